@@ -1,0 +1,142 @@
+"""Entry point: ``python -m bot`` runs the bot; ``check`` and ``classify`` are offline helpers.
+
+Configuration is read here, once, and passed in. A wrong setting ends the process with one line
+that says what to fix (exit status 2), never a traceback and never the token.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+
+from dotenv import load_dotenv
+
+from bot.config import ConfigError, Settings, TokenRedactingFilter, load_settings, prepare_data_dir
+from bot.db.migrate import MigrationError
+
+log = logging.getLogger("bot")
+
+EXIT_CONFIG = 2
+EXIT_RUNTIME = 1
+
+
+def setup_logging(level: str, token: str = "") -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+    handler.addFilter(TokenRedactingFilter(token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # discord.py's DEBUG output is every gateway event; keep it at INFO unless asked explicitly.
+    logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
+
+
+async def run_bot(settings: Settings) -> None:
+    import discord
+
+    from bot.app import HandoutBot
+
+    bot = HandoutBot(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with bot:
+        runner = asyncio.create_task(bot.start(settings.token), name="handout-bot")
+        stopper = asyncio.create_task(stop.wait(), name="handout-stop")
+        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if stopper in done:
+            log.info("Signal received; shutting down")
+            await bot.close()
+        else:
+            stopper.cancel()
+        try:
+            await runner
+        except discord.LoginFailure:
+            raise ConfigError(
+                "Discord rejected DISCORD_TOKEN (401): reset the token on the Developer Portal's Bot page "
+                "and paste the new one into .env."
+            ) from None
+        except discord.PrivilegedIntentsRequired:  # pragma: no cover - we request none
+            raise ConfigError("Discord refused a privileged intent; Handout needs none.") from None
+
+
+async def check(settings: Settings) -> int:
+    """Validate the setup offline: data dir, database, migrations. Never contacts Discord."""
+    from bot.core.files import FileStore
+    from bot.db.database import Database
+    from bot.db.migrate import current_version, load_migrations, migrate
+
+    prepare_data_dir(settings)
+    db = Database(settings.database_path)
+    await db.connect()
+    try:
+        before = await current_version(db)
+        applied = await migrate(db)
+        version = await current_version(db)
+        resources = await db.fetchval("SELECT COUNT(*) FROM resources WHERE archived_at IS NULL")
+        guilds = await db.fetchval("SELECT COUNT(DISTINCT guild_id) FROM resources WHERE archived_at IS NULL")
+    finally:
+        await db.close()
+    stored = FileStore(settings.files_dir).stored()
+    print("Handout configuration is valid.")
+    print(
+        f"  token:        set ({len(settings.token)} characters, not shown)" if settings.token else "  token: not set"
+    )
+    print(f"  data dir:     {settings.data_dir.resolve()}")
+    print(f"  database:     {settings.database_path.resolve()}")
+    latest = load_migrations()[-1].version
+    if applied:
+        names = ", ".join(f"{m.version:04d}_{m.name}" for m in applied)
+        print(f"  schema:       migrated {before} -> {version} ({names})")
+    else:
+        print(f"  schema:       version {version} (up to date; this Handout knows up to {latest})")
+    print(f"  resources:    {resources} offered in {guilds} guild(s); {len(stored)} stored file(s)")
+    print(f"  log level:    {settings.log_level}")
+    dev = settings.dev_guild_id
+    print(f"  command sync: {'guild ' + str(dev) + ' only (instant)' if dev else 'global (may take up to an hour)'}")
+    return 0
+
+
+def classify_stdin() -> int:
+    from bot.core.classifier import classify
+
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        print(classify(text).value if text.strip() else "other", flush=True)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Handout, a Discord bot for creators.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="connect to Discord and serve (the default)")
+    sub.add_parser("check", help="validate the configuration and database without connecting to Discord")
+    sub.add_parser("classify", help="read messages from stdin, print one label per line")
+    args = parser.parse_args(argv)
+
+    if args.command == "classify":
+        return classify_stdin()
+
+    load_dotenv()  # .env in the working directory; real environment variables win
+    try:
+        settings = load_settings()
+        setup_logging(settings.log_level, settings.token)
+        if args.command == "check":
+            return asyncio.run(check(settings))
+        prepare_data_dir(settings)
+        asyncio.run(run_bot(settings))
+        return 0
+    except (ConfigError, MigrationError) as exc:
+        print(f"handout: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""The Bot: gets its settings in the constructor; setup_hook migrates, loads the extensions,
+registers persistent items and syncs commands only when they changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.cogs.errors import HandoutTree
+from bot.config import Settings
+from bot.core.deliveries import DeliveryService
+from bot.core.files import FileStore
+from bot.core.resources import ResourceService
+from bot.db import state
+from bot.db.database import Database
+from bot.db.migrate import migrate
+from bot.i18n.translator import CatalogueTranslator
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("bot.cogs.resources",)
+
+
+def build_intents() -> discord.Intents:
+    # No privileged intents: DMs arrive with their content without message_content, and guild
+    # members come with each interaction.
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.dm_messages = True
+    return intents
+
+
+class HandoutBot(commands.Bot):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=build_intents(),
+            help_command=None,
+            tree_cls=HandoutTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+        self.settings = settings
+        self.db = Database(settings.database_path)
+        self.files = FileStore(settings.files_dir)
+        self.resources = ResourceService(self.db, self.files)
+        self.deliveries = DeliveryService(self.db)
+
+    async def setup_hook(self) -> None:
+        await self.db.connect()
+        for migration in await migrate(self.db):
+            log.info("Database migrated to %04d_%s", migration.version, migration.name)
+        await self.resources.sweep_files()
+        await self.tree.set_translator(CatalogueTranslator())
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_commands_if_changed()
+
+    async def on_message(self, message: discord.Message) -> None:
+        # No prefix commands: member DMs are handled by the delivery and thanks extensions.
+        return
+
+    async def sync_commands_if_changed(self) -> None:
+        """Sync the command tree only when it differs from the last sync: Discord rate-limits
+        syncs (about 200 a day per guild), and a restart should not spend one."""
+        guild = discord.Object(self.settings.dev_guild_id) if self.settings.dev_guild_id else None
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        translator = self.tree.translator
+        payload = [
+            await command.get_translated_payload(self.tree, translator) if translator else command.to_dict(self.tree)
+            for command in self.tree.get_commands(guild=guild)
+        ]
+        target = f"guild:{guild.id}" if guild else "global"
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+        key = f"command_sync:{self.application_id}:{target}"
+        if await state.get(self.db, key) == digest:
+            log.info("Commands unchanged since the last sync (%s); not syncing", target)
+            return
+        synced = await self.tree.sync(guild=guild)
+        await state.put(self.db, key, digest)
+        log.info("Synced %d commands (%s)", len(synced), target)
+
+    async def close(self) -> None:
+        log.info("Shutting down: closing the gateway, then the database")
+        await super().close()
+        await self.db.close()

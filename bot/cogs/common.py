@@ -1,0 +1,46 @@
+"""Small helpers every cog uses: who is acting, in which language, and how to answer privately."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot import i18n
+from bot.core.resources import Actor
+
+# Every message the bot sends pings nobody. The client default is set to this as well; passing
+# it explicitly where user text is involved documents the intent at the call site.
+NO_PINGS = discord.AllowedMentions.none()
+
+
+def locale_of(interaction: discord.Interaction) -> str:
+    return interaction.locale.value
+
+
+def tr(interaction: discord.Interaction, key: str, **params: Any) -> str:
+    """The message ``key`` in the language of the person who triggered the interaction."""
+    return i18n.text(locale_of(interaction), key, **params)
+
+
+def actor_of(interaction: discord.Interaction) -> Actor:
+    # interaction.permissions are the member's resolved permissions in this channel, as sent by
+    # Discord with the interaction: no extra request, and no privileged members intent needed.
+    return Actor(user_id=interaction.user.id, manages_guild=interaction.permissions.manage_guild)
+
+
+async def reply_private(interaction: discord.Interaction, content: str | None = None, **kwargs: Any) -> None:
+    """Answer privately, as the first response or as a followup if the interaction was deferred."""
+    kwargs.setdefault("allowed_mentions", NO_PINGS)
+    if interaction.response.is_done():
+        await interaction.followup.send(content, ephemeral=True, **kwargs)
+    else:
+        await interaction.response.send_message(content, ephemeral=True, **kwargs)
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size / (1024 * 1024):.1f} MiB"

@@ -1,0 +1,45 @@
+"""One error handler for every app command and component.
+
+A domain error (HandoutError) becomes a clear private reply in the user's language. Anything else
+is a bug: the traceback goes to the log with a short code, and the user sees that code to quote.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+import discord
+from discord import app_commands
+
+from bot.cogs.common import reply_private, tr
+from bot.core.errors import HandoutError
+
+log = logging.getLogger(__name__)
+
+
+def render_error(interaction: discord.Interaction, error: HandoutError) -> str:
+    return tr(interaction, error.key, **error.params)
+
+
+async def handle_interaction_error(interaction: discord.Interaction, error: Exception) -> None:
+    original = getattr(error, "original", error)
+    if isinstance(original, HandoutError):
+        message = render_error(interaction, original)
+    elif isinstance(error, app_commands.CheckFailure):
+        message = tr(interaction, "error.not_allowed")
+    else:
+        code = secrets.token_hex(3)
+        command = interaction.command.qualified_name if interaction.command else interaction.data
+        log.error("Unexpected error [%s] in %s", code, command, exc_info=original)
+        message = tr(interaction, "error.unexpected", code=code)
+    try:
+        await reply_private(interaction, message)
+    except discord.HTTPException as exc:
+        # The interaction may have expired (10062) or the reply itself failed: log, don't loop.
+        log.warning("Could not tell the user about an error: %s", exc)
+
+
+class HandoutTree(app_commands.CommandTree):
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        await handle_interaction_error(interaction, error)

@@ -1,0 +1,128 @@
+"""Settings: read once from the environment into one validated, frozen object.
+
+Nothing here runs at import time; ``load_settings`` is called by ``bot.__main__`` and the
+result is passed to everything that needs it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# A bot token is three base64url parts joined by dots (user id, timestamp, HMAC).
+# Checking the shape catches the common mistakes (a client secret, a pasted "Bot " prefix,
+# quotes, a trailing newline) before Discord answers 401.
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
+_LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong. The message is one line a person can act on."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    # repr=False: the token must never end up in a log line or a traceback.
+    token: str = field(repr=False)
+    data_dir: Path
+    log_level: str = "INFO"
+    dev_guild_id: int | None = None
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "handout.db"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+
+def _read_token(env: Mapping[str, str]) -> str:
+    raw = env.get("DISCORD_TOKEN", "")
+    token = raw.strip()
+    if not token:
+        raise ConfigError(
+            "DISCORD_TOKEN is not set: copy .env.example to .env and paste the bot token from "
+            "the Discord Developer Portal (Bot > Reset Token)."
+        )
+    if token.lower().startswith("bot "):
+        raise ConfigError('DISCORD_TOKEN starts with "Bot ": paste the token alone, without the prefix.')
+    if token[0] in "\"'" or token[-1] in "\"'":
+        raise ConfigError("DISCORD_TOKEN is wrapped in quotes: remove them.")
+    if not _TOKEN_SHAPE.match(token):
+        raise ConfigError(
+            "DISCORD_TOKEN does not look like a bot token (three parts separated by dots): copy it "
+            "again from the Developer Portal, Bot page; the client secret and public key are not the token."
+        )
+    return token
+
+
+def _read_data_dir(env: Mapping[str, str]) -> Path:
+    raw = env.get("HANDOUT_DATA_DIR", "").strip() or "./data"
+    return Path(raw).expanduser()
+
+
+def _read_log_level(env: Mapping[str, str]) -> str:
+    raw = env.get("HANDOUT_LOG_LEVEL", "").strip() or "INFO"
+    level = raw.upper()
+    if level == "WARN":
+        level = "WARNING"
+    if level not in _LOG_LEVELS:
+        raise ConfigError(f"HANDOUT_LOG_LEVEL={raw!r} is not a log level: use one of {', '.join(_LOG_LEVELS)}.")
+    return level
+
+
+def _read_dev_guild(env: Mapping[str, str]) -> int | None:
+    raw = env.get("HANDOUT_DEV_GUILD", "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not 15 <= len(raw) <= 21:
+        raise ConfigError(
+            f"HANDOUT_DEV_GUILD={raw!r} is not a guild id: right-click the server in Discord "
+            "(Developer Mode on) > Copy Server ID, or leave it empty to sync commands globally."
+        )
+    return int(raw)
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
+    """Build Settings from ``env`` (default: the process environment, after .env was loaded)."""
+    env = os.environ if env is None else env
+    token = _read_token(env) if require_token else env.get("DISCORD_TOKEN", "").strip()
+    return Settings(
+        token=token,
+        data_dir=_read_data_dir(env),
+        log_level=_read_log_level(env),
+        dev_guild_id=_read_dev_guild(env),
+    )
+
+
+def prepare_data_dir(settings: Settings) -> None:
+    """Create the data dir and its files dir, and prove we can write there."""
+    try:
+        settings.files_dir.mkdir(parents=True, exist_ok=True)
+        probe = settings.data_dir / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"HANDOUT_DATA_DIR={str(settings.data_dir)!r} is not writable ({exc.strerror or exc}): "
+            "point it at a folder this user can write to."
+        ) from None
+
+
+class TokenRedactingFilter(logging.Filter):
+    """Last line of defence: replace the token in any log record that somehow contains it."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self._token and self._token in record.getMessage():
+            record.msg = record.getMessage().replace(self._token, "[token]")
+            record.args = None
+        return True

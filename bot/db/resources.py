@@ -1,0 +1,88 @@
+"""SQL for the resource library. Plain, parameterised, nothing else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiosqlite
+
+from bot.db.database import Database
+
+_COLUMNS = (
+    "id, guild_id, name, title, description, note, url, file_sha256, file_name, file_size, "
+    "owner_id, created_at, updated_at, archived_at"
+)
+EDITABLE = ("title", "description", "note", "url", "file_sha256", "file_name", "file_size")
+
+
+async def insert(conn: aiosqlite.Connection, values: dict[str, Any]) -> int:
+    cursor = await conn.execute(
+        "INSERT INTO resources (guild_id, name, title, description, note, url, file_sha256, file_name,"
+        " file_size, owner_id, created_at, updated_at)"
+        " VALUES (:guild_id, :name, :title, :description, :note, :url, :file_sha256, :file_name,"
+        " :file_size, :owner_id, :now, :now)",
+        values,
+    )
+    return cursor.lastrowid or 0
+
+
+async def update(conn: aiosqlite.Connection, resource_id: int, changes: dict[str, Any], now: int) -> None:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    # Column names come from the EDITABLE whitelist above, values are parameters.
+    assignments = ", ".join(f"{column} = :{column}" for column in changes)
+    await conn.execute(
+        f"UPDATE resources SET {assignments}, updated_at = :now WHERE id = :id",
+        {**changes, "now": now, "id": resource_id},
+    )
+
+
+async def archive(conn: aiosqlite.Connection, resource_id: int, now: int) -> None:
+    await conn.execute(
+        "UPDATE resources SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL",
+        (now, now, resource_id),
+    )
+
+
+async def get_active_by_name(db: Database, guild_id: int, name: str) -> aiosqlite.Row | None:
+    return await db.fetchone(
+        f"SELECT {_COLUMNS} FROM resources WHERE guild_id = ? AND name = ? AND archived_at IS NULL",
+        (guild_id, name),
+    )
+
+
+async def get_by_id(db: Database, resource_id: int) -> aiosqlite.Row | None:
+    return await db.fetchone(f"SELECT {_COLUMNS} FROM resources WHERE id = ?", (resource_id,))
+
+
+async def list_active(db: Database, guild_id: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        f"SELECT {_COLUMNS} FROM resources WHERE guild_id = ? AND archived_at IS NULL ORDER BY name",
+        (guild_id,),
+    )
+
+
+async def list_active_in_guilds(db: Database, guild_ids: list[int]) -> list[aiosqlite.Row]:
+    if not guild_ids:
+        return []
+    marks = ", ".join("?" for _ in guild_ids)
+    return await db.fetchall(
+        f"SELECT {_COLUMNS} FROM resources WHERE guild_id IN ({marks}) AND archived_at IS NULL ORDER BY guild_id, name",
+        tuple(guild_ids),
+    )
+
+
+async def count_active_using_file(conn: aiosqlite.Connection, sha256: str) -> int:
+    cursor = await conn.execute(
+        "SELECT COUNT(*) FROM resources WHERE file_sha256 = ? AND archived_at IS NULL", (sha256,)
+    )
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def files_in_use(db: Database) -> set[str]:
+    rows = await db.fetchall(
+        "SELECT DISTINCT file_sha256 FROM resources WHERE file_sha256 IS NOT NULL AND archived_at IS NULL"
+    )
+    return {row[0] for row in rows}
