@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from dotenv import load_dotenv
+from dotenv import find_dotenv, load_dotenv
 
 from bot.config import ConfigError, Settings, TokenRedactingFilter, load_settings, prepare_data_dir
 from bot.db.migrate import MigrationError
@@ -122,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "classify":
         return classify_stdin()
 
-    load_dotenv()  # .env in the working directory; real environment variables win
+    # .env in the working directory (not next to this file); real environment variables win.
+    load_dotenv(find_dotenv(usecwd=True))
     try:
         settings = load_settings()
         setup_logging(settings.log_level, settings.token)

@@ -171,9 +171,11 @@ class ResourceService:
             try:
                 async with self._db.transaction() as conn:
                     resource_id = await sql.insert(conn, values)
-            except sqlite3.IntegrityError:
+            except sqlite3.IntegrityError as exc:
                 await self._release(values["file_sha256"])
-                raise Conflict("error.name_taken", field="name", name=values["name"]) from None
+                if "UNIQUE" in str(exc):
+                    raise Conflict("error.name_taken", field="name", name=values["name"]) from None
+                raise
             except BaseException:
                 await self._release(values["file_sha256"])
                 raise
