@@ -10,11 +10,17 @@ import logging
 import discord
 from discord.ext import commands
 
+from bot.cogs.delivery.deliver import Deliverer
 from bot.cogs.errors import HandoutTree
+from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
 from bot.core.deliveries import DeliveryService
 from bot.core.files import FileStore
+from bot.core.guild_settings import GuildSettingsService
+from bot.core.locales import LocaleService
 from bot.core.resources import ResourceService
+from bot.core.stats import PrivacyService, StatsService
+from bot.core.thanks import ThanksService
 from bot.db import state
 from bot.db.database import Database
 from bot.db.migrate import migrate
@@ -22,7 +28,13 @@ from bot.i18n.translator import CatalogueTranslator
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.resources",)
+EXTENSIONS = (
+    "bot.cogs.resources",
+    "bot.cogs.delivery",
+    "bot.cogs.thanks",
+    "bot.cogs.privacy",
+    "bot.cogs.settings",
+)
 
 
 def build_intents() -> discord.Intents:
@@ -48,6 +60,13 @@ class HandoutBot(commands.Bot):
         self.files = FileStore(settings.files_dir)
         self.resources = ResourceService(self.db, self.files)
         self.deliveries = DeliveryService(self.db)
+        self.guild_settings = GuildSettingsService(self.db)
+        self.locales = LocaleService(self.db)
+        self.thanks = ThanksService(self.db)
+        self.stats = StatsService(self.db)
+        self.privacy = PrivacyService(self.db)
+        self.deliverer = Deliverer(self)
+        self.thanks_worker = ThanksWorker(self)
 
     async def setup_hook(self) -> None:
         await self.db.connect()
@@ -58,6 +77,10 @@ class HandoutBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands_if_changed()
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        # Interactions carry the member's locale; remember it for DMs, which do not.
+        await self.locales.remember(interaction.user.id, interaction.locale.value)
 
     async def on_message(self, message: discord.Message) -> None:
         # No prefix commands: member DMs are handled by the delivery and thanks extensions.
@@ -86,5 +109,6 @@ class HandoutBot(commands.Bot):
 
     async def close(self) -> None:
         log.info("Shutting down: closing the gateway, then the database")
+        await self.thanks_worker.stop()
         await super().close()
         await self.db.close()

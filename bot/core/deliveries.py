@@ -1,15 +1,143 @@
-"""Deliveries: who got which resource, how they asked, and how it reached them."""
+"""Deliveries: who got which resource, how they asked, and how it reached them.
+
+A request is recorded (as pending) before anything is sent, keyed by the Discord id of the
+interaction or DM that asked: the same event seen twice — a gateway resume replays events — finds
+its row already there and delivers nothing the second time.
+"""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from bot.core.errors import NotFound, RateLimited
+from bot.core.resources import Resource
 from bot.db import deliveries as sql
 from bot.db.database import Database
 
+# A member may ask this many times per window in one guild; a flood gets "wait a moment".
+COOLDOWN_REQUESTS = 5
+COOLDOWN_SECONDS = 60
+# After Discord answered 50007 (DMs closed), deliver in the channel instead for this long rather
+# than hitting the 403 again on every click: 10,000 invalid requests in 10 minutes gets a bot banned.
+CLOSED_DMS_TTL_SECONDS = 6 * 3600
+
+
+class RequestedVia(StrEnum):
+    BUTTON = "button"
+    SLASH = "slash"
+    DM = "dm"
+
+
+class DeliveredVia(StrEnum):
+    DM = "dm"  # to the member's DMs, as asked
+    EPHEMERAL = "ephemeral"  # privately in the channel, because the guild chose "here"
+    FALLBACK = "fallback"  # privately in the channel, because the member's DMs are closed
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    resource_id: int
+    guild_id: int
+    member_id: int | None
+    requested_via: str
+    delivered_via: str | None
+    status: str
+    failure: str | None
+    source_id: int
+    channel_id: int | None
+    message_id: int | None
+    is_repeat: bool
+    requested_at: int
+    delivered_at: int | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> Delivery:
+        values = {key: row[key] for key in row.keys()}
+        values["is_repeat"] = bool(values["is_repeat"])
+        return cls(**values)
+
 
 class DeliveryService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
         self._db = db
+        self._clock = clock
+
+    def _now(self) -> int:
+        return int(self._clock())
+
+    async def request(self, resource: Resource, member_id: int, via: RequestedVia, source_id: int) -> Delivery | None:
+        """Record that ``member_id`` asked for ``resource``. None: this source was handled before.
+
+        Raises NotFound for an archived resource and RateLimited for a flood.
+        """
+        if resource.archived:
+            raise NotFound("error.resource_archived", title=resource.title)
+        now = self._now()
+        since = now - COOLDOWN_SECONDS
+        async with self._db.transaction() as conn:
+            recent = await sql.count_recent_requests(conn, resource.guild_id, member_id, since)
+            if recent >= COOLDOWN_REQUESTS:
+                oldest = await sql.oldest_recent_request(conn, resource.guild_id, member_id, since) or now
+                raise RateLimited("error.cooldown", seconds=max(1, oldest + COOLDOWN_SECONDS - now))
+            delivery_id = await sql.insert_pending(
+                conn,
+                resource_id=resource.id,
+                guild_id=resource.guild_id,
+                member_id=member_id,
+                requested_via=via.value,
+                source_id=source_id,
+                now=now,
+            )
+        if delivery_id is None:
+            return None
+        return await self.get(delivery_id)
+
+    async def mark_delivered(
+        self, delivery_id: int, via: DeliveredVia, *, channel_id: int | None = None, message_id: int | None = None
+    ) -> Delivery:
+        await sql.mark_delivered(
+            self._db,
+            delivery_id,
+            delivered_via=via.value,
+            channel_id=channel_id,
+            message_id=message_id,
+            now=self._now(),
+        )
+        return await self.get(delivery_id)
+
+    async def mark_failed(self, delivery_id: int, reason: str) -> None:
+        await sql.mark_failed(self._db, delivery_id, reason)
+
+    async def get(self, delivery_id: int) -> Delivery:
+        row = await sql.get(self._db, delivery_id)
+        if row is None:
+            raise NotFound("error.delivery_not_found", id=delivery_id)
+        return Delivery.from_row(row)
+
+    async def by_source(self, source_id: int) -> Delivery | None:
+        row = await sql.by_source(self._db, source_id)
+        return None if row is None else Delivery.from_row(row)
 
     async def counts_by_resource(self, guild_id: int) -> dict[int, int]:
         """How many times each resource of the guild was delivered."""
         return await sql.delivered_counts(self._db, guild_id)
+
+    async def known_guilds_of(self, member_id: int) -> list[int]:
+        """Guilds in which this member has asked for something before."""
+        return await sql.guilds_of_member(self._db, member_id)
+
+    # -- closed DMs --
+
+    async def dms_known_closed(self, member_id: int) -> bool:
+        closed_at = await sql.dms_closed_since(self._db, member_id)
+        return closed_at is not None and self._now() - closed_at < CLOSED_DMS_TTL_SECONDS
+
+    async def remember_dms_closed(self, member_id: int) -> None:
+        await sql.remember_dms_closed(self._db, member_id, self._now())
+
+    async def forget_dms_closed(self, member_id: int) -> None:
+        await sql.forget_dms_closed(self._db, member_id)

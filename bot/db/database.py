@@ -35,6 +35,8 @@ class Database:
         await self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await self._conn.execute("PRAGMA journal_mode = WAL")
         await self._conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted rows (a member's "Delete my data") are overwritten, not left in free pages.
+        await self._conn.execute("PRAGMA secure_delete = ON")
         # NORMAL is durable across application crashes in WAL mode; only an OS crash or
         # power loss can lose the last commits.
         await self._conn.execute("PRAGMA synchronous = NORMAL")

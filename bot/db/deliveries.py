@@ -1,8 +1,83 @@
-"""SQL for deliveries."""
+"""SQL for deliveries and the closed-DM memory."""
 
 from __future__ import annotations
 
+import aiosqlite
+
 from bot.db.database import Database
+
+_COLUMNS = (
+    "id, resource_id, guild_id, member_id, requested_via, delivered_via, status, failure, source_id,"
+    " channel_id, message_id, is_repeat, requested_at, delivered_at"
+)
+
+
+async def insert_pending(
+    conn: aiosqlite.Connection,
+    *,
+    resource_id: int,
+    guild_id: int,
+    member_id: int,
+    requested_via: str,
+    source_id: int,
+    now: int,
+) -> int | None:
+    """Record a request; None when this source (interaction or message) was recorded before."""
+    cursor = await conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')",
+        (resource_id, member_id),
+    )
+    row = await cursor.fetchone()
+    is_repeat = int(row[0]) if row else 0
+    cursor = await conn.execute(
+        "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING",
+        (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, now),
+    )
+    return cursor.lastrowid if cursor.rowcount == 1 else None
+
+
+async def count_recent_requests(conn: aiosqlite.Connection, guild_id: int, member_id: int, since: int) -> int:
+    cursor = await conn.execute(
+        "SELECT COUNT(*) FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?",
+        (guild_id, member_id, since),
+    )
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def oldest_recent_request(conn: aiosqlite.Connection, guild_id: int, member_id: int, since: int) -> int | None:
+    cursor = await conn.execute(
+        "SELECT MIN(requested_at) FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?",
+        (guild_id, member_id, since),
+    )
+    row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def mark_delivered(
+    db: Database, delivery_id: int, *, delivered_via: str, channel_id: int | None, message_id: int | None, now: int
+) -> None:
+    await db.execute(
+        "UPDATE deliveries SET status = 'delivered', delivered_via = ?, channel_id = ?, message_id = ?,"
+        " delivered_at = ?, failure = NULL WHERE id = ?",
+        (delivered_via, channel_id, message_id, now, delivery_id),
+    )
+
+
+async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
+    await db.execute(
+        "UPDATE deliveries SET status = 'failed', failure = ? WHERE id = ? AND status = 'pending'",
+        (reason[:500], delivery_id),
+    )
+
+
+async def get(db: Database, delivery_id: int) -> aiosqlite.Row | None:
+    return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (delivery_id,))
+
+
+async def by_source(db: Database, source_id: int) -> aiosqlite.Row | None:
+    return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE source_id = ?", (source_id,))
 
 
 async def delivered_counts(db: Database, guild_id: int) -> dict[int, int]:
@@ -11,3 +86,24 @@ async def delivered_counts(db: Database, guild_id: int) -> dict[int, int]:
         (guild_id,),
     )
     return {row[0]: row[1] for row in rows}
+
+
+async def guilds_of_member(db: Database, member_id: int) -> list[int]:
+    rows = await db.fetchall("SELECT DISTINCT guild_id FROM deliveries WHERE member_id = ?", (member_id,))
+    return [row[0] for row in rows]
+
+
+async def dms_closed_since(db: Database, member_id: int) -> int | None:
+    return await db.fetchval("SELECT closed_at FROM closed_dms WHERE member_id = ?", (member_id,))
+
+
+async def remember_dms_closed(db: Database, member_id: int, now: int) -> None:
+    await db.execute(
+        "INSERT INTO closed_dms (member_id, closed_at) VALUES (?, ?)"
+        " ON CONFLICT (member_id) DO UPDATE SET closed_at = excluded.closed_at",
+        (member_id, now),
+    )
+
+
+async def forget_dms_closed(db: Database, member_id: int) -> None:
+    await db.execute("DELETE FROM closed_dms WHERE member_id = ?", (member_id,))

@@ -9,9 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import i18n
 from bot.cogs.common import NO_PINGS, actor_of, human_size, reply_private, tr
+from bot.cogs.delivery import render
+from bot.cogs.delivery.views import get_it_view
 from bot.cogs.resources.views import confirm_view
 from bot.core import resources as domain
+from bot.core.errors import HandoutError
 from bot.core.resources import FileUpload, Resource
 from bot.i18n.translator import command_text as _
 
@@ -170,6 +174,45 @@ class ResourceCommands(commands.GroupCog, group_name="resource", group_descripti
             tr(interaction, "resource.remove.ask", title=resource.title, name=resource.name),
             view=confirm_view(interaction, resource.id),
         )
+
+    @app_commands.command(name="share", description=_("cmd.resource.share"))
+    @app_commands.describe(name=_("opt.name.existing"), channel=_("opt.channel"), message=_("opt.message"))
+    @app_commands.autocomplete(name=name_autocomplete)
+    async def share(
+        self,
+        interaction: discord.Interaction,
+        name: Name,
+        channel: discord.TextChannel | None = None,
+        message: LongText | None = None,
+    ) -> None:
+        assert interaction.guild is not None
+        resource = await self.resources.get_active(interaction.guild.id, name)
+        target = interaction.guild.get_channel(channel.id) if channel else interaction.channel
+        if not isinstance(target, discord.TextChannel | discord.Thread):
+            raise HandoutError("error.share_channel_type")
+        # Check before posting, so the creator learns exactly which permission is missing.
+        allowed = target.permissions_for(interaction.guild.me)
+        needed = {"view_channel": "View Channel", "send_messages": "Send Messages", "embed_links": "Embed Links"}
+        missing = [label for flag, label in needed.items() if not getattr(allowed, flag)]
+        if missing:
+            raise HandoutError("error.bot_missing_permissions", channel=target.mention, permissions=", ".join(missing))
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        # A public post: in the server's language, not the creator's.
+        locale = interaction.guild_locale.value if interaction.guild_locale else i18n.DEFAULT_LANGUAGE
+        creator = interaction.user.display_name
+        try:
+            post = await target.send(
+                content=message,
+                embed=render.share_embed(locale, resource, creator),
+                view=get_it_view(locale, resource.id),
+                allowed_mentions=NO_PINGS,
+            )
+        except discord.Forbidden as exc:
+            raise HandoutError(
+                "error.bot_missing_permissions", channel=target.mention, permissions=f"{exc.text} ({exc.code})"
+            ) from None
+        log.info("Resource %s shared in channel %s by %s", resource.name, target.id, interaction.user.id)
+        await reply_private(interaction, tr(interaction, "resource.shared", title=resource.title, link=post.jump_url))
 
     @app_commands.command(name="list", description=_("cmd.resource.list"))
     async def list(self, interaction: discord.Interaction) -> None:

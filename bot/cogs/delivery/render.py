@@ -1,0 +1,52 @@
+"""What members see: the share post and the delivery itself. Pure rendering, no I/O."""
+
+from __future__ import annotations
+
+import io
+
+import discord
+
+from bot import i18n
+from bot.core.resources import Resource
+
+GET_IT_PREFIX = "handout:get:"
+
+
+def get_button_id(resource_id: int) -> str:
+    return f"{GET_IT_PREFIX}{resource_id}"
+
+
+def share_embed(locale: str, resource: Resource, creator_name: str) -> discord.Embed:
+    embed = discord.Embed(title=resource.title, description=resource.description or None)
+    embed.set_footer(text=i18n.text(locale, "share.footer", creator=creator_name))
+    return embed
+
+
+def delivery_content(locale: str, resource: Resource, creator_name: str) -> str:
+    """The honest line that goes with every delivery, plus the creator's own note."""
+    lines = []
+    if resource.note:
+        lines.append(i18n.text(locale, "delivery.note", creator=creator_name, note=resource.note))
+    lines.append(i18n.text(locale, "delivery.honest", creator=creator_name))
+    return "\n\n".join(lines)
+
+
+def delivery_embed(locale: str, resource: Resource) -> discord.Embed:
+    embed = discord.Embed(title=resource.title, description=resource.description or None)
+    if resource.url:
+        embed.url = resource.url
+    return embed
+
+
+def delivery_file(resource: Resource, data: bytes | None) -> discord.File | None:
+    if data is None or resource.file_name is None:
+        return None
+    return discord.File(io.BytesIO(data), filename=resource.file_name)
+
+
+def link_button(locale: str, resource: Resource) -> discord.ui.Button | None:
+    if not resource.url:
+        return None
+    return discord.ui.Button(
+        style=discord.ButtonStyle.link, url=resource.url, label=i18n.text(locale, "delivery.open_link")
+    )

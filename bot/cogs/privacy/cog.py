@@ -1,0 +1,85 @@
+"""/privacy: what Handout stores about you, and a button to delete it for good."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.common import reply_private, tr
+from bot.cogs.errors import handle_interaction_error
+from bot.cogs.thanks import render
+from bot.core.errors import Forbidden
+from bot.i18n.translator import command_text as _
+
+if TYPE_CHECKING:
+    from bot.app import HandoutBot
+
+
+class DeleteMyDataButton(discord.ui.DynamicItem[discord.ui.Button], template=r"handout:privacy:delete:(?P<user>\d+)"):
+    def __init__(self, user_id: int, label: str = "Delete my data") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label[:80], style=discord.ButtonStyle.danger, custom_id=f"handout:privacy:delete:{user_id}"
+            )
+        )
+        self.user_id = user_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> DeleteMyDataButton:
+        return cls(int(match["user"]))
+
+    async def callback(self, interaction: discord.Interaction[HandoutBot]) -> None:
+        try:
+            if interaction.user.id != self.user_id:
+                raise Forbidden("error.not_your_data")
+            removed = await interaction.client.privacy.delete(self.user_id)
+            await interaction.client.locales.forget(self.user_id)
+            await interaction.response.edit_message(
+                content=tr(
+                    interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"]
+                ),
+                embed=None,
+                view=None,
+            )
+        except Exception as error:
+            await handle_interaction_error(interaction, error)
+
+
+class Privacy(commands.Cog):
+    def __init__(self, bot: HandoutBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="privacy", description=_("cmd.privacy"))
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
+    @app_commands.allowed_installs(guilds=True, users=False)
+    async def privacy(self, interaction: discord.Interaction) -> None:
+        locale = interaction.locale.value
+        summary = await self.bot.privacy.summary(interaction.user.id)
+        embed = discord.Embed(
+            title=tr(interaction, "privacy.title"),
+            description=tr(
+                interaction,
+                "privacy.summary",
+                deliveries=summary["deliveries"],
+                messages=summary["messages"],
+            ),
+        )
+        if summary["recent"]:
+            embed.add_field(
+                name=tr(interaction, "privacy.recent"),
+                value="\n".join(
+                    f"• {render.label_text(locale, label)}: {render.snippet(text)[:150]}"
+                    for label, text, _ in summary["recent"]
+                )[:1024],
+                inline=False,
+            )
+        embed.set_footer(text=tr(interaction, "privacy.footer"))
+        view = discord.ui.View(timeout=None)
+        view.add_item(DeleteMyDataButton(interaction.user.id, tr(interaction, "button.delete_my_data")))
+        await reply_private(interaction, embed=embed, view=view)

@@ -1,0 +1,56 @@
+"""/handout …: per-server settings for creators."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.common import reply_private, tr
+from bot.i18n.translator import command_text as _
+
+if TYPE_CHECKING:
+    from bot.app import HandoutBot
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class HandoutSettings(commands.GroupCog, group_name="handout", group_description=_("cmd.handout")):
+    def __init__(self, bot: HandoutBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @app_commands.command(name="delivery", description=_("cmd.handout.delivery"))
+    @app_commands.describe(mode=_("opt.mode"))
+    @app_commands.choices(
+        mode=[
+            app_commands.Choice(name=_("choice.mode.dm"), value="dm"),
+            app_commands.Choice(name=_("choice.mode.here"), value="here"),
+        ]
+    )
+    async def delivery(self, interaction: discord.Interaction, mode: app_commands.Choice[str]) -> None:
+        assert interaction.guild_id is not None
+        settings = await self.bot.guild_settings.set_delivery_mode(interaction.guild_id, mode.value)
+        await reply_private(interaction, tr(interaction, f"handout.delivery.{settings.delivery_mode.value}"))
+
+    @app_commands.command(name="inbox", description=_("cmd.handout.inbox"))
+    @app_commands.describe(channel=_("opt.inbox_channel"))
+    async def inbox(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None) -> None:
+        assert interaction.guild_id is not None
+        await self.bot.guild_settings.set_inbox_channel(interaction.guild_id, channel.id if channel else None)
+        if channel is None:
+            await reply_private(interaction, tr(interaction, "handout.inbox.cleared"))
+        else:
+            await reply_private(interaction, tr(interaction, "handout.inbox.set", channel=channel.mention))
+
+    @app_commands.command(name="reminders", description=_("cmd.handout.reminders"))
+    @app_commands.describe(hours=_("opt.hours"))
+    async def reminders(self, interaction: discord.Interaction, hours: app_commands.Range[int, 0, 720]) -> None:
+        assert interaction.guild_id is not None
+        settings = await self.bot.guild_settings.set_reminder_hours(interaction.guild_id, hours)
+        if settings.reminder_hours == 0:
+            await reply_private(interaction, tr(interaction, "handout.reminders.off"))
+        else:
+            await reply_private(interaction, tr(interaction, "handout.reminders.set", hours=settings.reminder_hours))

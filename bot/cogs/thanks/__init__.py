@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.cogs.thanks.cog import MemberMessages, ThanksCommands
+from bot.cogs.thanks.views import AnswerButton, SayButton
+
+if TYPE_CHECKING:
+    from bot.app import HandoutBot
+
+
+async def setup(bot: HandoutBot) -> None:
+    bot.add_dynamic_items(SayButton, AnswerButton)
+    await bot.add_cog(MemberMessages(bot))
+    await bot.add_cog(ThanksCommands(bot))

@@ -1,0 +1,147 @@
+"""The thanks loop's Discord side: member DMs in, /thanks for creators."""
+
+from __future__ import annotations
+
+import io
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import i18n
+from bot.cogs.common import NO_PINGS, reply_private, tr
+from bot.cogs.thanks import render
+from bot.cogs.thanks.views import add_answer_row
+from bot.core.classifier import Label
+from bot.core.stats import Figures
+from bot.core.thanks import PAGE_SIZE, Status
+from bot.i18n.translator import command_text as _
+
+if TYPE_CHECKING:
+    from bot.app import HandoutBot
+
+log = logging.getLogger(__name__)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+class MemberMessages(commands.Cog):
+    """Every DM that is not handled as a request: store it, route it, be honest about being a bot."""
+
+    def __init__(self, bot: HandoutBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.bot.thanks_worker.start()
+
+    async def cog_unload(self) -> None:
+        await self.bot.thanks_worker.stop()
+
+    @commands.Cog.listener()
+    async def on_member_message(self, message: discord.Message, label: Label, locale: str) -> None:
+        stored = await self.bot.thanks.record(
+            member_id=message.author.id,
+            source_id=message.id,
+            text=message.content,
+            label=label,
+            via="dm",
+            locale=locale,
+        )
+        if stored is None or label is Label.REQUEST:
+            return  # seen before, or a request the delivery side answers
+        if stored.status == Status.WAITING:
+            self.bot.thanks_worker.kick()
+        if not await self.bot.thanks.should_acknowledge(message.author.id):
+            return
+        if stored.status == Status.WAITING and stored.owner_id:
+            creator = await self.bot.deliverer.creator_name(stored.owner_id)
+            text = i18n.text(locale, "ack.forwarded", creator=creator)
+        else:
+            text = i18n.text(locale, "ack.unrouted")
+        await message.channel.send(text, allowed_mentions=NO_PINGS)
+        await self.bot.thanks.acknowledged(message.author.id)
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_("cmd.thanks")):
+    def __init__(self, bot: HandoutBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @app_commands.command(name="pending", description=_("cmd.thanks.pending"))
+    @app_commands.describe(page=_("opt.page"))
+    async def pending(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 1000] = 1) -> None:
+        assert interaction.guild_id is not None
+        await send_pending_page(interaction, self.bot, page - 1)
+
+    @app_commands.command(name="stats", description=_("cmd.thanks.stats"))
+    @app_commands.describe(days=_("opt.days"))
+    async def stats(
+        self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 3650] | None = None
+    ) -> None:
+        assert interaction.guild_id is not None
+        stats = await self.bot.stats.for_owner(interaction.user.id, interaction.guild_id, days)
+        locale = interaction.locale.value
+        period = tr(interaction, "stats.days", days=days) if days else tr(interaction, "stats.all_time")
+        embed = discord.Embed(title=tr(interaction, "stats.title", period=period))
+        embed.description = figures_text(locale, stats.overall)
+        for title, figures in list(stats.per_resource.items())[:24]:
+            embed.add_field(name=title[:256], value=figures_text(locale, figures)[:1024], inline=False)
+        await reply_private(interaction, embed=embed)
+
+    @app_commands.command(name="export", description=_("cmd.thanks.export"))
+    async def export(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        data = await self.bot.stats.export_csv(interaction.user.id, interaction.guild_id)
+        file = discord.File(io.BytesIO(data.encode("utf-8")), filename="handout-export.csv")
+        await reply_private(interaction, tr(interaction, "export.ready"), file=file)
+
+
+def figures_text(locale: str, f: Figures) -> str:
+    median = f.median_answer_seconds
+    return i18n.text(
+        locale,
+        "stats.figures",
+        deliveries=f.deliveries,
+        members=f.unique_members,
+        thanks=f.thanks,
+        thanked=percent(f.thanked_share),
+        answered=percent(f.answered_share),
+        waiting=f.waiting,
+        median="—" if median is None else render.ago(locale, median),
+    )
+
+
+async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, page: int) -> None:
+    assert interaction.guild_id is not None
+    locale = interaction.locale.value
+    messages, total = await bot.thanks.pending(interaction.user.id, interaction.guild_id, page)
+    if not messages:
+        await reply_private(interaction, tr(interaction, "pending.none" if total == 0 else "pending.past_end"))
+        return
+    embed = discord.Embed(title=tr(interaction, "pending.title", total=total))
+    view = discord.ui.View(timeout=None)
+    for row, message in enumerate(messages):
+        resource = await bot.resources.get(message.resource_id) if message.resource_id else None
+        embed.add_field(
+            name=f"{row + 1}. {render.label_text(locale, message.label)} · {resource.title if resource else '—'}"[:256],
+            value=tr(
+                interaction,
+                "pending.item",
+                member=f"<@{message.member_id}>",
+                ago=render.ago(locale, bot.thanks.now() - message.received_at),
+                text=render.snippet(message.content),
+            )[:1024],
+            inline=False,
+        )
+        add_answer_row(view, locale, message.id, row=row)
+    pages = -(-total // PAGE_SIZE)
+    more = "pending.footer_more" if page + 1 < pages else "pending.footer"
+    embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))
+    await reply_private(interaction, embed=embed, view=view)

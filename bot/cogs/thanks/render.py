@@ -1,0 +1,58 @@
+"""What creators and members see in the thanks loop. Pure rendering, no I/O."""
+
+from __future__ import annotations
+
+import discord
+
+from bot import i18n
+from bot.core.thanks import MemberMessage
+
+_SNIPPET = 180
+
+
+def label_text(locale: str, label: str) -> str:
+    return i18n.text(locale, f"label.{label}")
+
+
+def ago(locale: str, seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 3600:
+        return i18n.text(locale, "time.minutes", n=max(1, seconds // 60))
+    if seconds < 2 * 86400:
+        return i18n.text(locale, "time.hours", n=seconds // 3600)
+    return i18n.text(locale, "time.days", n=seconds // 86400)
+
+
+def prompt_embed(locale: str, message: MemberMessage, member_name: str, resource_title: str) -> discord.Embed:
+    """A member's words for the creator. In an embed, and sent with no allowed mentions, so an
+    @everyone or role mention in the member's text pings nobody."""
+    embed = discord.Embed(
+        title=i18n.text(locale, "prompt.title", label=label_text(locale, message.label), member=member_name),
+        description=message.content[:4000] or "—",
+    )
+    embed.add_field(name=i18n.text(locale, "prompt.member"), value=f"<@{message.member_id}> ({member_name})")
+    embed.add_field(name=i18n.text(locale, "prompt.resource"), value=resource_title)
+    embed.set_footer(text=i18n.text(locale, "prompt.footer", id=message.id))
+    embed.timestamp = discord.utils.snowflake_time(message.source_id) if message.source_id > 1 << 22 else None
+    return embed
+
+
+def closed_line(locale: str, message: MemberMessage) -> str:
+    if message.status == "answered":
+        how = i18n.text(locale, f"answered.{message.answered_how}")
+        took = ago(locale, (message.answered_at or 0) - message.received_at)
+        return i18n.text(locale, "prompt.closed_answered", by=f"<@{message.answered_by}>", how=how, took=took)
+    return i18n.text(locale, "prompt.closed_no_reply", by=f"<@{message.answered_by}>")
+
+
+def relayed_reply_embed(locale: str, creator_name: str, avatar_url: str | None, text: str) -> discord.Embed:
+    """The creator's own words, under their name, labelled as written by them in person."""
+    embed = discord.Embed(description=text)
+    embed.set_author(name=i18n.text(locale, "reply.author", creator=creator_name), icon_url=avatar_url)
+    embed.set_footer(text=i18n.text(locale, "reply.footer", creator=creator_name))
+    return embed
+
+
+def snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"

@@ -1,0 +1,61 @@
+"""Per-guild settings a creator can change with /handout."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.errors import ValidationError
+from bot.db import guild_settings as sql
+from bot.db.database import Database
+
+DEFAULT_REMINDER_HOURS = 24
+MAX_REMINDER_HOURS = 720
+
+
+class DeliveryMode(StrEnum):
+    DM = "dm"  # to the member's DMs, with a private confirmation in the channel
+    HERE = "here"  # always privately in the channel (ephemeral), never a DM
+
+
+@dataclass(frozen=True)
+class GuildSettings:
+    guild_id: int
+    delivery_mode: DeliveryMode = DeliveryMode.DM
+    inbox_channel_id: int | None = None
+    reminder_hours: int = DEFAULT_REMINDER_HOURS
+
+
+class GuildSettingsService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, guild_id: int) -> GuildSettings:
+        row = await sql.get(self._db, guild_id)
+        if row is None:
+            return GuildSettings(guild_id)
+        return GuildSettings(
+            guild_id=guild_id,
+            delivery_mode=DeliveryMode(row["delivery_mode"]),
+            inbox_channel_id=row["inbox_channel_id"],
+            reminder_hours=row["reminder_hours"],
+        )
+
+    async def set_delivery_mode(self, guild_id: int, mode: str) -> GuildSettings:
+        try:
+            value = DeliveryMode(mode)
+        except ValueError:
+            raise ValidationError("mode", "choice", choices="dm, here") from None
+        await sql.put(self._db, guild_id, "delivery_mode", value.value, int(time.time()))
+        return await self.get(guild_id)
+
+    async def set_inbox_channel(self, guild_id: int, channel_id: int | None) -> GuildSettings:
+        await sql.put(self._db, guild_id, "inbox_channel_id", channel_id, int(time.time()))
+        return await self.get(guild_id)
+
+    async def set_reminder_hours(self, guild_id: int, hours: int) -> GuildSettings:
+        if not 0 <= hours <= MAX_REMINDER_HOURS:
+            raise ValidationError("hours", "range", low=0, high=MAX_REMINDER_HOURS)
+        await sql.put(self._db, guild_id, "reminder_hours", hours, int(time.time()))
+        return await self.get(guild_id)

@@ -1,0 +1,184 @@
+"""SQL for member messages, the prompt outbox, digests and acknowledgements."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from bot.db.database import Database
+
+MESSAGE_COLUMNS = (
+    "id, source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via, content, locale,"
+    " status, answered_by, answered_how, answered_at, reply_message_id, received_at"
+)
+
+
+async def latest_delivery_for(conn: aiosqlite.Connection, member_id: int, since: int) -> aiosqlite.Row | None:
+    cursor = await conn.execute(
+        "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
+        " WHERE d.member_id = ? AND d.status = 'delivered' AND d.delivered_at >= ?"
+        " ORDER BY d.delivered_at DESC, d.id DESC LIMIT 1",
+        (member_id, since),
+    )
+    return await cursor.fetchone()
+
+
+async def delivery_target(conn: aiosqlite.Connection, delivery_id: int, member_id: int) -> aiosqlite.Row | None:
+    cursor = await conn.execute(
+        "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
+        " WHERE d.id = ? AND d.member_id = ?",
+        (delivery_id, member_id),
+    )
+    return await cursor.fetchone()
+
+
+async def insert_message(conn: aiosqlite.Connection, values: dict) -> int | None:
+    cursor = await conn.execute(
+        "INSERT INTO member_messages (source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via,"
+        " content, locale, status, received_at) VALUES (:source_id, :member_id, :guild_id, :resource_id,"
+        " :delivery_id, :owner_id, :label, :via, :content, :locale, :status, :received_at)"
+        " ON CONFLICT (source_id) DO NOTHING",
+        values,
+    )
+    return cursor.lastrowid if cursor.rowcount == 1 else None
+
+
+async def insert_prompt(conn: aiosqlite.Connection, member_message_id: int, now: int) -> None:
+    await conn.execute(
+        "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",
+        (member_message_id, now, now),
+    )
+
+
+async def get_message(db: Database, message_id: int) -> aiosqlite.Row | None:
+    return await db.fetchone(f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE id = ?", (message_id,))
+
+
+async def set_answer(
+    db: Database, message_id: int, *, status: str, by: int, how: str | None, now: int, reply_message_id: int | None
+) -> bool:
+    """Close a waiting message; False when it was no longer waiting (someone was first)."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
+            " reply_message_id = ? WHERE id = ? AND status = 'waiting'",
+            (status, by, how, now, reply_message_id, message_id),
+        )
+        return cursor.rowcount == 1
+
+
+async def waiting_for_owner(
+    db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int
+) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
+        " AND (? IS NULL OR guild_id = ?) ORDER BY received_at, id LIMIT ? OFFSET ?",
+        (owner_id, guild_id, guild_id, limit, offset),
+    )
+
+
+async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | None) -> int:
+    return int(
+        await db.fetchval(
+            "SELECT COUNT(*) FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
+            " AND (? IS NULL OR guild_id = ?)",
+            (owner_id, guild_id, guild_id),
+        )
+    )
+
+
+# -- prompt outbox --
+
+
+async def due_prompts(db: Database, now: int, limit: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        "SELECT p.id AS prompt_id, p.attempts, m.id AS message_id FROM prompts p"
+        " JOIN member_messages m ON m.id = p.member_message_id"
+        " WHERE p.status = 'queued' AND p.next_attempt_at <= ? ORDER BY p.next_attempt_at, p.id LIMIT ?",
+        (now, limit),
+    )
+
+
+async def prompt_sent(db: Database, prompt_id: int, channel_id: int, message_id: int, now: int) -> None:
+    await db.execute(
+        "UPDATE prompts SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = NULL"
+        " WHERE id = ?",
+        (channel_id, message_id, now, prompt_id),
+    )
+
+
+async def prompt_retry_later(db: Database, prompt_id: int, error: str, next_attempt_at: int) -> None:
+    await db.execute(
+        "UPDATE prompts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        (error[:500], next_attempt_at, prompt_id),
+    )
+
+
+async def next_prompt_due(db: Database) -> int | None:
+    return await db.fetchval("SELECT MIN(next_attempt_at) FROM prompts WHERE status = 'queued'")
+
+
+# -- reminders --
+
+
+async def owners_needing_digest(db: Database, now: int) -> list[aiosqlite.Row]:
+    """(owner, guild) pairs with a message waiting longer than the guild's reminder time and no
+    digest in the last period. Guilds without a settings row use the default of 24 hours."""
+    return await db.fetchall(
+        "SELECT m.owner_id, m.guild_id, COALESCE(g.reminder_hours, 24) AS hours, COUNT(*) AS waiting"
+        " FROM member_messages m LEFT JOIN guild_settings g ON g.guild_id = m.guild_id"
+        " WHERE m.status = 'waiting' AND m.owner_id IS NOT NULL AND COALESCE(g.reminder_hours, 24) > 0"
+        " AND m.received_at <= ? - COALESCE(g.reminder_hours, 24) * 3600"
+        " AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.owner_id = m.owner_id AND d.guild_id = m.guild_id"
+        "   AND d.created_at > ? - COALESCE(g.reminder_hours, 24) * 3600)"
+        " GROUP BY m.owner_id, m.guild_id",
+        (now, now),
+    )
+
+
+async def queue_digest(db: Database, owner_id: int, guild_id: int, item_count: int, now: int) -> None:
+    await db.execute(
+        "INSERT INTO digests (owner_id, guild_id, item_count, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
+        (owner_id, guild_id, item_count, now, now),
+    )
+
+
+async def due_digests(db: Database, now: int, limit: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        "SELECT id, owner_id, guild_id, attempts FROM digests WHERE status = 'queued' AND next_attempt_at <= ?"
+        " ORDER BY next_attempt_at, id LIMIT ?",
+        (now, limit),
+    )
+
+
+async def digest_sent(db: Database, digest_id: int, now: int) -> None:
+    await db.execute("UPDATE digests SET status = 'sent', sent_at = ? WHERE id = ?", (now, digest_id))
+
+
+async def digest_retry_later(db: Database, digest_id: int, error: str, next_attempt_at: int) -> None:
+    await db.execute(
+        "UPDATE digests SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        (error[:500], next_attempt_at, digest_id),
+    )
+
+
+async def waiting_older_than(db: Database, owner_id: int, guild_id: int, before: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND guild_id = ? AND status = 'waiting'"
+        " AND received_at <= ? ORDER BY received_at, id",
+        (owner_id, guild_id, before),
+    )
+
+
+# -- honest acknowledgement --
+
+
+async def last_acknowledged(db: Database, member_id: int) -> int | None:
+    return await db.fetchval("SELECT sent_at FROM acknowledgements WHERE member_id = ?", (member_id,))
+
+
+async def record_acknowledged(db: Database, member_id: int, now: int) -> None:
+    await db.execute(
+        "INSERT INTO acknowledgements (member_id, sent_at) VALUES (?, ?)"
+        " ON CONFLICT (member_id) DO UPDATE SET sent_at = excluded.sent_at",
+        (member_id, now),
+    )

@@ -1,0 +1,56 @@
+"""SQL for stats, export and privacy: read-mostly queries across deliveries and messages."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from bot.db.database import Database
+
+
+async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        "SELECT d.id, d.resource_id, r.name, r.title, d.member_id, d.requested_via, d.delivered_via, d.status,"
+        " d.failure, d.is_repeat, d.requested_at, d.delivered_at"
+        " FROM deliveries d JOIN resources r ON r.id = d.resource_id"
+        " WHERE r.owner_id = ? AND d.guild_id = ? AND d.requested_at >= ? ORDER BY d.requested_at, d.id",
+        (owner_id, guild_id, since),
+    )
+
+
+async def owner_messages(db: Database, owner_id: int, guild_id: int, since: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        "SELECT m.id, m.resource_id, r.name, r.title, m.delivery_id, m.member_id, m.label, m.via, m.content,"
+        " m.status, m.answered_by, m.answered_how, m.received_at, m.answered_at"
+        " FROM member_messages m JOIN resources r ON r.id = m.resource_id"
+        " WHERE m.owner_id = ? AND m.guild_id = ? AND m.received_at >= ? ORDER BY m.received_at, m.id",
+        (owner_id, guild_id, since),
+    )
+
+
+async def member_summary(db: Database, member_id: int) -> dict[str, int]:
+    deliveries = await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE member_id = ?", (member_id,))
+    messages = await db.fetchval("SELECT COUNT(*) FROM member_messages WHERE member_id = ?", (member_id,))
+    locale = await db.fetchval("SELECT COUNT(*) FROM member_locales WHERE user_id = ?", (member_id,))
+    closed = await db.fetchval("SELECT COUNT(*) FROM closed_dms WHERE member_id = ?", (member_id,))
+    return {"deliveries": deliveries, "messages": messages, "locale": locale, "closed_dms": closed}
+
+
+async def member_messages(db: Database, member_id: int, limit: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        "SELECT label, content, received_at FROM member_messages WHERE member_id = ? ORDER BY received_at DESC LIMIT ?",
+        (member_id, limit),
+    )
+
+
+async def delete_member(db: Database, member_id: int) -> dict[str, int]:
+    """Remove a member's messages and personal traces; keep deliveries as anonymous counts."""
+    async with db.transaction() as conn:
+        removed = await conn.execute("DELETE FROM member_messages WHERE member_id = ?", (member_id,))
+        anonymised = await conn.execute(
+            "UPDATE deliveries SET member_id = NULL, message_id = NULL, channel_id = NULL WHERE member_id = ?",
+            (member_id,),
+        )
+        await conn.execute("DELETE FROM member_locales WHERE user_id = ?", (member_id,))
+        await conn.execute("DELETE FROM closed_dms WHERE member_id = ?", (member_id,))
+        await conn.execute("DELETE FROM acknowledgements WHERE member_id = ?", (member_id,))
+        return {"messages": removed.rowcount, "deliveries": anonymised.rowcount}

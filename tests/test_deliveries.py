@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.core.deliveries import (
+    CLOSED_DMS_TTL_SECONDS,
+    COOLDOWN_REQUESTS,
+    COOLDOWN_SECONDS,
+    DeliveredVia,
+    DeliveryService,
+    RequestedVia,
+)
+from bot.core.errors import NotFound, RateLimited
+from bot.core.guild_settings import DeliveryMode, GuildSettingsService
+from bot.core.locales import LocaleService
+from bot.core.resources import Actor, ResourceService
+from bot.db.database import Database
+
+GUILD = 111111111111111111
+OTHER_GUILD = 222222222222222222
+MAYA = Actor(user_id=1001)
+ALICE = 2001
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def deliveries(db: Database, clock: Clock) -> DeliveryService:
+    return DeliveryService(db, clock=clock)
+
+
+async def add(resources: ResourceService, name: str = "checklist", guild: int = GUILD):
+    return await resources.add(guild, MAYA, name=name, title=name.title(), url=f"https://e.com/{name}")
+
+
+async def test_request_then_delivered_is_logged(resources: ResourceService, deliveries: DeliveryService) -> None:
+    resource = await add(resources)
+    pending = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=9001)
+    assert pending is not None
+    assert (pending.status, pending.requested_via, pending.is_repeat) == ("pending", "button", False)
+    done = await deliveries.mark_delivered(pending.id, DeliveredVia.DM, channel_id=77, message_id=88)
+    assert (done.status, done.delivered_via, done.channel_id, done.message_id) == ("delivered", "dm", 77, 88)
+    assert done.delivered_at is not None
+    assert await deliveries.counts_by_resource(GUILD) == {resource.id: 1}
+    assert await deliveries.counts_by_resource(OTHER_GUILD) == {}
+
+
+async def test_same_source_twice_delivers_once(resources: ResourceService, deliveries: DeliveryService) -> None:
+    resource = await add(resources)
+    first = await deliveries.request(resource, ALICE, RequestedVia.DM, source_id=42)
+    again = await deliveries.request(resource, ALICE, RequestedVia.DM, source_id=42)
+    assert first is not None
+    assert again is None
+    assert (await deliveries.by_source(42)).id == first.id
+
+
+async def test_asking_again_is_a_repeat(resources: ResourceService, deliveries: DeliveryService) -> None:
+    resource = await add(resources)
+    first = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=1)
+    await deliveries.mark_delivered(first.id, DeliveredVia.DM)
+    second = await deliveries.request(resource, ALICE, RequestedVia.SLASH, source_id=2)
+    assert second.is_repeat
+
+
+async def test_archived_resource_is_not_delivered(resources: ResourceService, deliveries: DeliveryService) -> None:
+    await add(resources)
+    archived = await resources.archive(GUILD, "checklist", MAYA)
+    with pytest.raises(NotFound) as caught:
+        await deliveries.request(archived, ALICE, RequestedVia.BUTTON, source_id=1)
+    assert caught.value.key == "error.resource_archived"
+
+
+async def test_cooldown_per_member_per_guild(
+    resources: ResourceService, deliveries: DeliveryService, clock: Clock
+) -> None:
+    resource = await add(resources)
+    elsewhere = await add(resources, guild=OTHER_GUILD)
+    for source in range(COOLDOWN_REQUESTS):
+        assert await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=source)
+    with pytest.raises(RateLimited) as caught:
+        await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=100)
+    assert 1 <= caught.value.params["seconds"] <= COOLDOWN_SECONDS
+    # Another member, and the same member in another guild, are not held back.
+    assert await deliveries.request(resource, ALICE + 1, RequestedVia.BUTTON, source_id=101)
+    assert await deliveries.request(elsewhere, ALICE, RequestedVia.BUTTON, source_id=102)
+    clock.now += COOLDOWN_SECONDS + 1
+    assert await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=103)
+
+
+async def test_closed_dms_are_remembered_for_a_while(deliveries: DeliveryService, clock: Clock) -> None:
+    assert not await deliveries.dms_known_closed(ALICE)
+    await deliveries.remember_dms_closed(ALICE)
+    assert await deliveries.dms_known_closed(ALICE)
+    clock.now += CLOSED_DMS_TTL_SECONDS + 1
+    assert not await deliveries.dms_known_closed(ALICE)
+    await deliveries.remember_dms_closed(ALICE)
+    await deliveries.forget_dms_closed(ALICE)
+    assert not await deliveries.dms_known_closed(ALICE)
+
+
+async def test_failed_delivery_keeps_its_reason(resources: ResourceService, deliveries: DeliveryService) -> None:
+    resource = await add(resources)
+    pending = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=5)
+    await deliveries.mark_failed(pending.id, "discord 500 0: boom")
+    failed = await deliveries.get(pending.id)
+    assert (failed.status, failed.failure) == ("failed", "discord 500 0: boom")
+
+
+async def test_guild_settings_defaults_and_changes(db: Database) -> None:
+    settings = GuildSettingsService(db)
+    assert (await settings.get(GUILD)).delivery_mode is DeliveryMode.DM
+    assert (await settings.set_delivery_mode(GUILD, "here")).delivery_mode is DeliveryMode.HERE
+    assert (await settings.get(OTHER_GUILD)).delivery_mode is DeliveryMode.DM
+    with pytest.raises(Exception, match="choice"):
+        await settings.set_delivery_mode(GUILD, "carrier-pigeon")
+
+
+async def test_locale_order(db: Database) -> None:
+    locales = LocaleService(db)
+    assert await locales.for_member(ALICE, "mag ik de checklist?") == "nl"
+    assert await locales.for_member(ALICE, "🙏", guild_locale="nl") == "nl"
+    assert await locales.for_member(ALICE, "") == "en-US"
+    await locales.remember(ALICE, "en-GB")
+    assert await locales.for_member(ALICE, "mag ik de checklist?") == "en-GB"
+    # Survives a restart (a new service reads the database).
+    assert await LocaleService(db).last_known(ALICE) == "en-GB"
