@@ -3,6 +3,7 @@ registers persistent items and syncs commands only when they changed."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -77,6 +78,15 @@ class HandoutBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands_if_changed()
+        self._recovery = asyncio.create_task(self._recover_when_ready(), name="handout-recovery")
+
+    async def _recover_when_ready(self) -> None:
+        # Pending deliveries need the gateway (guild cache, DMs): wait for the first READY.
+        await self.wait_until_ready()
+        try:
+            await self.deliverer.recover()
+        except Exception:
+            log.exception("Recovering pending deliveries failed")
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         # Interactions carry the member's locale; remember it for DMs, which do not.

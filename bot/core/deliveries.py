@@ -8,7 +8,7 @@ its row already there and delivers nothing the second time.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -53,6 +53,10 @@ class Delivery:
     is_repeat: bool
     requested_at: int
     delivered_at: int | None
+    request_channel_id: int | None = None
+    locale: str | None = None
+    interaction_token: str | None = field(default=None, repr=False)
+    attempts: int = 0
 
     @classmethod
     def from_row(cls, row: Any) -> Delivery:
@@ -69,10 +73,21 @@ class DeliveryService:
     def _now(self) -> int:
         return int(self._clock())
 
-    async def request(self, resource: Resource, member_id: int, via: RequestedVia, source_id: int) -> Delivery | None:
+    async def request(
+        self,
+        resource: Resource,
+        member_id: int,
+        via: RequestedVia,
+        source_id: int,
+        *,
+        channel_id: int | None = None,
+        locale: str | None = None,
+        interaction_token: str | None = None,
+    ) -> Delivery | None:
         """Record that ``member_id`` asked for ``resource``. None: this source was handled before.
 
-        Raises NotFound for an archived resource and RateLimited for a flood.
+        Recorded before anything is sent or acknowledged, with what it takes to finish the delivery
+        after a crash. Raises NotFound for an archived resource and RateLimited for a flood.
         """
         if resource.archived:
             raise NotFound("error.resource_archived", title=resource.title)
@@ -91,6 +106,9 @@ class DeliveryService:
                 requested_via=via.value,
                 source_id=source_id,
                 now=now,
+                request_channel_id=channel_id,
+                locale=locale,
+                interaction_token=interaction_token,
             )
         if delivery_id is None:
             return None
@@ -121,6 +139,13 @@ class DeliveryService:
     async def by_source(self, source_id: int) -> Delivery | None:
         row = await sql.by_source(self._db, source_id)
         return None if row is None else Delivery.from_row(row)
+
+    async def pending(self, limit: int = 500) -> list[Delivery]:
+        """Deliveries asked for but not finished: after a crash, these are completed or failed."""
+        return [Delivery.from_row(row) for row in await sql.pending(self._db, limit)]
+
+    async def count_attempt(self, delivery_id: int) -> None:
+        await sql.count_attempt(self._db, delivery_id)
 
     async def counts_by_resource(self, guild_id: int) -> dict[int, int]:
         """How many times each resource of the guild was delivered."""

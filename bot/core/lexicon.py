@@ -8,6 +8,46 @@ makes adding a language a matter of extending lists, not rules.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+# Letters NFKD does not decompose into "base letter + accent"; mapped by hand so "dziękuję",
+# "teşekkür" and "łatwy" fold like everything else.
+_EXTRA_FOLD = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d"})
+_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents: "Bedankt VOOR het Werkboek ÉÉN" -> "bedankt voor het werkboek een"."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA_FOLD))
+    return _COMBINING_RE.sub("", text)
+
+
+def within_one_edit(a: str, b: str, *, substitutions: bool = True) -> bool:
+    """True when ``a`` and ``b`` differ by one insertion, deletion, adjacent swap or (optionally) one
+    substituted letter: "chekclist"/"checklist", "tempate"/"template", "werkboekk"/"werkboek"."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return substitutions
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    if la > lb:
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :]
+
+
+def squeeze(word: str) -> str:
+    """Reduce every run of a repeated letter to one letter: "thaaanks" -> "thanks", "mercii" -> "merci"."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
 # --- Gratitude -----------------------------------------------------------------------------------
 # Checked per token on a "squeezed" form (every run of a repeated letter reduced to one letter), so
 # "thanksss", "mercii", "graciass" and "dankeee" all hit without listing every spelling.
@@ -15,19 +55,20 @@ GRATITUDE_WORDS = frozenset(
     """thanks thank thanx thx thnx thnks thks tnx tx ty tysm tyvm tyty thanku thankyou thankyu
     appreciate appreciated cheers kudos dankjewel dankje dankuwel danku bedankt dank dankzij dankie
     merci mersi danke dankeschon dankschon gracias grax obrigado obrigada obg brigado valeu vlw
-    grazie dzieki dziekuje dziekujemy tesekkurler tesekkur tesekurler sagol saol""".split()
+    grazie dzieki dziekuje dziekujemy tesekkurler tesekkur tesekurler sagol saol
+    grateful thankful dankbaar dankbar reconnaissant reconnaissante agradecido agradecida grato grata grata""".split()
 )
 # Prefixes catch inflections and compounds: "thankful", "bedankje", "dankjewell", "obrigadão".
 GRATITUDE_PREFIXES = (
     "thank", "thnk", "thanx", "bedank", "dankje", "dankjw", "danke", "dankuw", "merci", "graci",
-    "obrigad", "grazi", "dziek", "tesekk", "apreciat",
+    "obrigad", "brigad", "grazi", "remerci", "agradec", "agradez", "ringrazi", "dziek", "tesekk", "apreciat",
 )  # fmt: skip
 
 # Gratitude words that are really part of a decline or sarcasm, checked on the joined word string.
 DECLINE_PATTERNS = (
-    r"\b(no|nah|nope),? (thanks?|thank you|thx|ty)\b",
+    r"\b(no|nah|nope),? (thanks?|thank you|thx|thnx|thanx|ty|tnx)\b",
     r"\bthanks? but no thanks?\b",
-    r"\b(thanks?|thank you|thx) for nothing\b",
+    r"\b(thanks?|thank you|thx|thnx|ty) for nothing\b",
     r"\b(nee|neen),? (dank ?je( ?wel)?|dank ?u( ?wel)?|bedankt|dankjewel|dankuwel|hoor)\b",
     r"\b(bedankt|dank ?je( ?wel)?|dankjewel) voor (niks|niets|helemaal niks)\b",
     r"\bnein,? danke\b",
@@ -44,7 +85,26 @@ DECLINE_PATTERNS = (
     r"\b(not|niet|nicht|pas) (interested|geinteresseerd|interessiert|interesse)\b",
     r"\b(stop|quit) (messaging|dming|spamming|texting) me\b",
     r"\bunsubscribe me\b",
+    r"\b(i m|im|i am) (good|fine|ok|okay|all set|set),? (thanks?|thank you|thx|ty)\b",
 )
+
+# --- Typos -------------------------------------------------------------------------------------------
+# Words that decide a label, and the misspellings to fold into them. Only tokens of 5+ letters are
+# corrected (swaps/insertions/deletions; substitutions from 7 letters) so "than", "thinks", "mercy"
+# and "planned" are left alone.
+TYPO_TARGETS = (
+    "thanks", "thank", "bedankt", "dankjewel", "dankje", "danke", "gracias", "obrigado", "obrigada",
+    "grazie", "checklist", "checklists", "checkliste", "template", "templates", "workbook", "werkboek",
+    "spreadsheet", "download", "worksheet", "plantilla", "vorlage", "explain", "uitleggen", "enviar",
+    "please", "available", "beschikbaar",
+)  # fmt: skip
+TYPO_ALIASES = {
+    "snd": "send", "sned": "send", "sedn": "send", "cna": "can", "cn": "can", "teh": "the", "hte": "the",
+    "wher": "where", "whre": "where", "thsi": "this", "tihs": "this", "yu": "you", "plz": "please",
+    "pfd": "pdf", "pdfje": "pdf", "nothin": "nothing", "tq": "thanks", "thak": "thank", "thnak": "thank",
+    "thnaks": "thanks", "tnks": "thanks", "thks": "thanks", "thanq": "thanks", "dankjwl": "dankjewel",
+    "dnkjwl": "dankjewel", "bdankt": "bedankt", "vindt": "vind", "wat's": "whats", "gib": "gib",
+}  # fmt: skip
 
 # --- Praise / enthusiasm (thanks without a "thank" word: "this is gold", "saved me hours") ---------
 PRAISE_WORDS = frozenset(
@@ -58,9 +118,9 @@ PRAISE_WORDS = frozenset(
     genius gorgeous wonderful fab fabulous spot rocks rock best beste mejor melhor bueno buena bom boa
     bello bella bellissimo swietne swietny super harika mukemmel""".split()
 )
-NEGATORS = frozenset(
-    "not no niet geen nicht kein keine nie pas nao non nem never hardly barely niks nada".split()
-)
+# A message made only of these is a shrug ("cool cool", "ok good", "schon gut"), not a thank-you.
+ACK_WORDS = frozenset("ok okay oke k kk cool good goed gut bien bom bueno fine alright sure schon vale oki".split())
+NEGATORS = frozenset("not no niet geen nicht kein keine nie pas nao non nem never hardly barely niks nada".split())
 # Plain negative feedback; turns praise or thanks into "other" (sarcasm, complaints).
 NEGATIVE_WORDS = frozenset(
     """useless waste worst bad terrible awful meh bof naja disappointing disappointed tegenvallend
@@ -86,7 +146,7 @@ RESOURCE_RE = (
     r"(?:check ?lists?|checkliste[n]?|checklistje|templates?|pdfs?|links?|urls?|files?|guides?|"
     r"e ?books?|workbooks?|planners?|calendars?|spreadsheets?|sheets?|docs?|documents?|worksheets?|"
     r"freebies?|resources?|downloads?|cheat ?sheets?|toolkits?|kits?|copy|copies|bundles?|slides?|"
-    r"trackers?|printables?|swipe ?files?|notion|gumroad|drive|"
+    r"trackers?|printables?|swipe ?files?|"
     r"werkboek(?:en|je)?|bestand(?:en|je)?|gids(?:en|je)?|lijst(?:je|jes|en)?|werkmap(?:pen)?|"
     r"document(?:en|je)?|planning|boekje|vorlagen?|leitfaden|arbeitsbuch|arbeitsblatt|datei(?:en)?|"
     r"dokument|anleitung|unterlagen|modeles?|fichiers?|liens?|cahier|plantillas?|guias?|archivos?|"

@@ -8,7 +8,8 @@ from bot.db.database import Database
 
 _COLUMNS = (
     "id, resource_id, guild_id, member_id, requested_via, delivered_via, status, failure, source_id,"
-    " channel_id, message_id, is_repeat, requested_at, delivered_at"
+    " channel_id, message_id, is_repeat, requested_at, delivered_at, request_channel_id, locale, interaction_token,"
+    " attempts"
 )
 
 
@@ -21,6 +22,9 @@ async def insert_pending(
     requested_via: str,
     source_id: int,
     now: int,
+    request_channel_id: int | None,
+    locale: str | None,
+    interaction_token: str | None,
 ) -> int | None:
     """Record a request; None when this source (interaction or message) was recorded before."""
     cursor = await conn.execute(
@@ -30,9 +34,21 @@ async def insert_pending(
     row = await cursor.fetchone()
     is_repeat = int(row[0]) if row else 0
     cursor = await conn.execute(
-        "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING",
-        (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, now),
+        "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
+        " request_channel_id, locale, interaction_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (source_id) DO NOTHING",
+        (
+            resource_id,
+            guild_id,
+            member_id,
+            requested_via,
+            source_id,
+            is_repeat,
+            now,
+            request_channel_id,
+            locale,
+            interaction_token,
+        ),
     )
     return cursor.lastrowid if cursor.rowcount == 1 else None
 
@@ -60,16 +76,27 @@ async def mark_delivered(
 ) -> None:
     await db.execute(
         "UPDATE deliveries SET status = 'delivered', delivered_via = ?, channel_id = ?, message_id = ?,"
-        " delivered_at = ?, failure = NULL WHERE id = ?",
+        " delivered_at = ?, failure = NULL, interaction_token = NULL WHERE id = ?",
         (delivered_via, channel_id, message_id, now, delivery_id),
     )
 
 
 async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
     await db.execute(
-        "UPDATE deliveries SET status = 'failed', failure = ? WHERE id = ? AND status = 'pending'",
+        "UPDATE deliveries SET status = 'failed', failure = ?, interaction_token = NULL"
+        " WHERE id = ? AND status = 'pending'",
         (reason[:500], delivery_id),
     )
+
+
+async def pending(db: Database, limit: int) -> list[aiosqlite.Row]:
+    return await db.fetchall(
+        f"SELECT {_COLUMNS} FROM deliveries WHERE status = 'pending' ORDER BY requested_at, id LIMIT ?", (limit,)
+    )
+
+
+async def count_attempt(db: Database, delivery_id: int) -> None:
+    await db.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", (delivery_id,))
 
 
 async def get(db: Database, delivery_id: int) -> aiosqlite.Row | None:

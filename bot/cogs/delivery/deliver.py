@@ -1,7 +1,9 @@
-"""Hand a resource to a member: record the request, send it, record how it went.
+"""Hand a resource to a member: record the request, acknowledge, send it, record how it went.
 
-The order matters for Discord's 3-second window: defer first, then do the slow parts (reading the
-file, opening a DM), then follow up.
+Order matters twice. For Discord's 3-second window: acknowledge (defer) before the slow parts
+(reading the file, opening a DM). For crashes: record the request, with what it takes to finish
+it, *before* acknowledging, so every acknowledged request is either delivered after a restart or
+logged as failed with its reason (see ``recover``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DMS_CLOSED = 50007
+UNKNOWN_INTERACTION = 10062
 _NAME_TTL_SECONDS = 600
+# Interaction tokens live 15 minutes; leave a margin for the request in flight.
+_TOKEN_LIFETIME_SECONDS = 14 * 60
+
+
+class DeliveryFailed(Exception):
+    """Could not be delivered, for a reason worth logging on the delivery row."""
 
 
 class Deliverer:
@@ -60,88 +69,139 @@ class Deliverer:
         payload: dict = {
             "content": render.delivery_content(locale, resource, creator),
             "embed": render.delivery_embed(locale, resource),
+            "view": view,
             "allowed_mentions": NO_PINGS,
         }
-        if view.children:
-            payload["view"] = view
         file = render.delivery_file(resource, data)
         if file is not None:
             payload["file"] = file
         return payload
 
+    # -- entry points --
+
     async def for_interaction(self, interaction: discord.Interaction, resource: Resource, via: RequestedVia) -> None:
         """Deliver in answer to a button, a select or /get. The caller has not responded yet."""
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        delivery = await self.bot.deliveries.request(resource, interaction.user.id, via, interaction.id)
+        delivery = await self.bot.deliveries.request(
+            resource,
+            interaction.user.id,
+            via,
+            interaction.id,
+            channel_id=interaction.channel_id if interaction.guild_id else None,
+            locale=interaction.locale.value,
+            interaction_token=interaction.token,
+        )
         if delivery is None:
             log.info("Interaction %s was already handled; not delivering twice", interaction.id)
             return
-        locale = interaction.locale.value
         try:
-            if interaction.guild_id is None:
-                # Asked in our DM: the DM is the place, answer right here.
-                message = await interaction.followup.send(
-                    wait=True, **await self.payload(locale, resource, delivery.id)
-                )
-                await self._done(delivery, DeliveredVia.DM, message)
-                return
-            settings = await self.bot.guild_settings.get(interaction.guild_id)
-            if settings.delivery_mode is DeliveryMode.HERE:
-                await self._here(interaction, delivery, resource, DeliveredVia.EPHEMERAL)
-                return
-            if await self.bot.deliveries.dms_known_closed(interaction.user.id):
-                await self._here(interaction, delivery, resource, DeliveredVia.FALLBACK)
-                return
-            try:
-                dm = await self._send_dm(interaction.user, locale, resource, delivery.id)
-            except discord.Forbidden as exc:
-                if exc.code != DMS_CLOSED:
-                    raise
-                log.info(
-                    "DMs of member %s are closed (50007); delivering %s in the channel instead",
-                    interaction.user.id,
-                    resource.name,
-                )
-                await self.bot.deliveries.remember_dms_closed(interaction.user.id)
-                await self._here(interaction, delivery, resource, DeliveredVia.FALLBACK)
-                return
-            await self._done(delivery, DeliveredVia.DM, dm)
-            await interaction.followup.send(
-                i18n.text(locale, "delivery.sent_to_dm", title=resource.title, link=dm.jump_url),
-                ephemeral=True,
-                allowed_mentions=NO_PINGS,
-            )
-        except discord.HTTPException as exc:
-            await self.bot.deliveries.mark_failed(delivery.id, f"discord {exc.status} {exc.code}: {exc.text}"[:300])
-            raise
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        except discord.NotFound as exc:
+            if exc.code != UNKNOWN_INTERACTION:
+                raise
+            # Too late to answer (10062), but we know who asked: a DM can still reach them.
+            log.warning("Interaction %s expired before it was acknowledged; delivering without it", interaction.id)
+            await self._complete(delivery, resource, interaction.user, followup=None)
+            return
+        await self._complete(delivery, resource, interaction.user, followup=interaction.followup)
 
     async def for_dm_message(self, message: discord.Message, resource: Resource, locale: str) -> None:
         """Deliver in answer to a free-text DM, in that DM."""
-        delivery = await self.bot.deliveries.request(resource, message.author.id, RequestedVia.DM, message.id)
+        delivery = await self.bot.deliveries.request(
+            resource, message.author.id, RequestedVia.DM, message.id, channel_id=message.channel.id, locale=locale
+        )
         if delivery is None:
             log.info("DM %s was already handled; not delivering twice", message.id)
             return
+        await self._complete(delivery, resource, message.author, followup=None)
+
+    async def recover(self) -> None:
+        """After a restart: finish every delivery that was asked for (and maybe acknowledged) but
+        not completed, or log why it could not be."""
+        pending = await self.bot.deliveries.pending()
+        if pending:
+            log.info("Recovering %d pending deliveries from before the restart", len(pending))
+        for delivery in pending:
+            try:
+                resource = await self.bot.resources.get(delivery.resource_id)
+                if resource.archived:
+                    raise DeliveryFailed("resource removed before it was delivered")
+                assert delivery.member_id is not None
+                user = self.bot.get_user(delivery.member_id) or await self.bot.fetch_user(delivery.member_id)
+                await self._complete(delivery, resource, user, followup=self._followup_for(delivery))
+            except DeliveryFailed as exc:
+                await self.bot.deliveries.mark_failed(delivery.id, str(exc))
+            except Exception as exc:
+                log.exception("Could not recover delivery %s", delivery.id)
+                await self.bot.deliveries.mark_failed(delivery.id, f"recovery failed: {exc!r}"[:300])
+
+    # -- the delivery itself --
+
+    async def _complete(
+        self, delivery: Delivery, resource: Resource, user: discord.abc.User, *, followup: discord.Webhook | None
+    ) -> None:
+        locale = delivery.locale or i18n.DEFAULT_LANGUAGE
+        await self.bot.deliveries.count_attempt(delivery.id)
         try:
-            sent = await message.channel.send(**await self.payload(locale, resource, delivery.id))
+            if delivery.request_channel_id is None or delivery.requested_via == RequestedVia.DM.value:
+                # Asked in our DM (by text, a button or /get there): the DM is the place.
+                await self._to_dm(delivery, resource, user, locale, followup=None)
+                if followup is not None:
+                    await self._quiet(followup.send(i18n.text(locale, "delivery.here_below"), ephemeral=True))
+                return
+            settings = await self.bot.guild_settings.get(delivery.guild_id)
+            if settings.delivery_mode is DeliveryMode.HERE:
+                await self._here(delivery, resource, locale, followup, DeliveredVia.EPHEMERAL)
+            elif await self.bot.deliveries.dms_known_closed(user.id):
+                await self._here(delivery, resource, locale, followup, DeliveredVia.FALLBACK)
+            else:
+                await self._to_dm(delivery, resource, user, locale, followup=followup)
+        except DeliveryFailed as exc:
+            await self.bot.deliveries.mark_failed(delivery.id, str(exc))
+            log.warning("Delivery %s failed: %s", delivery.id, exc)
+            if followup is not None:
+                await self._quiet(followup.send(i18n.text(locale, "error.delivery_failed"), ephemeral=True))
         except discord.HTTPException as exc:
             await self.bot.deliveries.mark_failed(delivery.id, f"discord {exc.status} {exc.code}: {exc.text}"[:300])
             raise
-        await self._done(delivery, DeliveredVia.DM, sent)
 
-    async def _send_dm(
-        self, user: discord.abc.User, locale: str, resource: Resource, delivery_id: int
-    ) -> discord.Message:
-        channel = user.dm_channel or await user.create_dm()
-        return await channel.send(**await self.payload(locale, resource, delivery_id))
+    async def _to_dm(
+        self,
+        delivery: Delivery,
+        resource: Resource,
+        user: discord.abc.User,
+        locale: str,
+        *,
+        followup: discord.Webhook | None,
+    ) -> None:
+        try:
+            channel = user.dm_channel or await user.create_dm()
+            sent = await channel.send(**await self.payload(locale, resource, delivery.id))
+        except discord.Forbidden as exc:
+            if exc.code != DMS_CLOSED:
+                raise
+            log.info("DMs of member %s are closed (50007); delivering %s privately instead", user.id, resource.name)
+            await self.bot.deliveries.remember_dms_closed(user.id)
+            if delivery.request_channel_id is None:
+                raise DeliveryFailed("member's DMs are closed") from None
+            await self._here(delivery, resource, locale, followup, DeliveredVia.FALLBACK)
+            return
+        await self._done(delivery, DeliveredVia.DM, sent)
+        if followup is not None:
+            text = i18n.text(locale, "delivery.sent_to_dm", title=resource.title, link=sent.jump_url)
+            await self._quiet(followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS))
 
     async def _here(
-        self, interaction: discord.Interaction, delivery: Delivery, resource: Resource, via: DeliveredVia
+        self,
+        delivery: Delivery,
+        resource: Resource,
+        locale: str,
+        followup: discord.Webhook | None,
+        via: DeliveredVia,
     ) -> None:
-        locale = interaction.locale.value
-        message = await interaction.followup.send(
-            ephemeral=True, wait=True, **await self.payload(locale, resource, delivery.id)
-        )
-        await self._done(delivery, via, message)
+        if followup is None:
+            raise DeliveryFailed(f"could not deliver {via.value}: the interaction expired")
+        sent = await followup.send(ephemeral=True, wait=True, **await self.payload(locale, resource, delivery.id))
+        await self._done(delivery, via, sent)
 
     async def _done(self, delivery: Delivery, via: DeliveredVia, message: discord.Message) -> None:
         await self.bot.deliveries.mark_delivered(delivery.id, via, channel_id=message.channel.id, message_id=message.id)
@@ -153,3 +213,19 @@ class Deliverer:
             delivery.requested_via,
             ", repeat" if delivery.is_repeat else "",
         )
+
+    def _followup_for(self, delivery: Delivery) -> discord.Webhook | None:
+        """Rebuild the interaction's followup webhook from the stored token, while it is valid."""
+        if not delivery.interaction_token or time.time() - delivery.requested_at > _TOKEN_LIFETIME_SECONDS:
+            return None
+        data = {"id": self.bot.application_id, "type": 3, "token": delivery.interaction_token}
+        # The same construction discord.py uses for Interaction.followup (an application webhook).
+        return discord.Webhook.from_state(data=data, state=self.bot._connection)
+
+    @staticmethod
+    async def _quiet(coro) -> None:
+        """A confirmation that may fail (the interaction expired) without undoing the delivery."""
+        try:
+            await coro
+        except discord.HTTPException as exc:
+            log.info("Confirmation not sent: %s", exc)
