@@ -33,6 +33,8 @@ def setup_logging(level: str, token: str = "") -> None:
     root.setLevel(level)
     # discord.py's DEBUG output is every gateway event; keep it at INFO unless asked explicitly.
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
+    # aiosqlite logs every statement with its parameters at DEBUG, interaction tokens included.
+    logging.getLogger("aiosqlite").setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
 async def run_bot(settings: Settings) -> None:

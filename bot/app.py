@@ -71,8 +71,7 @@ class HandoutBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         await self.db.connect()
-        for migration in await migrate(self.db):
-            log.info("Database migrated to %04d_%s", migration.version, migration.name)
+        await migrate(self.db)
         await self.resources.sweep_files()
         await self.tree.set_translator(CatalogueTranslator())
         for extension in EXTENSIONS:

@@ -1,0 +1,57 @@
+"""Small steps shared by the user-story tests: a creator adds and shares, we read the bot's DB."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from tests.e2e.standin import messages as standin_messages
+
+PDF = b"%PDF-1.4\n% the weekly checklist\n" + bytes(range(256)) * 40
+
+
+def rows(bot: Any, sql: str, *params: Any) -> list[tuple]:
+    """Read the bot's own SQLite file, as an operator would (WAL allows a reader beside the bot)."""
+    conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=5)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def value(bot: Any, sql: str, *params: Any) -> Any:
+    found = rows(bot, sql, *params)
+    return found[0][0] if found else None
+
+
+async def add_resource(standin, scene, name="checklist", title="The weekly checklist", **options):
+    if "file" not in options and "url" not in options:
+        options["file"] = ("Weekly Checklist.pdf", PDF)
+    inter = await standin.slash(scene.creator, scene.general, "resource add", name=name, title=title, **options)
+    reply = await inter.response(timeout=10)
+    assert reply.ephemeral, reply
+    return reply
+
+
+async def share(standin, scene, name="checklist", channel=None, **options):
+    """/resource share; returns the public post with its Get it button."""
+    channel = channel or scene.general
+    inter = await standin.slash(scene.creator, scene.general, "resource share", name=name, channel=channel, **options)
+    reply = await inter.response(timeout=10)
+    assert reply.ephemeral, reply
+    posts = [m for m in standin.messages_in(channel) if m.author is standin.world.bot and m.buttons]
+    assert posts, f"no share post in #{channel.name}: {reply.text}"
+    return posts[-1]
+
+
+def replay_interaction(standin, handle) -> None:
+    """The gateway delivers the same INTERACTION_CREATE again, as after a resume."""
+    standin.gateway.dispatch("INTERACTION_CREATE", handle.record.payload, guild_id=handle.record.channel.guild_id)
+
+
+def replay_message(standin, message) -> None:
+    standin_messages.announce_create(standin, message)
+
+
+def attachment_bytes(message) -> list[bytes]:
+    return [a.data for a in message.attachments]
