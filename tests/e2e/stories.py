@@ -36,7 +36,8 @@ async def add_resource(standin, scene, name="checklist", title="The weekly check
 async def share(standin, scene, name="checklist", channel=None, **options):
     """/resource share; returns the public post with its Get it button."""
     channel = channel or scene.general
-    inter = await standin.slash(scene.creator, scene.general, "resource share", name=name, channel=channel, **options)
+    options["channel"] = channel  # "channel" is also the driver's own parameter: pass it as an option
+    inter = await standin.slash(scene.creator, scene.general, "resource share", name=name, options=options)
     reply = await inter.response(timeout=10)
     assert reply.ephemeral, reply
     posts = [m for m in standin.messages_in(channel) if m.author is standin.world.bot and m.buttons]
