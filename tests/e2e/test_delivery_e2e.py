@@ -31,7 +31,7 @@ async def settled(standin, bot, count: int = 1) -> list[tuple]:
 async def test_share_post_has_get_it_and_pings_nobody(standin, scene, bot_process) -> None:
     await bot_process()
     await add_resource(standin, scene, description="Plan your week in 10 minutes.")
-    post = await share(standin, scene, message="@everyone grab it! <@&%d>" % scene.creator_role.id)
+    post = await share(standin, scene, message=f"@everyone grab it! <@&{scene.creator_role.id}>")
     assert post.has_button("Get it")
     assert "The weekly checklist" in post.text and "Plan your week in 10 minutes." in post.text
     assert "Shared by Maya" in post.text

@@ -49,7 +49,9 @@ async def test_file_over_ten_mib_is_refused_without_storing(standin, scene, bot_
     monkeypatch.setattr(standin_interactions, "ATTACHMENT_SIZE_LIMIT", 50 * 1024 * 1024)
     bot = await bot_process()
     big = b"x" * (10 * 1024 * 1024 + 1)
-    inter = await standin.slash(scene.creator, scene.general, "resource add", name="big", title="Big", file=("b.pdf", big))
+    inter = await standin.slash(
+        scene.creator, scene.general, "resource add", name="big", title="Big", file=("b.pdf", big)
+    )
     reply = await inter.response(timeout=15)
     assert "larger than 10 MiB" in reply.content and "`url`" in reply.content
     assert value(bot, "SELECT COUNT(*) FROM resources") == 0
