@@ -77,13 +77,15 @@ class HandoutBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands_if_changed()
-        self._recovery = asyncio.create_task(self._recover_when_ready(), name="handout-recovery")
+        # Everything pending now was left by an earlier process; newer rows are this one's own.
+        left_over = await self.deliveries.newest_id()
+        self._recovery = asyncio.create_task(self._recover_when_ready(left_over), name="handout-recovery")
 
-    async def _recover_when_ready(self) -> None:
+    async def _recover_when_ready(self, up_to_id: int) -> None:
         # Pending deliveries need the gateway (guild cache, DMs): wait for the first READY.
         await self.wait_until_ready()
         try:
-            await self.deliverer.recover()
+            await self.deliverer.recover(up_to_id)
         except Exception:
             log.exception("Recovering pending deliveries failed")
 

@@ -140,9 +140,12 @@ class DeliveryService:
         row = await sql.by_source(self._db, source_id)
         return None if row is None else Delivery.from_row(row)
 
-    async def pending(self, limit: int = 500) -> list[Delivery]:
-        """Deliveries asked for but not finished: after a crash, these are completed or failed."""
-        return [Delivery.from_row(row) for row in await sql.pending(self._db, limit)]
+    async def pending(self, up_to_id: int) -> list[Delivery]:
+        """Deliveries asked for but not finished (up to an id): after a crash, these are completed or failed."""
+        return [Delivery.from_row(row) for row in await sql.pending(self._db, up_to_id)]
+
+    async def newest_id(self) -> int:
+        return await sql.newest_id(self._db)
 
     async def count_attempt(self, delivery_id: int) -> None:
         await sql.count_attempt(self._db, delivery_id)

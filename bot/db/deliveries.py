@@ -89,10 +89,14 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
     )
 
 
-async def pending(db: Database, limit: int) -> list[aiosqlite.Row]:
+async def pending(db: Database, up_to_id: int) -> list[aiosqlite.Row]:
     return await db.fetchall(
-        f"SELECT {_COLUMNS} FROM deliveries WHERE status = 'pending' ORDER BY requested_at, id LIMIT ?", (limit,)
+        f"SELECT {_COLUMNS} FROM deliveries WHERE status = 'pending' AND id <= ? ORDER BY id", (up_to_id,)
     )
+
+
+async def newest_id(db: Database) -> int:
+    return int(await db.fetchval("SELECT COALESCE(MAX(id), 0) FROM deliveries"))
 
 
 async def count_attempt(db: Database, delivery_id: int) -> None:

@@ -109,3 +109,19 @@ async def test_prompt_queued_before_a_crash_is_sent_after_it(standin, scene, bot
     await standin.wait_until(lambda: value(bot, "SELECT status FROM prompts") == "sent", 10)
     assert len([m for m in standin.dms_to(scene.creator) if m.has_button("Reply personally")]) == 1
     assert rows(bot, "PRAGMA integrity_check") == [("ok",)]
+
+
+async def test_a_slow_delivery_right_after_start_is_not_recovered_twice(standin, scene, bot_process) -> None:
+    # discord.py passes interactions on before its READY settles (about 2 s after the guilds
+    # arrive); start-up recovery of pending deliveries must not pick up this process's own.
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    # Discord asks the bot to wait 2.5 s: the delivery is still pending when READY settles.
+    standin.faults.add(method="POST", path=DM_MESSAGES, status=429, retry_after=2.5, times=1)
+    await (await standin.click(scene.member, post, "Get it")).response(timeout=20)
+    await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=20)
+    await standin.wait_until(lambda: value(bot, "SELECT status FROM deliveries") == "delivered", 10)
+    await asyncio.sleep(1.5)  # long enough for a second copy to arrive, had one been sent
+    assert len(delivered_to(standin, scene.member)) == 1
+    assert value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'") == 1

@@ -114,10 +114,14 @@ class Deliverer:
             return
         await self._complete(delivery, resource, message.author, followup=None)
 
-    async def recover(self) -> None:
+    async def recover(self, up_to_id: int) -> None:
         """After a restart: finish every delivery that was asked for (and maybe acknowledged) but
-        not completed, or log why it could not be."""
-        pending = await self.bot.deliveries.pending()
+        not completed, or log why it could not be.
+
+        Only rows up to ``up_to_id`` (the newest before this process connected): discord.py hands us
+        interactions before its READY settles, and those are being delivered right now.
+        """
+        pending = await self.bot.deliveries.pending(up_to_id)
         if pending:
             log.info("Recovering %d pending deliveries from before the restart", len(pending))
         for delivery in pending:
