@@ -8,14 +8,6 @@ import aiohttp
 import pytest
 
 from tests.e2e.standin import DriverError, Perm
-from tests.e2e.standin.fixtures import (  # noqa: F401
-    bot_process,
-    scene,
-    standin,
-    standin_factory,
-    tinybot,
-    tinybot_dir,
-)
 
 pytestmark = pytest.mark.timeout(30)
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 40
@@ -54,7 +46,7 @@ async def test_interaction_payload_carries_locale_and_real_permissions(standin, 
     perms = standin.world.permissions_in(scene.locked, scene.member.id)
     app = standin.world.bot_permissions_in(scene.locked)
     assert not app & Perm.SEND_MESSAGES
-    assert reply.content == f"locale=nl guild_locale=en-US perms={perms} app={app} context=guild user=alice"
+    assert reply.content == f"locale=nl guild_locale=en-US perms={perms} app={app} context=guild user=alice cached=1"
 
 
 async def test_deferred_response_edit_original_and_ephemeral_followup(standin, scene, tinybot):
@@ -74,7 +66,9 @@ async def test_deferred_response_edit_original_and_ephemeral_followup(standin, s
 async def test_deferred_ephemeral_file_and_autocomplete(standin, scene, tinybot):
     await tinybot()
     for name in ("checklist", "cheatsheet", "guide"):
-        await (await standin.slash(scene.creator, scene.general, "resource add", name=name, file=("f.pdf", PDF))).response()
+        await (
+            await standin.slash(scene.creator, scene.general, "resource add", name=name, file=("f.pdf", PDF))
+        ).response()
     choices = await (await standin.autocomplete(scene.creator, scene.general, "resource get", "name", "che")).choices()
     assert [c["name"] for c in choices] == ["cheatsheet", "checklist"]
     reply = await (await standin.slash(scene.creator, scene.general, "resource get", name="checklist")).response()
@@ -86,7 +80,9 @@ async def test_deferred_ephemeral_file_and_autocomplete(standin, scene, tinybot)
 
 async def test_button_click_sends_file_by_dm_from_signed_cdn(standin, scene, tinybot):
     await tinybot()
-    await (await standin.slash(scene.creator, scene.general, "resource add", name="guide", file=("g.pdf", PDF))).response()
+    await (
+        await standin.slash(scene.creator, scene.general, "resource add", name="guide", file=("g.pdf", PDF))
+    ).response()
     posted = await (await standin.slash(scene.creator, scene.general, "panel", name="guide")).response()
     assert posted.content == "posted"
     panel = await standin.wait_for_message(lambda m: m.channel_id == scene.general.id and m.has_button("Get it"))
@@ -104,7 +100,9 @@ async def test_button_click_sends_file_by_dm_from_signed_cdn(standin, scene, tin
 
 async def test_button_click_when_dms_are_closed_gets_50007(standin, scene, tinybot):
     await tinybot()
-    await (await standin.slash(scene.creator, scene.general, "resource add", name="guide", file=("g.pdf", PDF))).response()
+    await (
+        await standin.slash(scene.creator, scene.general, "resource add", name="guide", file=("g.pdf", PDF))
+    ).response()
     await (await standin.slash(scene.creator, scene.general, "panel", name="guide")).response()
     panel = await standin.wait_for_message(lambda m: m.has_button("Get it"))
     standin.world.set_dms_closed(scene.member)

@@ -8,14 +8,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.e2e.standin import Perm
-from tests.e2e.standin.fixtures import (  # noqa: F401
-    bot_process,
-    scene,
-    standin,
-    standin_factory,
-    tinybot,
-    tinybot_dir,
-)
 
 pytestmark = pytest.mark.timeout(30)
 SEND = "/channels/{channel_id}/messages"

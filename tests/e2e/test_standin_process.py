@@ -8,14 +8,6 @@ import sys
 
 import pytest
 
-from tests.e2e.standin.fixtures import (  # noqa: F401
-    bot_process,
-    scene,
-    standin,
-    standin_factory,
-    tinybot,
-    tinybot_dir,
-)
 from tests.e2e.standin.process import LAUNCHER
 
 pytestmark = pytest.mark.timeout(30)
@@ -56,7 +48,9 @@ async def test_start_stop_kill_restart_leave_nothing_behind(standin, scene, tiny
 
 async def test_data_dir_survives_restart(standin, scene, tinybot):
     bot = await tinybot()
-    await (await standin.slash(scene.creator, scene.general, "resource add", name="kept", file=("k.pdf", b"KEEP"))).response()
+    await (
+        await standin.slash(scene.creator, scene.general, "resource add", name="kept", file=("k.pdf", b"KEEP"))
+    ).response()
     assert (bot.data_dir / "kept.bin").read_bytes() == b"KEEP"
     await bot.restart(kill=True)  # crash, then start again: the resumable session is simply abandoned
     reply = await (await standin.slash(scene.creator, scene.general, "resource get", name="kept")).response()

@@ -8,15 +8,6 @@ import zlib
 import aiohttp
 import pytest
 
-from tests.e2e.standin.fixtures import (  # noqa: F401
-    bot_process,
-    scene,
-    standin,
-    standin_factory,
-    tinybot,
-    tinybot_dir,
-)
-
 pytestmark = pytest.mark.timeout(30)
 
 
@@ -41,7 +32,9 @@ async def test_wrong_token_is_refused_at_login(standin, tinybot):
 
 async def _raw_gateway(standin, **query):
     session = aiohttp.ClientSession()
-    ws = await session.ws_connect(f"{standin.ws_url}?v=10&encoding=json" + "".join(f"&{k}={v}" for k, v in query.items()))
+    ws = await session.ws_connect(
+        f"{standin.ws_url}?v=10&encoding=json" + "".join(f"&{k}={v}" for k, v in query.items())
+    )
     return session, ws
 
 
@@ -86,9 +79,12 @@ async def test_rest_auth_unknown_routes_and_rate_limit_headers(standin):
             assert r.status == 401
         async with http.get(f"{standin.api_url}/users/@me", headers=auth) as r:
             assert r.status == 200 and r.headers["Content-Type"] == "application/json"
-            assert {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset-After", "X-RateLimit-Bucket"} <= set(
-                r.headers
-            )
+            assert {
+                "X-RateLimit-Limit",
+                "X-RateLimit-Remaining",
+                "X-RateLimit-Reset-After",
+                "X-RateLimit-Bucket",
+            } <= set(r.headers)
         async with http.post(f"{standin.api_url}/channels/1/pins/2", headers=auth) as r:
             assert r.status == 404 and await r.json() == {"message": "404: Not Found", "code": 0}
     assert standin.unknown_routes == [("POST", "/channels/1/pins/2")]
@@ -132,6 +128,15 @@ async def test_reconnect_opcode_and_invalid_session(standin, scene, tinybot):
     await standin.wait_until(lambda: len(standin.gateway.identifies) == 2 and standin.gateway.live_sessions, 15)
     reply = await (await standin.slash(scene.member, scene.general, "where")).response()
     assert "user=alice" in reply.content
+
+
+async def test_members_intent_chunks_guilds_at_startup(standin, scene, tinybot):
+    await tinybot(env={"TINYBOT_MEMBERS": "1"})
+    await standin.wait_until(lambda: [e for *_, e in standin.gateway.events].count("GUILD_MEMBERS_CHUNK") == 2, 5)
+    reply = await (await standin.slash(scene.member, scene.general, "where")).response()
+    assert reply.content.endswith("cached=3")  # without the intent only the bot itself is cached
+    standin.world.add_member(scene.guild, standin.world.add_user("newcomer"))
+    assert [e for *_, e in standin.gateway.events][-1] == "GUILD_MEMBER_ADD"
 
 
 async def test_zlib_stream_when_zstandard_is_absent(standin, scene, tinybot):

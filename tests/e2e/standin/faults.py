@@ -1,0 +1,108 @@
+"""Injected REST faults: make the next N matching requests fail the way Discord can fail.
+
+    standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=429, retry_after=0.3)
+    standin.faults.add(path=r"^/users/@me/channels$", status=500, times=2)
+    standin.faults.add(path=r"/callback$", status=403, code=50013)
+
+Paths are matched (re.search) against the path below ``/api/v10``. A fault answers before
+the route runs, after authentication. ``times=None`` keeps the fault forever.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_MESSAGES = {
+    400: "400: Bad Request",
+    401: "401: Unauthorized",
+    403: "Missing Permissions",
+    404: "404: Not Found",
+    429: "You are being rate limited.",
+    500: "500: Internal Server Error",
+    502: "502: Bad Gateway",
+    503: "503: Service Unavailable",
+    504: "504: Gateway Timeout",
+}
+DEFAULT_CODES = {403: 50013}
+
+
+@dataclass(eq=False)
+class Fault:
+    method: str | None
+    path: re.Pattern[str]
+    status: int
+    code: int
+    message: str
+    retry_after: float = 1.0
+    times: int | None = 1
+    is_global: bool = False
+    delay: float = 0.0
+    reset: bool = False
+    body: dict[str, Any] | None = None
+    hits: list[str] = field(default_factory=list)
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.times is not None and len(self.hits) >= self.times:
+            return False
+        return (self.method is None or self.method == method) and bool(self.path.search(path))
+
+    @property
+    def exhausted(self) -> bool:
+        return self.times is not None and len(self.hits) >= self.times
+
+    def json(self) -> dict[str, Any]:
+        if self.body is not None:
+            return self.body
+        if self.status == 429:
+            return {"message": self.message, "retry_after": self.retry_after, "global": self.is_global}
+        return {"message": self.message, "code": self.code}
+
+
+class Faults:
+    def __init__(self) -> None:
+        self.rules: list[Fault] = []
+
+    def add(
+        self,
+        *,
+        method: str | None = None,
+        path: str = ".*",
+        status: int = 500,
+        code: int | None = None,
+        message: str | None = None,
+        retry_after: float = 1.0,
+        times: int | None = 1,
+        is_global: bool = False,
+        delay: float = 0.0,
+        reset: bool = False,
+        body: dict[str, Any] | None = None,
+    ) -> Fault:
+        """Add a fault. ``reset=True`` drops the TCP connection instead of answering;
+        ``delay`` seconds are waited before answering (slow Discord)."""
+        fault = Fault(
+            method=method.upper() if method else None,
+            path=re.compile(path),
+            status=status,
+            code=DEFAULT_CODES.get(status, 0) if code is None else code,
+            message=message or DEFAULT_MESSAGES.get(status, f"{status}"),
+            retry_after=retry_after,
+            times=times,
+            is_global=is_global,
+            delay=delay,
+            reset=reset,
+            body=body,
+        )
+        self.rules.append(fault)
+        return fault
+
+    def take(self, method: str, path: str) -> Fault | None:
+        for fault in self.rules:
+            if fault.matches(method, path):
+                fault.hits.append(f"{method} {path}")
+                return fault
+        return None
+
+    def clear(self) -> None:
+        self.rules.clear()
