@@ -11,6 +11,7 @@ import logging
 import discord
 from discord.ext import commands
 
+from bot.cogs.budget import RequestBudget
 from bot.cogs.delivery.deliver import Deliverer
 from bot.cogs.errors import HandoutTree
 from bot.cogs.thanks.worker import ThanksWorker
@@ -68,6 +69,7 @@ class HandoutBot(commands.Bot):
         self.privacy = PrivacyService(self.db)
         self.deliverer = Deliverer(self)
         self.thanks_worker = ThanksWorker(self)
+        self.budget = RequestBudget()
 
     async def setup_hook(self) -> None:
         await self.db.connect()

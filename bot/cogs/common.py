@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bot import i18n
 from bot.core.resources import Actor
+
+if TYPE_CHECKING:
+    from bot.app import HandoutBot
 
 # Every message the bot sends pings nobody. The client default is set to this as well; passing
 # it explicitly where user text is involved documents the intent at the call site.
@@ -44,3 +47,18 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KiB"
     return f"{size / (1024 * 1024):.1f} MiB"
+
+
+async def dm_channel(bot: HandoutBot, user: discord.abc.User) -> discord.DMChannel:
+    """The user's DM channel, opening it (one request, paced) if we have not yet."""
+    if user.dm_channel is None:
+        await bot.budget.take()
+        return await user.create_dm()
+    return user.dm_channel
+
+
+async def send_paced(bot: HandoutBot, channel: discord.abc.Messageable, **kwargs: Any) -> discord.Message:
+    """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py)."""
+    kwargs.setdefault("allowed_mentions", NO_PINGS)
+    await bot.budget.take()
+    return await channel.send(**kwargs)

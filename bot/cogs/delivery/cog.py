@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS
+from bot.cogs.common import NO_PINGS, send_paced
 from bot.cogs.delivery.views import load_offered, offer_view, pick_view
 from bot.core.classifier import Label, classify
 from bot.core.deliveries import RequestedVia
@@ -48,6 +48,7 @@ class DeliveryCog(commands.Cog):
         if cached and time.monotonic() - cached[0] < _MEMBERSHIP_TTL_SECONDS:
             return cached[1]
         try:
+            await self.bot.budget.take()
             await guild.fetch_member(user_id)
             found = True
         except discord.NotFound:
@@ -141,12 +142,12 @@ class DeliveryCog(commands.Cog):
         try:
             await self._answer_request(message, text, locale)
         except HandoutError as error:
-            await message.channel.send(i18n.text(locale, error.key, **error.params), allowed_mentions=NO_PINGS)
+            await send_paced(self.bot, message.channel, content=i18n.text(locale, error.key, **error.params))
 
     async def _answer_request(self, message: discord.Message, text: str, locale: str) -> None:
         offered = await self.offered_to(message.author.id, None)
         if not offered:
-            await message.channel.send(i18n.text(locale, "dm.nothing_offered"), allowed_mentions=NO_PINGS)
+            await send_paced(self.bot, message.channel, content=i18n.text(locale, "dm.nothing_offered"))
             return
         matched = self._match(text, offered)
         if len(matched) == 1:
@@ -154,15 +155,19 @@ class DeliveryCog(commands.Cog):
             return
         guild_names = {g.id: g.name for g in self.bot.guilds}
         if matched:
-            await message.channel.send(
-                i18n.text(locale, "dm.pick"),
+            await send_paced(
+                self.bot,
+                message.channel,
+                content=i18n.text(locale, "dm.pick"),
                 view=pick_view(locale, message.id, matched, guild_names),
                 allowed_mentions=NO_PINGS,
             )
             return
         lines = [f"• **{r.title}** · {guild_names.get(r.guild_id, '')}" for r in offered[:25]]
-        await message.channel.send(
-            i18n.text(locale, "dm.no_match", offers="\n".join(lines)),
+        await send_paced(
+            self.bot,
+            message.channel,
+            content=i18n.text(locale, "dm.no_match", offers="\n".join(lines)),
             view=offer_view(locale, offered),
             allowed_mentions=NO_PINGS,
         )

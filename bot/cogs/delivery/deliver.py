@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS
+from bot.cogs.common import NO_PINGS, dm_channel, send_paced
 from bot.cogs.delivery import render
 from bot.cogs.thanks.views import SayButton
 from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia
@@ -50,6 +50,7 @@ class Deliverer:
         user = self.bot.get_user(user_id)
         if user is None:
             try:
+                await self.bot.budget.take()
                 user = await self.bot.fetch_user(user_id)
             except discord.HTTPException:
                 return f"<@{user_id}>"
@@ -130,7 +131,10 @@ class Deliverer:
                 if resource.archived:
                     raise DeliveryFailed("resource removed before it was delivered")
                 assert delivery.member_id is not None
-                user = self.bot.get_user(delivery.member_id) or await self.bot.fetch_user(delivery.member_id)
+                user = self.bot.get_user(delivery.member_id)
+                if user is None:
+                    await self.bot.budget.take()
+                    user = await self.bot.fetch_user(delivery.member_id)
                 await self._complete(delivery, resource, user, followup=self._followup_for(delivery))
             except DeliveryFailed as exc:
                 await self.bot.deliveries.mark_failed(delivery.id, str(exc))
@@ -178,8 +182,8 @@ class Deliverer:
         followup: discord.Webhook | None,
     ) -> None:
         try:
-            channel = user.dm_channel or await user.create_dm()
-            sent = await channel.send(**await self.payload(locale, resource, delivery.id))
+            channel = await dm_channel(self.bot, user)
+            sent = await send_paced(self.bot, channel, **await self.payload(locale, resource, delivery.id))
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise

@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, reply_private, tr
+from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.views import add_answer_row
 from bot.core.classifier import Label
@@ -62,7 +62,7 @@ class MemberMessages(commands.Cog):
             text = i18n.text(locale, "ack.forwarded", creator=creator)
         else:
             text = i18n.text(locale, "ack.unrouted")
-        await message.channel.send(text, allowed_mentions=NO_PINGS)
+        await send_paced(self.bot, message.channel, content=text)
         await self.bot.thanks.acknowledged(message.author.id)
 
 

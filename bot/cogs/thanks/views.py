@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, reply_private, tr
+from bot.cogs.common import NO_PINGS, dm_channel, reply_private, send_paced, tr
 from bot.cogs.errors import handle_interaction_error
 from bot.cogs.thanks import render
 from bot.core.classifier import classify
@@ -102,7 +102,10 @@ async def actor_for(bot: HandoutBot, interaction: discord.Interaction, message: 
     if guild is None:
         return Actor(interaction.user.id)
     try:
-        member = guild.get_member(interaction.user.id) or await guild.fetch_member(interaction.user.id)
+        member = guild.get_member(interaction.user.id)
+        if member is None:
+            await bot.budget.take()
+            member = await guild.fetch_member(interaction.user.id)
     except discord.HTTPException:
         return Actor(interaction.user.id)
     return Actor(interaction.user.id, manages_guild=member.guild_permissions.manage_guild)
@@ -152,13 +155,39 @@ class AnswerButton(
             await handle_interaction_error(interaction, error)
 
 
+_ANSWER_ID = re.compile(r"^handout:answer:(?:reply|self|none):(\d+)$")
+
+
+def open_message_ids(message: discord.Message) -> list[int]:
+    """The member messages a prompt (or pending list) still has buttons for, in order."""
+    found: list[int] = []
+    for row in message.components:
+        for child in getattr(row, "children", []):
+            match = _ANSWER_ID.match(getattr(child, "custom_id", None) or "")
+            if match and int(match[1]) not in found:
+                found.append(int(match[1]))
+    return found
+
+
+def updated_prompt(interaction: discord.Interaction, closed: MemberMessage) -> dict:
+    """The prompt message with the closed one's row of buttons taken away and a line saying who
+    answered. One message may carry several prompts (they are batched), so only that row goes."""
+    assert interaction.message is not None
+    locale = interaction.locale.value
+    view = discord.ui.View(timeout=None)
+    for row, message_id in enumerate(i for i in open_message_ids(interaction.message) if i != closed.id):
+        add_answer_row(view, locale, message_id, row=row)
+    line = f"#{closed.id} {render.closed_line(locale, closed)}"
+    content = "\n".join(part for part in (interaction.message.content, line) if part)[-2000:]
+    return {"content": content, "view": view if view.children else None, "allowed_mentions": NO_PINGS}
+
+
 async def mark_prompt_closed(interaction: discord.Interaction, message: MemberMessage) -> None:
-    """On a prompt message, replace its buttons by who closed it; on /thanks pending, say so privately."""
-    line = render.closed_line(interaction.locale.value, message)
-    if interaction.message is not None and not interaction.message.flags.ephemeral:
-        await interaction.response.edit_message(content=line, view=None, allowed_mentions=NO_PINGS)
+    """Take the answered message's buttons off the prompt (or the /thanks pending page)."""
+    if interaction.message is None:
+        await reply_private(interaction, render.closed_line(interaction.locale.value, message))
         return
-    await reply_private(interaction, line)
+    await interaction.response.edit_message(**updated_prompt(interaction, message))
 
 
 class ReplyModal(discord.ui.Modal):
@@ -187,9 +216,11 @@ class ReplyModal(discord.ui.Modal):
             member_locale, interaction.user.display_name, interaction.user.display_avatar.url, self.text.value
         )
         try:
-            member = bot.get_user(message.member_id) or await bot.fetch_user(message.member_id)
-            dm = member.dm_channel or await member.create_dm()
-            sent = await dm.send(embed=embed, allowed_mentions=NO_PINGS)
+            member = bot.get_user(message.member_id)
+            if member is None:
+                await bot.budget.take()
+                member = await bot.fetch_user(message.member_id)
+            sent = await send_paced(bot, await dm_channel(bot, member), embed=embed)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise
@@ -198,21 +229,14 @@ class ReplyModal(discord.ui.Modal):
         await reply_private(interaction, render.closed_line(interaction.locale.value, closed))
         if interaction.message is not None and not interaction.message.flags.ephemeral:
             try:
-                # The prompt is the bot's own message (not the interaction's), so edit it directly.
-                await interaction.message.edit(
-                    content=render.closed_line(interaction.locale.value, closed), view=None, allowed_mentions=NO_PINGS
-                )
+                # The prompt is the bot's own message (not this interaction's), so edit it directly.
+                await bot.budget.take()
+                await interaction.message.edit(**updated_prompt(interaction, closed))
             except discord.HTTPException as exc:
                 log.info("Could not update the prompt message after a relayed reply: %s", exc)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         await handle_interaction_error(interaction, error)
-
-
-def answer_view(locale: str, message_id: int) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    add_answer_row(view, locale, message_id, row=0)
-    return view
 
 
 def add_answer_row(view: discord.ui.View, locale: str, message_id: int, row: int) -> None:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS
+from bot.cogs.common import dm_channel, send_paced
 from bot.cogs.thanks import render
-from bot.cogs.thanks.views import answer_view
+from bot.cogs.thanks.views import add_answer_row
 from bot.core.thanks import MemberMessage
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 60.0  # look for new digests at least this often
-BATCH = 20
+BATCH = 50
+PROMPTS_PER_MESSAGE = 5  # five rows of three buttons: Discord's limit for one message
 
 
 class ThanksWorker:
@@ -64,8 +65,16 @@ class ThanksWorker:
                 await asyncio.wait_for(self._wake.wait(), timeout)
 
     async def run_once(self) -> None:
-        for prompt_id, attempts, message in await self.bot.thanks.due_prompts(BATCH):
-            await self._send_prompt(prompt_id, attempts, message)
+        # Prompts for one creator go out together, up to PROMPTS_PER_MESSAGE in one message:
+        # Discord allows about 5 messages per 5 seconds in a channel, so a burst of thanks would
+        # otherwise trickle in at one a second.
+        by_destination: dict[tuple[int | None, int | None], list[tuple[int, int, MemberMessage]]] = {}
+        for prompt in await self.bot.thanks.due_prompts(BATCH):
+            message = prompt[2]
+            by_destination.setdefault((message.owner_id, message.guild_id), []).append(prompt)
+        for prompts in by_destination.values():
+            for start in range(0, len(prompts), PROMPTS_PER_MESSAGE):
+                await self._send_prompts(prompts[start : start + PROMPTS_PER_MESSAGE])
         await self.bot.thanks.queue_due_digests()
         for digest_id, owner_id, guild_id, attempts in await self.bot.thanks.due_digests(BATCH):
             await self._send_digest(digest_id, owner_id, guild_id, attempts)
@@ -78,8 +87,11 @@ class ThanksWorker:
                 channel = self.bot.get_channel(settings.inbox_channel_id)
                 if isinstance(channel, discord.abc.Messageable):
                     return channel
-        user = self.bot.get_user(owner_id) or await self.bot.fetch_user(owner_id)
-        return user.dm_channel or await user.create_dm()
+        user = self.bot.get_user(owner_id)
+        if user is None:
+            await self.bot.budget.take()
+            user = await self.bot.fetch_user(owner_id)
+        return await dm_channel(self.bot, user)
 
     async def _creator_locale(self, owner_id: int, guild_id: int | None) -> str:
         guild = self.bot.get_guild(guild_id) if guild_id else None
@@ -87,26 +99,37 @@ class ThanksWorker:
         known = await self.bot.locales.last_known(owner_id)
         return known or guild_locale or i18n.DEFAULT_LANGUAGE
 
-    async def _send_prompt(self, prompt_id: int, attempts: int, message: MemberMessage) -> None:
+    async def _send_prompts(self, prompts: list[tuple[int, int, MemberMessage]]) -> None:
+        """One message to the creator: each member message as an embed with its row of buttons."""
+        first = prompts[0][2]
         try:
-            assert message.owner_id is not None
-            locale = await self._creator_locale(message.owner_id, message.guild_id)
-            member_name = await self.bot.deliverer.creator_name(message.member_id)
-            resource = await self.bot.resources.get(message.resource_id) if message.resource_id else None
-            embed = render.prompt_embed(locale, message, member_name, resource.title if resource else "—")
-            target = await self._destination(message.owner_id, message.guild_id)
-            sent = await target.send(
-                content=i18n.text(locale, "prompt.intro", owner=f"<@{message.owner_id}>"),
-                embed=embed,
-                view=answer_view(locale, message.id),
-                allowed_mentions=NO_PINGS,
+            assert first.owner_id is not None
+            locale = await self._creator_locale(first.owner_id, first.guild_id)
+            view = discord.ui.View(timeout=None)
+            embeds = []
+            for row, (_, _, message) in enumerate(prompts):
+                member_name = await self.bot.deliverer.creator_name(message.member_id)
+                resource = await self.bot.resources.get(message.resource_id) if message.resource_id else None
+                embeds.append(render.prompt_embed(locale, message, member_name, resource.title if resource else "—"))
+                add_answer_row(view, locale, message.id, row=row)
+            target = await self._destination(first.owner_id, first.guild_id)
+            sent = await send_paced(
+                self.bot,
+                target,
+                content=i18n.text(locale, "prompt.intro", owner=f"<@{first.owner_id}>"),
+                embeds=embeds,
+                view=view,
             )
         except (discord.HTTPException, AssertionError) as exc:
-            delay = await self.bot.thanks.prompt_failed(prompt_id, attempts, _describe(exc))
-            log.warning("Prompt %s for message %s not sent (%s); retrying in %ss", prompt_id, message.id, exc, delay)
+            for prompt_id, attempts, message in prompts:
+                delay = await self.bot.thanks.prompt_failed(prompt_id, attempts, _describe(exc))
+                log.warning(
+                    "Prompt %s for message %s not sent (%s); retrying in %ss", prompt_id, message.id, exc, delay
+                )
             return
-        await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id)
-        log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
+        for prompt_id, _, message in prompts:
+            await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id)
+            log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
 
     async def _send_digest(self, digest_id: int, owner_id: int, guild_id: int, attempts: int) -> None:
         items = await self.bot.thanks.digest_items(owner_id, guild_id)
@@ -136,7 +159,7 @@ class ThanksWorker:
         embed.set_footer(text=i18n.text(locale, "digest.footer"))
         try:
             target = await self._destination(owner_id, guild_id)
-            await target.send(embed=embed, allowed_mentions=NO_PINGS)
+            await send_paced(self.bot, target, embed=embed)
         except discord.HTTPException as exc:
             await self.bot.thanks.digest_failed(digest_id, attempts, _describe(exc))
             log.warning("Digest %s for %s not sent (%s); will retry", digest_id, owner_id, exc)
