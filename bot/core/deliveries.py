@@ -92,27 +92,23 @@ class DeliveryService:
         if resource.archived:
             raise NotFound("error.resource_archived", title=resource.title)
         now = self._now()
-        since = now - COOLDOWN_SECONDS
-        async with self._db.transaction() as conn:
-            recent = await sql.count_recent_requests(conn, resource.guild_id, member_id, since)
-            if recent >= COOLDOWN_REQUESTS:
-                oldest = await sql.oldest_recent_request(conn, resource.guild_id, member_id, since) or now
-                raise RateLimited("error.cooldown", seconds=max(1, oldest + COOLDOWN_SECONDS - now))
-            delivery_id = await sql.insert_pending(
-                conn,
-                resource_id=resource.id,
-                guild_id=resource.guild_id,
-                member_id=member_id,
-                requested_via=via.value,
-                source_id=source_id,
-                now=now,
-                request_channel_id=channel_id,
-                locale=locale,
-                interaction_token=interaction_token,
-            )
-        if delivery_id is None:
-            return None
-        return await self.get(delivery_id)
+        outcome, value = await self._db.transaction(
+            sql.record_request,
+            resource_id=resource.id,
+            guild_id=resource.guild_id,
+            member_id=member_id,
+            requested_via=via.value,
+            source_id=source_id,
+            now=now,
+            cooldown_since=now - COOLDOWN_SECONDS,
+            cooldown_limit=COOLDOWN_REQUESTS,
+            request_channel_id=channel_id,
+            locale=locale,
+            interaction_token=interaction_token,
+        )
+        if outcome == "limited":
+            raise RateLimited("error.cooldown", seconds=max(1, (value or now) + COOLDOWN_SECONDS - now))
+        return None if outcome == "seen" else Delivery.from_row(value)
 
     async def mark_delivered(
         self, delivery_id: int, via: DeliveredVia, *, channel_id: int | None = None, message_id: int | None = None

@@ -169,8 +169,7 @@ class ResourceService:
             if file is not None:
                 values.update(await self._store(file))
             try:
-                async with self._db.transaction() as conn:
-                    resource_id = await sql.insert(conn, values)
+                resource_id = await self._db.transaction(sql.insert, values)
             except sqlite3.IntegrityError as exc:
                 await self._release(values["file_sha256"])
                 if "UNIQUE" in str(exc):
@@ -214,8 +213,7 @@ class ResourceService:
             if file is not None:
                 changes.update(await self._store(file))
             try:
-                async with self._db.transaction() as conn:
-                    await sql.update(conn, resource.id, changes, int(time.time()))
+                await self._db.transaction(sql.update, resource.id, changes, int(time.time()))
             except BaseException:
                 if file is not None and changes["file_sha256"] != resource.file_sha256:
                     await self._release(changes["file_sha256"])
@@ -228,8 +226,7 @@ class ResourceService:
         resource = await self.get_active(guild_id, name)
         self.ensure_can_manage(resource, actor)
         async with self._file_lock:
-            async with self._db.transaction() as conn:
-                await sql.archive(conn, resource.id, int(time.time()))
+            await self._db.transaction(sql.archive, resource.id, int(time.time()))
             await self._release(resource.file_sha256)
         return await self.get(resource.id)
 
@@ -277,7 +274,5 @@ class ResourceService:
         """Delete a stored file once no offered resource uses it. Caller holds the file lock."""
         if sha256 is None:
             return
-        async with self._db.transaction() as conn:
-            in_use = await sql.count_active_using_file(conn, sha256)
-        if not in_use:
+        if not await sql.count_active_using_file(self._db, sha256):
             self._files.delete(sha256)

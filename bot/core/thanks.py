@@ -8,6 +8,7 @@ sends whatever is still queued after a restart.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -91,40 +92,17 @@ class ThanksService:
         ``delivery_id`` is given for the modal on a delivery; a DM is linked to the member's latest
         delivery in the last 30 days. None: this source was stored before (an event replayed).
         """
-        now = self.now()
-        async with self._db.transaction() as conn:
-            if delivery_id is not None:
-                target = await sql.delivery_target(conn, delivery_id, member_id)
-                if target is None:
-                    raise NotFound("error.delivery_not_found", id=delivery_id)
-            else:
-                target = await sql.latest_delivery_for(conn, member_id, now - LINK_WINDOW_SECONDS)
-            routed = target is not None and (label is not Label.REQUEST or via == "modal")
-            if target is None:
-                status = Status.UNROUTED
-            elif routed:
-                status = Status.WAITING
-            else:
-                status = Status.NO_REPLY_NEEDED  # a request by DM is answered by a delivery
-            message_id = await sql.insert_message(
-                conn,
-                {
-                    "source_id": source_id,
-                    "member_id": member_id,
-                    "guild_id": target["guild_id"] if target else None,
-                    "resource_id": target["resource_id"] if target else None,
-                    "delivery_id": target["id"] if target else None,
-                    "owner_id": target["owner_id"] if target else None,
-                    "label": label.value,
-                    "via": via,
-                    "content": text,
-                    "locale": locale,
-                    "status": status.value,
-                    "received_at": now,
-                },
-            )
-            if message_id is not None and status is Status.WAITING:
-                await sql.insert_prompt(conn, message_id, now)
+        message_id = await self._db.transaction(
+            _record,
+            member_id=member_id,
+            source_id=source_id,
+            text=text,
+            label=label,
+            via=via,
+            locale=locale,
+            delivery_id=delivery_id,
+            now=self.now(),
+        )
         return None if message_id is None else await self.get(message_id)
 
     async def get(self, message_id: int) -> MemberMessage:
@@ -221,3 +199,50 @@ class ThanksService:
 
     async def acknowledged(self, member_id: int) -> None:
         await sql.record_acknowledged(self._db, member_id, self.now())
+
+
+def _record(
+    conn: sqlite3.Connection,
+    *,
+    member_id: int,
+    source_id: int,
+    text: str,
+    label: Label,
+    via: str,
+    locale: str | None,
+    delivery_id: int | None,
+    now: int,
+) -> int | None:
+    """ThanksService.record's transaction, run on the database thread as one job."""
+    if delivery_id is not None:
+        target = sql.delivery_target(conn, delivery_id, member_id)
+        if target is None:
+            raise NotFound("error.delivery_not_found", id=delivery_id)
+    else:
+        target = sql.latest_delivery_for(conn, member_id, now - LINK_WINDOW_SECONDS)
+    if target is None:
+        status = Status.UNROUTED
+    elif label is not Label.REQUEST or via == "modal":
+        status = Status.WAITING
+    else:
+        status = Status.NO_REPLY_NEEDED  # a request by DM is answered by a delivery
+    message_id = sql.insert_message(
+        conn,
+        {
+            "source_id": source_id,
+            "member_id": member_id,
+            "guild_id": target["guild_id"] if target else None,
+            "resource_id": target["resource_id"] if target else None,
+            "delivery_id": target["id"] if target else None,
+            "owner_id": target["owner_id"] if target else None,
+            "label": label.value,
+            "via": via,
+            "content": text,
+            "locale": locale,
+            "status": status.value,
+            "received_at": now,
+        },
+    )
+    if message_id is not None and status is Status.WAITING:
+        sql.insert_prompt(conn, message_id, now)
+    return message_id

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import aiosqlite
+import sqlite3
+from typing import Any
 
 from bot.db.database import Database
 
@@ -13,8 +14,8 @@ _COLUMNS = (
 )
 
 
-async def insert_pending(
-    conn: aiosqlite.Connection,
+def record_request(
+    conn: sqlite3.Connection,
     *,
     resource_id: int,
     guild_id: int,
@@ -22,20 +23,25 @@ async def insert_pending(
     requested_via: str,
     source_id: int,
     now: int,
+    cooldown_since: int,
+    cooldown_limit: int,
     request_channel_id: int | None,
     locale: str | None,
     interaction_token: str | None,
-) -> int | None:
-    """Record a request; None when this source (interaction or message) was recorded before."""
-    cursor = await conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')",
-        (resource_id, member_id),
-    )
-    row = await cursor.fetchone()
-    is_repeat = int(row[0]) if row else 0
-    cursor = await conn.execute(
+) -> tuple[str, Any]:
+    """In one transaction: ("limited", oldest request time), ("seen", None) for a source recorded
+    before, or ("new", the new delivery row)."""
+    recent, oldest, is_repeat = conn.execute(
+        "SELECT COUNT(*), MIN(requested_at),"
+        " EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')"
+        " FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?",
+        (resource_id, member_id, guild_id, member_id, cooldown_since),
+    ).fetchone()
+    if recent >= cooldown_limit:
+        return "limited", oldest
+    cursor = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
-        " request_channel_id, locale, interaction_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " request_channel_id, locale, interaction_token, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
         " ON CONFLICT (source_id) DO NOTHING",
         (
             resource_id,
@@ -43,32 +49,16 @@ async def insert_pending(
             member_id,
             requested_via,
             source_id,
-            is_repeat,
+            int(is_repeat),
             now,
             request_channel_id,
             locale,
             interaction_token,
         ),
     )
-    return cursor.lastrowid if cursor.rowcount == 1 else None
-
-
-async def count_recent_requests(conn: aiosqlite.Connection, guild_id: int, member_id: int, since: int) -> int:
-    cursor = await conn.execute(
-        "SELECT COUNT(*) FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?",
-        (guild_id, member_id, since),
-    )
-    row = await cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
-async def oldest_recent_request(conn: aiosqlite.Connection, guild_id: int, member_id: int, since: int) -> int | None:
-    cursor = await conn.execute(
-        "SELECT MIN(requested_at) FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?",
-        (guild_id, member_id, since),
-    )
-    row = await cursor.fetchone()
-    return row[0] if row else None
+    if cursor.rowcount != 1:
+        return "seen", None
+    return "new", conn.execute(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (cursor.lastrowid,)).fetchone()
 
 
 async def mark_delivered(
@@ -89,7 +79,7 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
     )
 
 
-async def pending(db: Database, up_to_id: int) -> list[aiosqlite.Row]:
+async def pending(db: Database, up_to_id: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         f"SELECT {_COLUMNS} FROM deliveries WHERE status = 'pending' AND id <= ? ORDER BY id", (up_to_id,)
     )
@@ -103,11 +93,11 @@ async def count_attempt(db: Database, delivery_id: int) -> None:
     await db.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", (delivery_id,))
 
 
-async def get(db: Database, delivery_id: int) -> aiosqlite.Row | None:
+async def get(db: Database, delivery_id: int) -> sqlite3.Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (delivery_id,))
 
 
-async def by_source(db: Database, source_id: int) -> aiosqlite.Row | None:
+async def by_source(db: Database, source_id: int) -> sqlite3.Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE source_id = ?", (source_id,))
 
 

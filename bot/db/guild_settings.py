@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import aiosqlite
+import sqlite3
 
 from bot.db.database import Database
 
 EDITABLE = ("delivery_mode", "inbox_channel_id", "reminder_hours")
 
 
-async def get(db: Database, guild_id: int) -> aiosqlite.Row | None:
+async def get(db: Database, guild_id: int) -> sqlite3.Row | None:
     return await db.fetchone(
         "SELECT guild_id, delivery_mode, inbox_channel_id, reminder_hours FROM guild_settings WHERE guild_id = ?",
         (guild_id,),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import aiosqlite
+import sqlite3
 
 from bot.db.database import Database
 
@@ -12,27 +12,25 @@ MESSAGE_COLUMNS = (
 )
 
 
-async def latest_delivery_for(conn: aiosqlite.Connection, member_id: int, since: int) -> aiosqlite.Row | None:
-    cursor = await conn.execute(
+def latest_delivery_for(conn: sqlite3.Connection, member_id: int, since: int) -> sqlite3.Row | None:
+    return conn.execute(
         "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
         " WHERE d.member_id = ? AND d.status = 'delivered' AND d.delivered_at >= ?"
         " ORDER BY d.delivered_at DESC, d.id DESC LIMIT 1",
         (member_id, since),
-    )
-    return await cursor.fetchone()
+    ).fetchone()
 
 
-async def delivery_target(conn: aiosqlite.Connection, delivery_id: int, member_id: int) -> aiosqlite.Row | None:
-    cursor = await conn.execute(
+def delivery_target(conn: sqlite3.Connection, delivery_id: int, member_id: int) -> sqlite3.Row | None:
+    return conn.execute(
         "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
         " WHERE d.id = ? AND d.member_id = ?",
         (delivery_id, member_id),
-    )
-    return await cursor.fetchone()
+    ).fetchone()
 
 
-async def insert_message(conn: aiosqlite.Connection, values: dict) -> int | None:
-    cursor = await conn.execute(
+def insert_message(conn: sqlite3.Connection, values: dict) -> int | None:
+    cursor = conn.execute(
         "INSERT INTO member_messages (source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via,"
         " content, locale, status, received_at) VALUES (:source_id, :member_id, :guild_id, :resource_id,"
         " :delivery_id, :owner_id, :label, :via, :content, :locale, :status, :received_at)"
@@ -42,14 +40,14 @@ async def insert_message(conn: aiosqlite.Connection, values: dict) -> int | None
     return cursor.lastrowid if cursor.rowcount == 1 else None
 
 
-async def insert_prompt(conn: aiosqlite.Connection, member_message_id: int, now: int) -> None:
-    await conn.execute(
+def insert_prompt(conn: sqlite3.Connection, member_message_id: int, now: int) -> None:
+    conn.execute(
         "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",
         (member_message_id, now, now),
     )
 
 
-async def get_message(db: Database, message_id: int) -> aiosqlite.Row | None:
+async def get_message(db: Database, message_id: int) -> sqlite3.Row | None:
     return await db.fetchone(f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE id = ?", (message_id,))
 
 
@@ -57,18 +55,17 @@ async def set_answer(
     db: Database, message_id: int, *, status: str, by: int, how: str | None, now: int, reply_message_id: int | None
 ) -> bool:
     """Close a waiting message; False when it was no longer waiting (someone was first)."""
-    async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
-            " reply_message_id = ? WHERE id = ? AND status = 'waiting'",
-            (status, by, how, now, reply_message_id, message_id),
-        )
-        return cursor.rowcount == 1
+    changed = await db.execute(
+        "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
+        " reply_message_id = ? WHERE id = ? AND status = 'waiting'",
+        (status, by, how, now, reply_message_id, message_id),
+    )
+    return changed == 1
 
 
 async def waiting_for_owner(
     db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int
-) -> list[aiosqlite.Row]:
+) -> list[sqlite3.Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
         " AND (? IS NULL OR guild_id = ?) ORDER BY received_at, id LIMIT ? OFFSET ?",
@@ -89,7 +86,7 @@ async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | N
 # -- prompt outbox --
 
 
-async def due_prompts(db: Database, now: int, limit: int) -> list[aiosqlite.Row]:
+async def due_prompts(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         "SELECT p.id AS prompt_id, p.attempts, m.id AS message_id FROM prompts p"
         " JOIN member_messages m ON m.id = p.member_message_id"
@@ -120,7 +117,7 @@ async def next_prompt_due(db: Database) -> int | None:
 # -- reminders --
 
 
-async def owners_needing_digest(db: Database, now: int) -> list[aiosqlite.Row]:
+async def owners_needing_digest(db: Database, now: int) -> list[sqlite3.Row]:
     """(owner, guild) pairs with a message waiting longer than the guild's reminder time and no
     digest in the last period. Guilds without a settings row use the default of 24 hours."""
     return await db.fetchall(
@@ -142,7 +139,7 @@ async def queue_digest(db: Database, owner_id: int, guild_id: int, item_count: i
     )
 
 
-async def due_digests(db: Database, now: int, limit: int) -> list[aiosqlite.Row]:
+async def due_digests(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         "SELECT id, owner_id, guild_id, attempts FROM digests WHERE status = 'queued' AND next_attempt_at <= ?"
         " ORDER BY next_attempt_at, id LIMIT ?",
@@ -161,7 +158,7 @@ async def digest_retry_later(db: Database, digest_id: int, error: str, next_atte
     )
 
 
-async def waiting_older_than(db: Database, owner_id: int, guild_id: int, before: int) -> list[aiosqlite.Row]:
+async def waiting_older_than(db: Database, owner_id: int, guild_id: int, before: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND guild_id = ? AND status = 'waiting'"
         " AND received_at <= ? ORDER BY received_at, id",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
-
-import aiosqlite
 
 from bot.db.database import Database
 
@@ -15,8 +14,8 @@ _COLUMNS = (
 EDITABLE = ("title", "description", "note", "url", "file_sha256", "file_name", "file_size")
 
 
-async def insert(conn: aiosqlite.Connection, values: dict[str, Any]) -> int:
-    cursor = await conn.execute(
+def insert(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
+    cursor = conn.execute(
         "INSERT INTO resources (guild_id, name, title, description, note, url, file_sha256, file_name,"
         " file_size, owner_id, created_at, updated_at)"
         " VALUES (:guild_id, :name, :title, :description, :note, :url, :file_sha256, :file_name,"
@@ -26,44 +25,44 @@ async def insert(conn: aiosqlite.Connection, values: dict[str, Any]) -> int:
     return cursor.lastrowid or 0
 
 
-async def update(conn: aiosqlite.Connection, resource_id: int, changes: dict[str, Any], now: int) -> None:
+def update(conn: sqlite3.Connection, resource_id: int, changes: dict[str, Any], now: int) -> None:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     # Column names come from the EDITABLE whitelist above, values are parameters.
     assignments = ", ".join(f"{column} = :{column}" for column in changes)
-    await conn.execute(
+    conn.execute(
         f"UPDATE resources SET {assignments}, updated_at = :now WHERE id = :id",
         {**changes, "now": now, "id": resource_id},
     )
 
 
-async def archive(conn: aiosqlite.Connection, resource_id: int, now: int) -> None:
-    await conn.execute(
+def archive(conn: sqlite3.Connection, resource_id: int, now: int) -> None:
+    conn.execute(
         "UPDATE resources SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL",
         (now, now, resource_id),
     )
 
 
-async def get_active_by_name(db: Database, guild_id: int, name: str) -> aiosqlite.Row | None:
+async def get_active_by_name(db: Database, guild_id: int, name: str) -> sqlite3.Row | None:
     return await db.fetchone(
         f"SELECT {_COLUMNS} FROM resources WHERE guild_id = ? AND name = ? AND archived_at IS NULL",
         (guild_id, name),
     )
 
 
-async def get_by_id(db: Database, resource_id: int) -> aiosqlite.Row | None:
+async def get_by_id(db: Database, resource_id: int) -> sqlite3.Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM resources WHERE id = ?", (resource_id,))
 
 
-async def list_active(db: Database, guild_id: int) -> list[aiosqlite.Row]:
+async def list_active(db: Database, guild_id: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         f"SELECT {_COLUMNS} FROM resources WHERE guild_id = ? AND archived_at IS NULL ORDER BY name",
         (guild_id,),
     )
 
 
-async def list_active_in_guilds(db: Database, guild_ids: list[int]) -> list[aiosqlite.Row]:
+async def list_active_in_guilds(db: Database, guild_ids: list[int]) -> list[sqlite3.Row]:
     if not guild_ids:
         return []
     marks = ", ".join("?" for _ in guild_ids)
@@ -73,12 +72,10 @@ async def list_active_in_guilds(db: Database, guild_ids: list[int]) -> list[aios
     )
 
 
-async def count_active_using_file(conn: aiosqlite.Connection, sha256: str) -> int:
-    cursor = await conn.execute(
-        "SELECT COUNT(*) FROM resources WHERE file_sha256 = ? AND archived_at IS NULL", (sha256,)
+async def count_active_using_file(db: Database, sha256: str) -> int:
+    return int(
+        await db.fetchval("SELECT COUNT(*) FROM resources WHERE file_sha256 = ? AND archived_at IS NULL", (sha256,))
     )
-    row = await cursor.fetchone()
-    return int(row[0]) if row else 0
 
 
 async def files_in_use(db: Database) -> set[str]:

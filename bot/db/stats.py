@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import aiosqlite
+import sqlite3
 
 from bot.db.database import Database
 
 
-async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: int) -> list[aiosqlite.Row]:
+async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         "SELECT d.id, d.resource_id, r.name, r.title, d.member_id, d.requested_via, d.delivered_via, d.status,"
         " d.failure, d.is_repeat, d.requested_at, d.delivered_at"
@@ -17,7 +17,7 @@ async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: in
     )
 
 
-async def owner_messages(db: Database, owner_id: int, guild_id: int, since: int) -> list[aiosqlite.Row]:
+async def owner_messages(db: Database, owner_id: int, guild_id: int, since: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         "SELECT m.id, m.resource_id, r.name, r.title, m.delivery_id, m.member_id, m.label, m.via, m.content,"
         " m.status, m.answered_by, m.answered_how, m.received_at, m.answered_at"
@@ -35,7 +35,7 @@ async def member_summary(db: Database, member_id: int) -> dict[str, int]:
     return {"deliveries": deliveries, "messages": messages, "locale": locale, "closed_dms": closed}
 
 
-async def member_messages(db: Database, member_id: int, limit: int) -> list[aiosqlite.Row]:
+async def member_messages(db: Database, member_id: int, limit: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         "SELECT label, content, received_at FROM member_messages WHERE member_id = ? ORDER BY received_at DESC LIMIT ?",
         (member_id, limit),
@@ -44,13 +44,17 @@ async def member_messages(db: Database, member_id: int, limit: int) -> list[aios
 
 async def delete_member(db: Database, member_id: int) -> dict[str, int]:
     """Remove a member's messages and personal traces; keep deliveries as anonymous counts."""
-    async with db.transaction() as conn:
-        removed = await conn.execute("DELETE FROM member_messages WHERE member_id = ?", (member_id,))
-        anonymised = await conn.execute(
-            "UPDATE deliveries SET member_id = NULL, message_id = NULL, channel_id = NULL WHERE member_id = ?",
-            (member_id,),
-        )
-        await conn.execute("DELETE FROM member_locales WHERE user_id = ?", (member_id,))
-        await conn.execute("DELETE FROM closed_dms WHERE member_id = ?", (member_id,))
-        await conn.execute("DELETE FROM acknowledgements WHERE member_id = ?", (member_id,))
-        return {"messages": removed.rowcount, "deliveries": anonymised.rowcount}
+    return await db.transaction(_delete_member, member_id)
+
+
+def _delete_member(conn: sqlite3.Connection, member_id: int) -> dict[str, int]:
+    removed = conn.execute("DELETE FROM member_messages WHERE member_id = ?", (member_id,)).rowcount
+    anonymised = conn.execute(
+        "UPDATE deliveries SET member_id = NULL, message_id = NULL, channel_id = NULL, request_channel_id = NULL,"
+        " interaction_token = NULL WHERE member_id = ?",
+        (member_id,),
+    ).rowcount
+    conn.execute("DELETE FROM member_locales WHERE user_id = ?", (member_id,))
+    conn.execute("DELETE FROM closed_dms WHERE member_id = ?", (member_id,))
+    conn.execute("DELETE FROM acknowledgements WHERE member_id = ?", (member_id,))
+    return {"messages": removed, "deliveries": anonymised}

@@ -131,6 +131,7 @@ class Deliverer:
                 if resource.archived:
                     raise DeliveryFailed("resource removed before it was delivered")
                 assert delivery.member_id is not None
+                await self.bot.deliveries.count_attempt(delivery.id)
                 user = self.bot.get_user(delivery.member_id)
                 if user is None:
                     await self.bot.budget.take()
@@ -148,7 +149,6 @@ class Deliverer:
         self, delivery: Delivery, resource: Resource, user: discord.abc.User, *, followup: discord.Webhook | None
     ) -> None:
         locale = delivery.locale or i18n.DEFAULT_LANGUAGE
-        await self.bot.deliveries.count_attempt(delivery.id)
         try:
             if delivery.request_channel_id is None or delivery.requested_via == RequestedVia.DM.value:
                 # Asked in our DM (by text, a button or /get there): the DM is the place.
