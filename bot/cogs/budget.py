@@ -12,8 +12,8 @@ import asyncio
 import time
 
 # A little under 50/s, leaving room for discord.py's own occasional requests.
-DEFAULT_RATE = 46.0
-DEFAULT_BURST = 4.0
+DEFAULT_RATE = 45.0
+DEFAULT_BURST = 2.0
 
 
 class RequestBudget:
