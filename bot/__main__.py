@@ -24,6 +24,10 @@ EXIT_CONFIG = 2
 EXIT_RUNTIME = 1
 
 
+class UnreachableError(Exception):
+    """Discord could not be reached: not a setting to fix, so exit 1 rather than 2."""
+
+
 def setup_logging(level: str, token: str = "") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
@@ -38,11 +42,13 @@ def setup_logging(level: str, token: str = "") -> None:
 
 
 async def run_bot(settings: Settings) -> None:
+    import aiohttp
     import discord
 
     from bot.app import HandoutBot
 
     bot = HandoutBot(settings)
+    await bot.prepare()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -65,6 +71,8 @@ async def run_bot(settings: Settings) -> None:
             ) from None
         except discord.PrivilegedIntentsRequired:  # pragma: no cover - we request none
             raise ConfigError("Discord refused a privileged intent; Handout needs none.") from None
+        except aiohttp.ClientConnectionError as exc:
+            raise UnreachableError(f"cannot reach Discord ({exc}); check the network and try again.") from None
 
 
 async def check(settings: Settings) -> int:
@@ -137,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, MigrationError) as exc:
         print(f"handout: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    except UnreachableError as exc:
+        print(f"handout: {exc}", file=sys.stderr)
+        return EXIT_RUNTIME
     except KeyboardInterrupt:
         return 0
 

@@ -70,11 +70,25 @@ class HandoutBot(commands.Bot):
         self.deliverer = Deliverer(self)
         self.thanks_worker = ThanksWorker(self)
         self.budget = RequestBudget()
+        self._prepared = False
+
+    async def prepare(self) -> None:
+        """Open the database, migrate it and tidy the file store: before Discord is contacted, so a
+        database problem is reported without a network round trip. Idempotent."""
+        if self._prepared:
+            return
+        await self.db.connect()
+        try:
+            await migrate(self.db)
+            await self.resources.sweep_files()
+        except BaseException:
+            # aiosqlite's thread is not a daemon: left open, it would keep the process alive.
+            await self.db.close()
+            raise
+        self._prepared = True
 
     async def setup_hook(self) -> None:
-        await self.db.connect()
-        await migrate(self.db)
-        await self.resources.sweep_files()
+        await self.prepare()
         await self.tree.set_translator(CatalogueTranslator())
         for extension in EXTENSIONS:
             await self.load_extension(extension)

@@ -126,3 +126,17 @@ def test_cli_check_unwritable_dir(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "is not writable" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cli_refuses_a_database_newer_than_the_code(tmp_path: Path) -> None:
+    env = {"DISCORD_TOKEN": TOKEN, "HANDOUT_DATA_DIR": str(tmp_path / "data")}
+    assert run_cli(["check"], env, tmp_path).returncode == 0
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "data" / "handout.db") as conn:
+        conn.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'future', 0)")
+    for args in (["check"], []):
+        result = run_cli(args, env, tmp_path)
+        assert result.returncode == 2
+        assert "schema version 999, newer than this Handout" in result.stderr
+        assert "Traceback" not in result.stderr

@@ -157,9 +157,7 @@ async def test_archive_keeps_history_and_frees_the_name(resources: ResourceServi
 
 async def test_failed_insert_leaves_no_file(resources: ResourceService, file_store: FileStore, db: Database) -> None:
     # A database failure after the file was written must not leave an orphan file.
-    await db.execute(
-        "CREATE TRIGGER refuse BEFORE INSERT ON resources BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-    )
+    await db.execute("CREATE TRIGGER refuse BEFORE INSERT ON resources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     with pytest.raises(Exception, match="disk full"):
         await resources.add(GUILD, MAYA, name="plan", title="Plan", file=PDF)
     assert file_store.stored() == set()

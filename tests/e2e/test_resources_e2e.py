@@ -138,3 +138,46 @@ async def test_restart_does_not_resync_unchanged_commands(standin, scene, bot_pr
     await bot.restart()
     await add_resource(standin, scene)  # the restarted bot still answers
     assert len(standin.requests_to("PUT")) == syncs
+
+
+async def test_sigterm_shuts_down_cleanly(standin, scene, bot_process) -> None:
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    assert await bot.stop() == 0
+    log = bot.log_text()
+    assert "Shutting down: closing the gateway, then the database" in log
+    assert "Traceback" not in log
+    assert rows(bot, "PRAGMA integrity_check") == [("ok",)]
+    assert not (bot.data_dir / "handout.db-wal").exists() or (bot.data_dir / "handout.db-wal").stat().st_size == 0
+    assert standin.token not in log
+
+
+def test_unreachable_discord_is_one_clear_line(tmp_path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    with socket.socket() as probe:  # a loopback port with nobody listening
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    repo = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "HANDOUT_"))}
+    env |= {
+        "HANDOUT_TEST_STANDIN": f"http://127.0.0.1:{port}",
+        "DISCORD_TOKEN": "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GaBcDe.abcdefghijklmnopqrstuvwxyz012345",
+        "HANDOUT_DATA_DIR": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, str(repo / "tests/e2e/launch_bot.py")],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("handout: cannot reach Discord")
+    assert "Traceback" not in result.stderr
