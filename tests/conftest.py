@@ -11,6 +11,21 @@ from bot.db.database import Database
 from bot.db.migrate import migrate
 
 
+class Clock:
+    """A clock the test moves by hand: services take ``clock=`` and call it for "now"."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
     database = Database(tmp_path / "handout.db")

@@ -15,24 +15,12 @@ from bot.core.guild_settings import DeliveryMode, GuildSettingsService
 from bot.core.locales import LocaleService
 from bot.core.resources import Actor, ResourceService
 from bot.db.database import Database
+from tests.conftest import Clock
 
 GUILD = 111111111111111111
 OTHER_GUILD = 222222222222222222
 MAYA = Actor(user_id=1001)
 ALICE = 2001
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

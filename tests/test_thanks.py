@@ -13,6 +13,7 @@ from bot.core.resources import Actor, ResourceService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import LINK_WINDOW_SECONDS, AnsweredHow, Status, ThanksService, retry_delay
 from bot.db.database import Database
+from tests.conftest import Clock
 
 GUILD = 111111111111111111
 MAYA = Actor(user_id=1001)
@@ -20,19 +21,6 @@ ADMIN = Actor(user_id=1002, manages_guild=True)
 STRANGER = Actor(user_id=1003)
 ALICE = 2001
 BOB = 2002
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
