@@ -52,13 +52,13 @@ def human_size(size: int) -> str:
 async def dm_channel(bot: HandoutBot, user: discord.abc.User) -> discord.DMChannel:
     """The user's DM channel, opening it (one request, paced) if we have not yet."""
     if user.dm_channel is None:
-        await bot.budget.take()
-        return await user.create_dm()
+        async with bot.budget.slot():
+            return await user.create_dm()
     return user.dm_channel
 
 
 async def send_paced(bot: HandoutBot, channel: discord.abc.Messageable, **kwargs: Any) -> discord.Message:
     """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py)."""
     kwargs.setdefault("allowed_mentions", NO_PINGS)
-    await bot.budget.take()
-    return await channel.send(**kwargs)
+    async with bot.budget.slot():
+        return await channel.send(**kwargs)

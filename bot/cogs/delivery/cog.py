@@ -48,8 +48,8 @@ class DeliveryCog(commands.Cog):
         if cached and time.monotonic() - cached[0] < _MEMBERSHIP_TTL_SECONDS:
             return cached[1]
         try:
-            await self.bot.budget.take()
-            await guild.fetch_member(user_id)
+            async with self.bot.budget.slot():
+                await guild.fetch_member(user_id)
             found = True
         except discord.NotFound:
             found = False

@@ -50,8 +50,8 @@ class Deliverer:
         user = self.bot.get_user(user_id)
         if user is None:
             try:
-                await self.bot.budget.take()
-                user = await self.bot.fetch_user(user_id)
+                async with self.bot.budget.slot():
+                    user = await self.bot.fetch_user(user_id)
             except discord.HTTPException:
                 return f"<@{user_id}>"
         self._names[user_id] = (time.monotonic(), user.display_name)
@@ -134,8 +134,8 @@ class Deliverer:
                 await self.bot.deliveries.count_attempt(delivery.id)
                 user = self.bot.get_user(delivery.member_id)
                 if user is None:
-                    await self.bot.budget.take()
-                    user = await self.bot.fetch_user(delivery.member_id)
+                    async with self.bot.budget.slot():
+                        user = await self.bot.fetch_user(delivery.member_id)
                 await self._complete(delivery, resource, user, followup=self._followup_for(delivery))
             except DeliveryFailed as exc:
                 await self.bot.deliveries.mark_failed(delivery.id, str(exc))

@@ -104,8 +104,8 @@ async def actor_for(bot: HandoutBot, interaction: discord.Interaction, message: 
     try:
         member = guild.get_member(interaction.user.id)
         if member is None:
-            await bot.budget.take()
-            member = await guild.fetch_member(interaction.user.id)
+            async with bot.budget.slot():
+                member = await guild.fetch_member(interaction.user.id)
     except discord.HTTPException:
         return Actor(interaction.user.id)
     return Actor(interaction.user.id, manages_guild=member.guild_permissions.manage_guild)
@@ -218,8 +218,8 @@ class ReplyModal(discord.ui.Modal):
         try:
             member = bot.get_user(message.member_id)
             if member is None:
-                await bot.budget.take()
-                member = await bot.fetch_user(message.member_id)
+                async with bot.budget.slot():
+                    member = await bot.fetch_user(message.member_id)
             sent = await send_paced(bot, await dm_channel(bot, member), embed=embed)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
@@ -230,8 +230,8 @@ class ReplyModal(discord.ui.Modal):
         if interaction.message is not None and not interaction.message.flags.ephemeral:
             try:
                 # The prompt is the bot's own message (not this interaction's), so edit it directly.
-                await bot.budget.take()
-                await interaction.message.edit(**updated_prompt(interaction, closed))
+                async with bot.budget.slot():
+                    await interaction.message.edit(**updated_prompt(interaction, closed))
             except discord.HTTPException as exc:
                 log.info("Could not update the prompt message after a relayed reply: %s", exc)
 

@@ -89,8 +89,8 @@ class ThanksWorker:
                     return channel
         user = self.bot.get_user(owner_id)
         if user is None:
-            await self.bot.budget.take()
-            user = await self.bot.fetch_user(owner_id)
+            async with self.bot.budget.slot():
+                user = await self.bot.fetch_user(owner_id)
         return await dm_channel(self.bot, user)
 
     async def _creator_locale(self, owner_id: int, guild_id: int | None) -> str:
