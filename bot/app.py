@@ -138,4 +138,6 @@ class HandoutBot(commands.Bot):
         log.info("Shutting down: closing the gateway, then the database")
         await self.thanks_worker.stop()
         await super().close()
+        if self._prepared:
+            await self.locales.flush()
         await self.db.close()

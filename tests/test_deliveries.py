@@ -121,5 +121,6 @@ async def test_locale_order(db: Database) -> None:
     assert await locales.for_member(ALICE, "") == "en-US"
     await locales.remember(ALICE, "en-GB")
     assert await locales.for_member(ALICE, "mag ik de checklist?") == "en-GB"
-    # Survives a restart (a new service reads the database).
+    # Written in a batch; after the flush it survives a restart (a new service reads the database).
+    await locales.flush()
     assert await LocaleService(db).last_known(ALICE) == "en-GB"

@@ -111,7 +111,9 @@ async def test_same_file_twice_is_stored_once(resources: ResourceService, file_s
 async def test_edit_replaces_file_and_removes_the_old_one(resources: ResourceService, file_store: FileStore) -> None:
     before = await resources.add(GUILD, MAYA, name="plan", title="Plan", file=PDF)
     new = FileUpload("plan-v2.pdf", b"%PDF v2")
+    assert (await resources.get(before.id)).note is None
     after = await resources.edit(GUILD, "plan", MAYA, file=new, note="Enjoy!")
+    assert (await resources.get(before.id)).note == "Enjoy!"
     assert after.file_sha256 != before.file_sha256
     assert after.file_name == "plan-v2.pdf"
     assert after.note == "Enjoy!"
@@ -144,7 +146,9 @@ async def test_only_owner_or_manager_may_edit_or_remove(resources: ResourceServi
 
 async def test_archive_keeps_history_and_frees_the_name(resources: ResourceService) -> None:
     first = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    assert not (await resources.get(first.id)).archived  # now cached by id
     archived = await resources.archive(GUILD, "plan", MAYA)
+    assert (await resources.get(first.id)).archived, "a write clears the cache"
     assert archived.archived
     assert (await resources.get(first.id)).title == "Plan"
     with pytest.raises(NotFound):
