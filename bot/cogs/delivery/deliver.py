@@ -183,7 +183,10 @@ class Deliverer:
     ) -> None:
         try:
             channel = await dm_channel(self.bot, user)
-            sent = await send_paced(self.bot, channel, **await self.payload(locale, resource, delivery.id))
+            # The nonce makes Discord return the first message if this one is sent again (a restart
+            # between sending and recording it): exactly once, not at least once.
+            payload = await self.payload(locale, resource, delivery.id)
+            sent = await send_paced(self.bot, channel, nonce=f"hd{delivery.id}", **payload)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise

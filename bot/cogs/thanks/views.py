@@ -220,7 +220,7 @@ class ReplyModal(discord.ui.Modal):
             if member is None:
                 async with bot.budget.slot():
                     member = await bot.fetch_user(message.member_id)
-            sent = await send_paced(bot, await dm_channel(bot, member), embed=embed)
+            sent = await send_paced(bot, await dm_channel(bot, member), embed=embed, nonce=f"hr{message.id}")
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise

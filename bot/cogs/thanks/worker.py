@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -117,6 +118,9 @@ class ThanksWorker:
                 self.bot,
                 target,
                 content=i18n.text(locale, "prompt.intro", owner=f"<@{first.owner_id}>"),
+                # Sent again after a crash, the same batch gets the first message back from Discord;
+                # a different batch gets a different nonce, so no prompt is marked sent unseen.
+                nonce="hp" + hashlib.sha1(",".join(str(p[0]) for p in prompts).encode()).hexdigest()[:20],
                 embeds=embeds,
                 view=view,
             )
@@ -159,7 +163,7 @@ class ThanksWorker:
         embed.set_footer(text=i18n.text(locale, "digest.footer"))
         try:
             target = await self._destination(owner_id, guild_id)
-            await send_paced(self.bot, target, embed=embed)
+            await send_paced(self.bot, target, embed=embed, nonce=f"hg{digest_id}")
         except discord.HTTPException as exc:
             await self.bot.thanks.digest_failed(digest_id, attempts, _describe(exc))
             log.warning("Digest %s for %s not sent (%s); will retry", digest_id, owner_id, exc)
