@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import sqlite3
+import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -327,25 +329,46 @@ def report(bursts: list[Burst], baselines: dict[int, Burst]) -> str:
     return "\n".join(lines)
 
 
+async def run_isolated(n: int, *, baseline: bool, crash: bool = False, thanks: bool = False) -> list[Burst]:
+    """One scenario in a fresh Python process: earlier bursts' leftovers (stand-ins, tasks, garbage)
+    in a long-lived benchmark process slowed its stand-in enough to stall later, larger bursts."""
+    spec = json.dumps({"n": n, "baseline": baseline, "crash": crash, "thanks": thanks})
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bench.burst", "--scenario", spec, cwd=REPO, stdout=asyncio.subprocess.PIPE
+    )
+    out, _ = await proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"scenario {spec} failed with exit code {proc.returncode}")
+    return [Burst(**fields) for fields in json.loads(out.decode().strip().splitlines()[-1])]
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated N (default 100,1000,5000)")
     parser.add_argument("--crash", action="store_true", help="also run a burst with a SIGKILL at 1/3 delivered")
     parser.add_argument("--no-thanks", action="store_true", help="skip the thank-you DM bursts")
+    parser.add_argument("--scenario", help=argparse.SUPPRESS)  # internal: one scenario, JSON out
     args = parser.parse_args()
+    if args.scenario:
+        spec = json.loads(args.scenario)
+        with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
+            bursts = await click_burst(
+                spec["n"], Path(tmp), baseline=spec["baseline"], crash=spec["crash"], thanks=spec["thanks"]
+            )
+        print(json.dumps([asdict(b) for b in bursts]))
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     bursts: list[Burst] = []
     baselines: dict[int, Burst] = {}
-    with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
-        for n in sizes:
-            [base] = await click_burst(n, Path(tmp), baseline=True)
-            baselines[n] = base
-            bursts.append(base)
-            bursts.extend(await click_burst(n, Path(tmp), baseline=False, thanks=not args.no_thanks))
-            if args.crash:
-                bursts.extend(await click_burst(n, Path(tmp), baseline=False, crash=True))
-            print(report(bursts, baselines), flush=True)
-            print(flush=True)
+    for n in sizes:
+        [base] = await run_isolated(n, baseline=True)
+        baselines[n] = base
+        bursts.append(base)
+        bursts.extend(await run_isolated(n, baseline=False, thanks=not args.no_thanks))
+        if args.crash:
+            bursts.extend(await run_isolated(n, baseline=False, crash=True))
+        print(report(bursts, baselines), flush=True)
+        print(flush=True)
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
 
 
