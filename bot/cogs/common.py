@@ -49,6 +49,15 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
 
 
+async def user_by_id(bot: HandoutBot, user_id: int) -> discord.User:
+    """From the cache when discord.py has the user, else fetched (one request, paced)."""
+    user = bot.get_user(user_id)
+    if user is None:
+        async with bot.budget.slot():
+            user = await bot.fetch_user(user_id)
+    return user
+
+
 async def dm_channel(bot: HandoutBot, user: discord.abc.User) -> discord.DMChannel:
     """The user's DM channel, opening it (one request, paced) if we have not yet."""
     if user.dm_channel is None:

@@ -150,10 +150,6 @@ class DeliveryService:
         """How many times each resource of the guild was delivered."""
         return await sql.delivered_counts(self._db, guild_id)
 
-    async def known_guilds_of(self, member_id: int) -> list[int]:
-        """Guilds in which this member has asked for something before."""
-        return await sql.guilds_of_member(self._db, member_id)
-
     # -- closed DMs --
 
     async def dms_known_closed(self, member_id: int) -> bool:

@@ -109,11 +109,6 @@ async def delivered_counts(db: Database, guild_id: int) -> dict[int, int]:
     return {row[0]: row[1] for row in rows}
 
 
-async def guilds_of_member(db: Database, member_id: int) -> list[int]:
-    rows = await db.fetchall("SELECT DISTINCT guild_id FROM deliveries WHERE member_id = ?", (member_id,))
-    return [row[0] for row in rows]
-
-
 async def dms_closed_since(db: Database, member_id: int) -> int | None:
     return await db.fetchval("SELECT closed_at FROM closed_dms WHERE member_id = ?", (member_id,))
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, dm_channel, send_paced
+from bot.cogs.common import NO_PINGS, dm_channel, send_paced, user_by_id
 from bot.cogs.delivery import render
 from bot.cogs.thanks.views import SayButton
 from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia
@@ -47,13 +47,10 @@ class Deliverer:
         cached = self._names.get(user_id)
         if cached and time.monotonic() - cached[0] < _NAME_TTL_SECONDS:
             return cached[1]
-        user = self.bot.get_user(user_id)
-        if user is None:
-            try:
-                async with self.bot.budget.slot():
-                    user = await self.bot.fetch_user(user_id)
-            except discord.HTTPException:
-                return f"<@{user_id}>"
+        try:
+            user = await user_by_id(self.bot, user_id)
+        except discord.HTTPException:
+            return f"<@{user_id}>"
         self._names[user_id] = (time.monotonic(), user.display_name)
         return user.display_name
 
@@ -132,10 +129,7 @@ class Deliverer:
                     raise DeliveryFailed("resource removed before it was delivered")
                 assert delivery.member_id is not None
                 await self.bot.deliveries.count_attempt(delivery.id)
-                user = self.bot.get_user(delivery.member_id)
-                if user is None:
-                    async with self.bot.budget.slot():
-                        user = await self.bot.fetch_user(delivery.member_id)
+                user = await user_by_id(self.bot, delivery.member_id)
                 await self._complete(delivery, resource, user, followup=self._followup_for(delivery))
             except DeliveryFailed as exc:
                 await self.bot.deliveries.mark_failed(delivery.id, str(exc))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, dm_channel, reply_private, send_paced, tr
+from bot.cogs.common import NO_PINGS, dm_channel, reply_private, send_paced, tr, user_by_id
 from bot.cogs.errors import handle_interaction_error
 from bot.cogs.thanks import render
 from bot.core.classifier import classify
@@ -216,10 +216,7 @@ class ReplyModal(discord.ui.Modal):
             member_locale, interaction.user.display_name, interaction.user.display_avatar.url, self.text.value
         )
         try:
-            member = bot.get_user(message.member_id)
-            if member is None:
-                async with bot.budget.slot():
-                    member = await bot.fetch_user(message.member_id)
+            member = await user_by_id(bot, message.member_id)
             sent = await send_paced(bot, await dm_channel(bot, member), embed=embed, nonce=f"hr{message.id}")
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:

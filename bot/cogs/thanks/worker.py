@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import dm_channel, send_paced
+from bot.cogs.common import dm_channel, send_paced, user_by_id
 from bot.cogs.thanks import render
 from bot.cogs.thanks.views import add_answer_row
 from bot.core.thanks import MemberMessage
@@ -88,11 +88,7 @@ class ThanksWorker:
                 channel = self.bot.get_channel(settings.inbox_channel_id)
                 if isinstance(channel, discord.abc.Messageable):
                     return channel
-        user = self.bot.get_user(owner_id)
-        if user is None:
-            async with self.bot.budget.slot():
-                user = await self.bot.fetch_user(owner_id)
-        return await dm_channel(self.bot, user)
+        return await dm_channel(self.bot, await user_by_id(self.bot, owner_id))
 
     async def _creator_locale(self, owner_id: int, guild_id: int | None) -> str:
         guild = self.bot.get_guild(guild_id) if guild_id else None
