@@ -125,7 +125,7 @@ def new_message(
     msg.attachments = make_attachments(s, channel.id, data, files)
     can_everyone = channel.is_dm or world.has(channel, author.id, Perm.MENTION_EVERYONE)
     compute_mentions(s, msg, can_everyone)
-    world.messages[msg.id] = msg
+    world.add_message(msg)
     if not msg.ephemeral:
         channel.last_message_id = msg.id
     return msg

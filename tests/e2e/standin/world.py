@@ -57,6 +57,9 @@ class World:
         self.messages: dict[int, Message] = {}
         self.commands: dict[int, Command] = {}
         self._dm_by_user: dict[int, Channel] = {}
+        # Messages by channel, in order: a per-send scan of every message (O(M)) made a
+        # 5,000-delivery burst quadratic in the stand-in, which shares a process with the driver.
+        self._by_channel: dict[int, list[Message]] = {}
         self.listeners: list[Callable[..., None]] = []
         self.bot = self.add_user(bot_name, bot=True)
         self.application_id = self.bot.id  # modern apps: application id == bot user id
@@ -221,9 +224,13 @@ class World:
             self.channels[ch.id] = ch
         return ch
 
+    def add_message(self, message: Message) -> None:
+        self.messages[message.id] = message
+        self._by_channel.setdefault(message.channel_id, []).append(message)
+
     def messages_in(self, channel: Channel | int, *, include_deleted: bool = False) -> list[Message]:
         cid = channel if isinstance(channel, int) else channel.id
-        return [m for m in self.messages.values() if m.channel_id == cid and (include_deleted or not m.deleted)]
+        return [m for m in self._by_channel.get(cid, ()) if include_deleted or not m.deleted]
 
     def find_user(self, name: str) -> User:
         return next(u for u in self.users.values() if u.username == name)
