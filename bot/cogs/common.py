@@ -66,6 +66,15 @@ async def dm_channel(bot: HandoutBot, user: discord.abc.User) -> discord.DMChann
     return user.dm_channel
 
 
+async def send_dm(bot: HandoutBot, user: discord.abc.User, **kwargs: Any) -> discord.Message:
+    """Send to the user's DM, opening it first if needed; the one or two requests are paced as one
+    unit (see ``RequestBudget.slot``), so in a burst each member's message follows their DM opening."""
+    kwargs.setdefault("allowed_mentions", NO_PINGS)
+    async with bot.budget.slot(1 if user.dm_channel is not None else 2):
+        channel = user.dm_channel or await user.create_dm()
+        return await channel.send(**kwargs)
+
+
 async def send_paced(bot: HandoutBot, channel: discord.abc.Messageable, **kwargs: Any) -> discord.Message:
     """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py)."""
     kwargs.setdefault("allowed_mentions", NO_PINGS)

@@ -125,3 +125,22 @@ async def test_a_slow_delivery_right_after_start_is_not_recovered_twice(standin,
     await asyncio.sleep(1.5)  # long enough for a second copy to arrive, had one been sent
     assert len(delivered_to(standin, scene.member)) == 1
     assert value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'") == 1
+
+
+async def test_in_a_burst_each_file_follows_its_own_dm_opening(standin, scene, bot_process) -> None:
+    """A new DM costs two requests (open, send). Paced one by one, 30 clicks opened all 30 DM
+    channels before the first file went out; at 5,000 clicks that put the first file minutes away."""
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    members = await new_members(standin, scene, 30)
+    before = len(standin.requests)
+    for member in members:
+        await standin.click(member, post, "Get it")
+    for member in members:
+        await standin.wait_for_dm(member, lambda m: bool(m.attachments), timeout=20)
+    sequence = [r.route for r in standin.requests[before:] if r.ok]
+    first_send = sequence.index("POST /channels/{channel_id}/messages")
+    assert sequence[:first_send].count("POST /users/@me/channels") <= 3, sequence[: first_send + 1]
+    assert [len(delivered_to(standin, m)) for m in members] == [1] * 30
+    assert value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'") == 30

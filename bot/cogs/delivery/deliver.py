@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, dm_channel, send_paced, user_by_id
+from bot.cogs.common import NO_PINGS, send_dm, user_by_id
 from bot.cogs.delivery import render
 from bot.cogs.thanks.views import SayButton
 from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia
@@ -176,11 +176,10 @@ class Deliverer:
         followup: discord.Webhook | None,
     ) -> None:
         try:
-            channel = await dm_channel(self.bot, user)
+            payload = await self.payload(locale, resource, delivery.id)
             # The nonce makes Discord return the first message if this one is sent again (a restart
             # between sending and recording it): exactly once, not at least once.
-            payload = await self.payload(locale, resource, delivery.id)
-            sent = await send_paced(self.bot, channel, nonce=f"hd{delivery.id}", **payload)
+            sent = await send_dm(self.bot, user, nonce=f"hd{delivery.id}", **payload)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, dm_channel, reply_private, send_paced, tr, user_by_id
+from bot.cogs.common import NO_PINGS, reply_private, send_dm, tr, user_by_id
 from bot.cogs.errors import handle_interaction_error
 from bot.cogs.thanks import render
 from bot.core.classifier import classify
@@ -217,7 +217,7 @@ class ReplyModal(discord.ui.Modal):
         )
         try:
             member = await user_by_id(bot, message.member_id)
-            sent = await send_paced(bot, await dm_channel(bot, member), embed=embed, nonce=f"hr{message.id}")
+            sent = await send_dm(bot, member, embed=embed, nonce=f"hr{message.id}")
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise
