@@ -194,7 +194,8 @@ def check_database(data_dir: Path, burst: Burst, standin: DiscordStandIn, member
 
 
 async def start_bot(standin: DiscordStandIn, tmp: Path, name: str, baseline: bool) -> BotProcess:
-    kwargs: dict[str, Any] = {"data_dir": tmp / f"{name}-data", "log_path": tmp / f"{name}.log", "log_level": "WARNING"}
+    log_level = os.environ.get("BENCH_BOT_LOG_LEVEL", "WARNING")  # INFO to see the bot's side of a stall
+    kwargs: dict[str, Any] = {"data_dir": tmp / f"{name}-data", "log_path": tmp / f"{name}.log", "log_level": log_level}
     if baseline:
         kwargs.update(cwd=BASELINE_DIR, pythonpath=[BASELINE_DIR])
     bot = BotProcess(standin, **kwargs)
@@ -351,9 +352,11 @@ async def main() -> None:
     args = parser.parse_args()
     if args.scenario:
         spec = json.loads(args.scenario)
+        keep = os.environ.get("BENCH_KEEP_DIR")  # keep the bot's log and database for a post-mortem
         with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
+            work = Path(tempfile.mkdtemp(prefix="handout-bench-", dir=keep)) if keep else Path(tmp)
             bursts = await click_burst(
-                spec["n"], Path(tmp), baseline=spec["baseline"], crash=spec["crash"], thanks=spec["thanks"]
+                spec["n"], work, baseline=spec["baseline"], crash=spec["crash"], thanks=spec["thanks"]
             )
         print(json.dumps([asdict(b) for b in bursts]))
         return
