@@ -21,6 +21,7 @@ GUILD = 111111111111111111
 OTHER_GUILD = 222222222222222222
 MAYA = Actor(user_id=1001)
 ALICE = 2001
+BOB = 2002
 
 
 @pytest.fixture
@@ -97,6 +98,20 @@ async def test_closed_dms_are_remembered_for_a_while(deliveries: DeliveryService
     assert not await deliveries.dms_known_closed(ALICE)
 
 
+async def test_a_request_knows_whether_the_members_dms_were_found_closed(
+    resources: ResourceService, deliveries: DeliveryService, clock: Clock
+) -> None:
+    resource = await add(resources)
+    assert (await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=1)).dms_closed is False
+    await deliveries.remember_dms_closed(ALICE)
+    assert (await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=2)).dms_closed is True
+    assert (await deliveries.request(resource, BOB, RequestedVia.BUTTON, source_id=3)).dms_closed is False
+    clock.now += CLOSED_DMS_TTL_SECONDS + 1
+    assert (await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=4)).dms_closed is False
+    # Read back (as after a restart) it is unknown, not "open".
+    assert (await deliveries.get(1)).dms_closed is None
+
+
 async def test_failed_delivery_keeps_its_reason(resources: ResourceService, deliveries: DeliveryService) -> None:
     resource = await add(resources)
     pending = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=5)
@@ -110,6 +125,10 @@ async def test_guild_settings_defaults_and_changes(db: Database) -> None:
     assert (await settings.get(GUILD)).delivery_mode is DeliveryMode.DM
     assert (await settings.set_delivery_mode(GUILD, "here")).delivery_mode is DeliveryMode.HERE
     assert (await settings.get(OTHER_GUILD)).delivery_mode is DeliveryMode.DM
+    # Served from memory between changes, and every change is seen at once.
+    assert (await settings.set_inbox_channel(GUILD, 42)).inbox_channel_id == 42
+    assert (await settings.get(GUILD)).delivery_mode is DeliveryMode.HERE
+    assert (await GuildSettingsService(db).get(GUILD)).inbox_channel_id == 42
     with pytest.raises(Exception, match="choice"):
         await settings.set_delivery_mode(GUILD, "carrier-pigeon")
 

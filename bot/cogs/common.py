@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -66,11 +67,19 @@ async def dm_channel(bot: HandoutBot, user: discord.abc.User) -> discord.DMChann
     return user.dm_channel
 
 
-async def send_dm(bot: HandoutBot, user: discord.abc.User, **kwargs: Any) -> discord.Message:
-    """Send to the user's DM, opening it first if needed; the one or two requests are paced as one
-    unit (see ``RequestBudget.slot``), so in a burst each member's message follows their DM opening."""
-    kwargs.setdefault("allowed_mentions", NO_PINGS)
+async def send_dm(
+    bot: HandoutBot, user: discord.abc.User, build: Callable[[], Awaitable[dict[str, Any]]]
+) -> discord.Message:
+    """Send to the user's DM, opening it first if needed.
+
+    The one or two requests are paced as one unit (see ``RequestBudget.slot``), and the message is
+    built by ``build`` only when its turn comes: in a burst, thousands of deliveries wait here, and
+    none of them should hold a copy of the file while it waits. ``build`` must not make requests of
+    its own through the budget (it would queue behind everyone waiting).
+    """
     async with bot.budget.slot(1 if user.dm_channel is not None else 2):
+        kwargs = await build()
+        kwargs.setdefault("allowed_mentions", NO_PINGS)
         channel = user.dm_channel or await user.create_dm()
         return await channel.send(**kwargs)
 

@@ -8,7 +8,7 @@ its row already there and delivers nothing the second time.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -57,6 +57,9 @@ class Delivery:
     locale: str | None = None
     interaction_token: str | None = field(default=None, repr=False)
     attempts: int = 0
+    # Known at request time (not a column): the member's DMs were found closed lately. None: not
+    # looked up, as for deliveries read back after a restart.
+    dms_closed: bool | None = None
 
     @classmethod
     def from_row(cls, row: Any) -> Delivery:
@@ -92,7 +95,7 @@ class DeliveryService:
         if resource.archived:
             raise NotFound("error.resource_archived", title=resource.title)
         now = self._now()
-        outcome, value = await self._db.transaction(
+        outcome, value, closed_at = await self._db.transaction(
             sql.record_request,
             resource_id=resource.id,
             guild_id=resource.guild_id,
@@ -108,7 +111,9 @@ class DeliveryService:
         )
         if outcome == "limited":
             raise RateLimited("error.cooldown", seconds=max(1, (value or now) + COOLDOWN_SECONDS - now))
-        return None if outcome == "seen" else Delivery.from_row(value)
+        if outcome == "seen":
+            return None
+        return replace(Delivery.from_row(value), dms_closed=self._still_closed(closed_at))
 
     async def mark_delivered(
         self, delivery_id: int, via: DeliveredVia, *, channel_id: int | None = None, message_id: int | None = None
@@ -153,7 +158,9 @@ class DeliveryService:
     # -- closed DMs --
 
     async def dms_known_closed(self, member_id: int) -> bool:
-        closed_at = await sql.dms_closed_since(self._db, member_id)
+        return self._still_closed(await sql.dms_closed_since(self._db, member_id))
+
+    def _still_closed(self, closed_at: int | None) -> bool:
         return closed_at is not None and self._now() - closed_at < CLOSED_DMS_TTL_SECONDS
 
     async def remember_dms_closed(self, member_id: int) -> None:

@@ -30,17 +30,24 @@ class GuildSettings:
 class GuildSettingsService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # Read on every click; written only through this service, which drops the entry it changes.
+        self._cache: dict[int, GuildSettings] = {}
 
     async def get(self, guild_id: int) -> GuildSettings:
+        cached = self._cache.get(guild_id)
+        if cached is not None:
+            return cached
         row = await sql.get(self._db, guild_id)
-        if row is None:
-            return GuildSettings(guild_id)
-        return GuildSettings(
-            guild_id=guild_id,
-            delivery_mode=DeliveryMode(row["delivery_mode"]),
-            inbox_channel_id=row["inbox_channel_id"],
-            reminder_hours=row["reminder_hours"],
-        )
+        settings = GuildSettings(guild_id)
+        if row is not None:
+            settings = GuildSettings(
+                guild_id=guild_id,
+                delivery_mode=DeliveryMode(row["delivery_mode"]),
+                inbox_channel_id=row["inbox_channel_id"],
+                reminder_hours=row["reminder_hours"],
+            )
+        self._cache[guild_id] = settings
+        return settings
 
     async def set_delivery_mode(self, guild_id: int, mode: str) -> GuildSettings:
         try:
@@ -48,14 +55,17 @@ class GuildSettingsService:
         except ValueError:
             raise ValidationError("mode", "choice", choices="dm, here") from None
         await sql.put(self._db, guild_id, "delivery_mode", value.value, int(time.time()))
+        self._cache.pop(guild_id, None)
         return await self.get(guild_id)
 
     async def set_inbox_channel(self, guild_id: int, channel_id: int | None) -> GuildSettings:
         await sql.put(self._db, guild_id, "inbox_channel_id", channel_id, int(time.time()))
+        self._cache.pop(guild_id, None)
         return await self.get(guild_id)
 
     async def set_reminder_hours(self, guild_id: int, hours: int) -> GuildSettings:
         if not 0 <= hours <= MAX_REMINDER_HOURS:
             raise ValidationError("hours", "range", low=0, high=MAX_REMINDER_HOURS)
         await sql.put(self._db, guild_id, "reminder_hours", hours, int(time.time()))
+        self._cache.pop(guild_id, None)
         return await self.get(guild_id)

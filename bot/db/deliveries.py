@@ -28,9 +28,10 @@ def record_request(
     request_channel_id: int | None,
     locale: str | None,
     interaction_token: str | None,
-) -> tuple[str, Any]:
-    """In one transaction: ("limited", oldest request time), ("seen", None) for a source recorded
-    before, or ("new", the new delivery row)."""
+) -> tuple[str, Any, int | None]:
+    """In one transaction: ("limited", oldest request time, None), ("seen", None, None) for a source
+    recorded before, or ("new", the new delivery row, when the member's DMs were last found closed).
+    The closed-DM lookup rides along so that a click costs one trip to the database, not two."""
     recent, oldest, is_repeat = conn.execute(
         "SELECT COUNT(*), MIN(requested_at),"
         " EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')"
@@ -38,7 +39,7 @@ def record_request(
         (resource_id, member_id, guild_id, member_id, cooldown_since),
     ).fetchone()
     if recent >= cooldown_limit:
-        return "limited", oldest
+        return "limited", oldest, None
     cursor = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
         " request_channel_id, locale, interaction_token, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
@@ -57,8 +58,10 @@ def record_request(
         ),
     )
     if cursor.rowcount != 1:
-        return "seen", None
-    return "new", conn.execute(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (cursor.lastrowid,)).fetchone()
+        return "seen", None, None
+    row = conn.execute(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (cursor.lastrowid,)).fetchone()
+    closed = conn.execute("SELECT closed_at FROM closed_dms WHERE member_id = ?", (member_id,)).fetchone()
+    return "new", row, closed[0] if closed else None
 
 
 async def mark_delivered(

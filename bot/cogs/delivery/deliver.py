@@ -54,9 +54,9 @@ class Deliverer:
         self._names[user_id] = (time.monotonic(), user.display_name)
         return user.display_name
 
-    async def payload(self, locale: str, resource: Resource, delivery_id: int) -> dict:
+    async def payload(self, locale: str, resource: Resource, delivery_id: int, creator: str | None = None) -> dict:
         """Everything a delivery message carries; a fresh File each call (a File is single-use)."""
-        creator = await self.creator_name(resource.owner_id)
+        creator = creator or await self.creator_name(resource.owner_id)
         data = await self.bot.resources.read_file(resource) if resource.file_sha256 else None
         view = discord.ui.View(timeout=None)
         link = render.link_button(locale, resource)
@@ -153,7 +153,7 @@ class Deliverer:
             settings = await self.bot.guild_settings.get(delivery.guild_id)
             if settings.delivery_mode is DeliveryMode.HERE:
                 await self._here(delivery, resource, locale, followup, DeliveredVia.EPHEMERAL)
-            elif await self.bot.deliveries.dms_known_closed(user.id):
+            elif await self._dms_closed(delivery, user):
                 await self._here(delivery, resource, locale, followup, DeliveredVia.FALLBACK)
             else:
                 await self._to_dm(delivery, resource, user, locale, followup=followup)
@@ -176,10 +176,15 @@ class Deliverer:
         followup: discord.Webhook | None,
     ) -> None:
         try:
-            payload = await self.payload(locale, resource, delivery.id)
-            # The nonce makes Discord return the first message if this one is sent again (a restart
-            # between sending and recording it): exactly once, not at least once.
-            sent = await send_dm(self.bot, user, nonce=f"hd{delivery.id}", **payload)
+            # Before our turn: looking the creator up may take a paced request of its own.
+            creator = await self.creator_name(resource.owner_id)
+
+            async def message() -> dict:
+                # The nonce makes Discord return the first message if this one is sent again (a
+                # restart between sending and recording it): exactly once, not at least once.
+                return {"nonce": f"hd{delivery.id}", **await self.payload(locale, resource, delivery.id, creator)}
+
+            sent = await send_dm(self.bot, user, message)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise
@@ -217,6 +222,12 @@ class Deliverer:
             delivery.requested_via,
             ", repeat" if delivery.is_repeat else "",
         )
+
+    async def _dms_closed(self, delivery: Delivery, user: discord.abc.User) -> bool:
+        """Known from recording the request; looked up for deliveries read back after a restart."""
+        if delivery.dms_closed is not None:
+            return delivery.dms_closed
+        return await self.bot.deliveries.dms_known_closed(user.id)
 
     def _followup_for(self, delivery: Delivery) -> discord.Webhook | None:
         """Rebuild the interaction's followup webhook from the stored token, while it is valid."""

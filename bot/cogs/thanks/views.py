@@ -215,9 +215,13 @@ class ReplyModal(discord.ui.Modal):
         embed = render.relayed_reply_embed(
             member_locale, interaction.user.display_name, interaction.user.display_avatar.url, self.text.value
         )
+
+        async def reply() -> dict:
+            return {"embed": embed, "nonce": f"hr{message.id}"}
+
         try:
             member = await user_by_id(bot, message.member_id)
-            sent = await send_dm(bot, member, embed=embed, nonce=f"hr{message.id}")
+            sent = await send_dm(bot, member, reply)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise
