@@ -71,6 +71,7 @@ class HandoutBot(commands.Bot):
         self.thanks_worker = ThanksWorker(self)
         self.budget = RequestBudget()
         self._prepared = False
+        self._recovery: asyncio.Task[None] | None = None
 
     async def prepare(self) -> None:
         """Open the database, migrate it and tidy the file store: before Discord is contacted, so a
@@ -137,6 +138,11 @@ class HandoutBot(commands.Bot):
     async def close(self) -> None:
         log.info("Shutting down: closing the gateway, then the database")
         await self.thanks_worker.stop()
+        # Stop recovery before the HTTP session closes under it: a delivery it cannot finish now
+        # must stay pending for the next start, not be logged as failed ("Session is closed").
+        if self._recovery is not None and not self._recovery.done():
+            self._recovery.cancel()
+            await asyncio.gather(self._recovery, return_exceptions=True)
         await super().close()
         if self._prepared:
             await self.locales.flush()

@@ -24,6 +24,11 @@ def render_error(interaction: discord.Interaction, error: HandoutError) -> str:
 
 async def handle_interaction_error(interaction: discord.Interaction, error: Exception) -> None:
     original = getattr(error, "original", error)
+    if interaction.client.is_closed():
+        # Shutting down: the HTTP session is gone, so there is no one to tell. A delivery left
+        # unfinished is still pending and is completed after the next start.
+        log.info("Shutting down; interaction %s left unfinished: %r", interaction.id, original)
+        return
     if isinstance(original, HandoutError):
         message = render_error(interaction, original)
     elif isinstance(error, app_commands.CheckFailure):

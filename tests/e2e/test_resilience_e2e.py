@@ -145,3 +145,32 @@ async def test_in_a_burst_each_file_follows_its_own_dm_opening(standin, scene, b
     assert [len(delivered_to(standin, m)) for m in members] == [1] * 30
     # The member may see the file a moment before the bot has written it down.
     await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'") == 30, 10)
+
+
+async def test_a_clean_shutdown_mid_delivery_leaves_the_rest_for_the_next_start(standin, scene, bot_process) -> None:
+    """SIGTERM (a deploy) while deliveries wait their turn, first from clicks, then in start-up
+    recovery: what was not sent stays pending, not failed, and is delivered once after the next start."""
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    members = await new_members(standin, scene, 100)  # about 4 s of paced DMs
+    clicks = [await standin.click(member, post, "Get it") for member in members]
+    for click in clicks:
+        assert (await click.wait_callback(timeout=10)).type == 5
+
+    def count(status: str) -> int:
+        return value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = ?", status)
+
+    await bot.stop()
+    assert (count("failed"), "Unexpected error" in bot.log_text()) == (0, False)  # shutting down is no error
+    assert count("pending") > 50
+    done = count("delivered")
+    await bot.start()  # recovery takes up the rest; stop it halfway
+    await standin.wait_until(lambda: count("delivered") > done + 10, 20)
+    await bot.stop()
+    assert (count("failed"), count("pending") > 0) == (0, True)
+    await bot.start()
+    for member in members:
+        await standin.wait_for_dm(member, lambda m: bool(m.attachments), timeout=30)
+    await standin.wait_until(lambda: count("delivered") == 100, 10)
+    assert [len(delivered_to(standin, m)) for m in members] == [1] * 100
