@@ -56,6 +56,14 @@ async def test_dm_links_to_latest_delivery_and_queues_a_prompt(resources, delive
     assert [(prompt_message.id, attempts) for _, attempts, prompt_message in due] == [(message.id, 0)]
 
 
+async def test_the_members_name_is_kept_with_the_message_for_the_prompt(resources, deliveries, thanks) -> None:
+    await deliver(resources, deliveries, ALICE, 10)
+    message = await record(thanks, ALICE, 500, member_name="Alice")
+    [(_, _, prompted)] = await thanks.due_prompts()
+    assert message.member_name == prompted.member_name == "Alice"
+    assert (await record(thanks, ALICE, 501)).member_name is None  # unknown: looked up when prompting
+
+
 async def test_same_message_twice_is_stored_once(resources, deliveries, thanks) -> None:
     await deliver(resources, deliveries, ALICE, 10)
     assert await record(thanks, ALICE, 500) is not None

@@ -58,6 +58,7 @@ class MemberMessage:
     answered_at: int | None
     reply_message_id: int | None
     received_at: int
+    member_name: str | None = None  # as it was when the message arrived
 
     @classmethod
     def from_row(cls, row: Any) -> MemberMessage:
@@ -86,6 +87,7 @@ class ThanksService:
         via: str,
         locale: str | None,
         delivery_id: int | None = None,
+        member_name: str | None = None,
     ) -> MemberMessage | None:
         """Store a member's message and, when a creator should see it, queue their prompt.
 
@@ -101,6 +103,7 @@ class ThanksService:
             via=via,
             locale=locale,
             delivery_id=delivery_id,
+            member_name=member_name,
             now=self.now(),
         )
         return None if message_id is None else await self.get(message_id)
@@ -211,6 +214,7 @@ def _record(
     via: str,
     locale: str | None,
     delivery_id: int | None,
+    member_name: str | None,
     now: int,
 ) -> int | None:
     """ThanksService.record's transaction, run on the database thread as one job."""
@@ -241,6 +245,7 @@ def _record(
             "locale": locale,
             "status": status.value,
             "received_at": now,
+            "member_name": member_name,
         },
     )
     if message_id is not None and status is Status.WAITING:

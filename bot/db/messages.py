@@ -8,7 +8,7 @@ from bot.db.database import Database
 
 MESSAGE_COLUMNS = (
     "id, source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via, content, locale,"
-    " status, answered_by, answered_how, answered_at, reply_message_id, received_at"
+    " status, answered_by, answered_how, answered_at, reply_message_id, received_at, member_name"
 )
 
 
@@ -32,8 +32,9 @@ def delivery_target(conn: sqlite3.Connection, delivery_id: int, member_id: int) 
 def insert_message(conn: sqlite3.Connection, values: dict) -> int | None:
     cursor = conn.execute(
         "INSERT INTO member_messages (source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via,"
-        " content, locale, status, received_at) VALUES (:source_id, :member_id, :guild_id, :resource_id,"
-        " :delivery_id, :owner_id, :label, :via, :content, :locale, :status, :received_at)"
+        " content, locale, status, received_at, member_name) VALUES (:source_id, :member_id, :guild_id,"
+        " :resource_id, :delivery_id, :owner_id, :label, :via, :content, :locale, :status, :received_at,"
+        " :member_name)"
         " ON CONFLICT (source_id) DO NOTHING",
         values,
     )

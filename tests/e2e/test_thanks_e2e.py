@@ -33,6 +33,9 @@ async def test_thanks_by_dm_reaches_the_creator_who_replies_personally(standin, 
     prompt = await prompt_for(standin, scene)
     assert "dankjewel, super handig! 🙏" in prompt.text
     assert "The weekly checklist" in prompt.text
+    # Alice's name came with her DM: no (rate-limited) lookup of her per prompt.
+    assert "Alice" in prompt.text
+    assert not [r for r in standin.requests_to("GET", "/users/{user_id}") if r.path.endswith(str(scene.member_user.id))]
     assert prompt.has_button("I replied myself") and prompt.has_button("No reply needed")
     assert message_row(bot)[:3] == ("thanks", "dm", "waiting")
 

@@ -50,6 +50,7 @@ class MemberMessages(commands.Cog):
             label=label,
             via="dm",
             locale=locale,
+            member_name=message.author.display_name,
         )
         if stored is None or label is Label.REQUEST:
             return  # seen before, or a request the delivery side answers

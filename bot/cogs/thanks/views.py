@@ -80,6 +80,7 @@ class SayModal(discord.ui.Modal):
             via="modal",
             locale=interaction.locale.value,
             delivery_id=self.delivery_id,
+            member_name=interaction.user.display_name,
         )
         bot.thanks_worker.kick()
         creator = await bot.deliverer.creator_name(message.owner_id) if message and message.owner_id else "?"

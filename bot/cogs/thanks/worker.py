@@ -105,7 +105,8 @@ class ThanksWorker:
             view = discord.ui.View(timeout=None)
             embeds = []
             for row, (_, _, message) in enumerate(prompts):
-                member_name = await self.bot.deliverer.creator_name(message.member_id)
+                # Stored with the message; older rows have none and are looked up (a paced request).
+                member_name = message.member_name or await self.bot.deliverer.creator_name(message.member_id)
                 resource = await self.bot.resources.get(message.resource_id) if message.resource_id else None
                 embeds.append(render.prompt_embed(locale, message, member_name, resource.title if resource else "—"))
                 add_answer_row(view, locale, message.id, row=row)
