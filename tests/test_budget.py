@@ -56,3 +56,22 @@ async def test_a_unit_never_costs_more_than_the_bucket_holds() -> None:
     with pytest.raises(ValueError, match="burst"):  # it would wait forever
         async with budget.slot(3):
             pass
+
+
+async def test_urgent_requests_go_ahead_of_the_line() -> None:
+    """A creator's prompt does not wait behind a burst of members' acknowledgements."""
+    budget = RequestBudget(rate=100, burst=1)
+    done: list[str] = []
+
+    async def request(name: str, urgent: bool = False) -> None:
+        async with budget.slot(urgent=urgent):
+            done.append(name)
+
+    line = [asyncio.create_task(request(f"member{i}")) for i in range(10)]
+    while len(done) < 2:  # noqa: ASYNC110 - a couple of members are through, the rest wait in line
+        await asyncio.sleep(0.001)
+    ahead = len(done)
+    await asyncio.wait_for(request("prompt", urgent=True), 5)
+    await asyncio.wait_for(asyncio.gather(*line), 5)
+    assert done.index("prompt") == ahead, done  # the very next request
+    assert [d for d in done if d != "prompt"] == [f"member{i}" for i in range(10)]  # the line kept its order

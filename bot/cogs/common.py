@@ -50,25 +50,27 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
 
 
-async def user_by_id(bot: HandoutBot, user_id: int) -> discord.User:
-    """From the cache when discord.py has the user, else fetched (one request, paced)."""
+async def user_by_id(bot: HandoutBot, user_id: int, *, urgent: bool = False) -> discord.User:
+    """From the cache when discord.py has the user, else fetched (one request, paced).
+
+    ``urgent``, here and below: for what a creator is waiting on (see ``RequestBudget.slot``)."""
     user = bot.get_user(user_id)
     if user is None:
-        async with bot.budget.slot():
+        async with bot.budget.slot(urgent=urgent):
             user = await bot.fetch_user(user_id)
     return user
 
 
-async def dm_channel(bot: HandoutBot, user: discord.abc.User) -> discord.DMChannel:
+async def dm_channel(bot: HandoutBot, user: discord.abc.User, *, urgent: bool = False) -> discord.DMChannel:
     """The user's DM channel, opening it (one request, paced) if we have not yet."""
     if user.dm_channel is None:
-        async with bot.budget.slot():
+        async with bot.budget.slot(urgent=urgent):
             return await user.create_dm()
     return user.dm_channel
 
 
 async def send_dm(
-    bot: HandoutBot, user: discord.abc.User, build: Callable[[], Awaitable[dict[str, Any]]]
+    bot: HandoutBot, user: discord.abc.User, build: Callable[[], Awaitable[dict[str, Any]]], *, urgent: bool = False
 ) -> discord.Message:
     """Send to the user's DM, opening it first if needed.
 
@@ -77,15 +79,17 @@ async def send_dm(
     none of them should hold a copy of the file while it waits. ``build`` must not make requests of
     its own through the budget (it would queue behind everyone waiting).
     """
-    async with bot.budget.slot(1 if user.dm_channel is not None else 2):
+    async with bot.budget.slot(1 if user.dm_channel is not None else 2, urgent=urgent):
         kwargs = await build()
         kwargs.setdefault("allowed_mentions", NO_PINGS)
         channel = user.dm_channel or await user.create_dm()
         return await channel.send(**kwargs)
 
 
-async def send_paced(bot: HandoutBot, channel: discord.abc.Messageable, **kwargs: Any) -> discord.Message:
+async def send_paced(
+    bot: HandoutBot, channel: discord.abc.Messageable, *, urgent: bool = False, **kwargs: Any
+) -> discord.Message:
     """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py)."""
     kwargs.setdefault("allowed_mentions", NO_PINGS)
-    async with bot.budget.slot():
+    async with bot.budget.slot(urgent=urgent):
         return await channel.send(**kwargs)

@@ -105,7 +105,7 @@ async def actor_for(bot: HandoutBot, interaction: discord.Interaction, message: 
     try:
         member = guild.get_member(interaction.user.id)
         if member is None:
-            async with bot.budget.slot():
+            async with bot.budget.slot(urgent=True):  # a creator pressed a button and waits
                 member = await guild.fetch_member(interaction.user.id)
     except discord.HTTPException:
         return Actor(interaction.user.id)
@@ -221,8 +221,8 @@ class ReplyModal(discord.ui.Modal):
             return {"embed": embed, "nonce": f"hr{message.id}"}
 
         try:
-            member = await user_by_id(bot, message.member_id)
-            sent = await send_dm(bot, member, reply)
+            member = await user_by_id(bot, message.member_id, urgent=True)
+            sent = await send_dm(bot, member, reply, urgent=True)  # the creator's own words: not behind a burst
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise
@@ -232,7 +232,7 @@ class ReplyModal(discord.ui.Modal):
         if interaction.message is not None and not interaction.message.flags.ephemeral:
             try:
                 # The prompt is the bot's own message (not this interaction's), so edit it directly.
-                async with bot.budget.slot():
+                async with bot.budget.slot(urgent=True):
                     await interaction.message.edit(**updated_prompt(interaction, closed))
             except discord.HTTPException as exc:
                 log.info("Could not update the prompt message after a relayed reply: %s", exc)

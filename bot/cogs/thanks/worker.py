@@ -88,7 +88,7 @@ class ThanksWorker:
                 channel = self.bot.get_channel(settings.inbox_channel_id)
                 if isinstance(channel, discord.abc.Messageable):
                     return channel
-        return await dm_channel(self.bot, await user_by_id(self.bot, owner_id))
+        return await dm_channel(self.bot, await user_by_id(self.bot, owner_id, urgent=True), urgent=True)
 
     async def _creator_locale(self, owner_id: int, guild_id: int | None) -> str:
         guild = self.bot.get_guild(guild_id) if guild_id else None
@@ -114,6 +114,7 @@ class ThanksWorker:
             sent = await send_paced(
                 self.bot,
                 target,
+                urgent=True,  # the creator's prompt goes ahead of members' acknowledgements
                 content=i18n.text(locale, "prompt.intro", owner=f"<@{first.owner_id}>"),
                 # Sent again after a crash, the same batch gets the first message back from Discord;
                 # a different batch gets a different nonce, so no prompt is marked sent unseen.
@@ -160,7 +161,7 @@ class ThanksWorker:
         embed.set_footer(text=i18n.text(locale, "digest.footer"))
         try:
             target = await self._destination(owner_id, guild_id)
-            await send_paced(self.bot, target, embed=embed, nonce=f"hg{digest_id}")
+            await send_paced(self.bot, target, embed=embed, nonce=f"hg{digest_id}", urgent=True)
         except discord.HTTPException as exc:
             await self.bot.thanks.digest_failed(digest_id, attempts, _describe(exc))
             log.warning("Digest %s for %s not sent (%s); will retry", digest_id, owner_id, exc)
