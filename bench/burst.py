@@ -9,6 +9,9 @@ rate limit allows for DMs, missed deadlines (10062), errors, lost and duplicated
 stand-in's record against the bot's database), 429s, peak RSS and CPU seconds per 1,000
 deliveries. The baseline answers each click with one static ephemeral message; Handout's
 acknowledgement throughput and p99 are printed as ratios to it, measured in the same run.
+
+For a post-mortem of one scenario: BENCH_BOT_LOG_LEVEL=INFO logs every delivery, and
+BENCH_KEEP_DIR=/some/dir keeps the bot's log and database there.
 """
 
 from __future__ import annotations
