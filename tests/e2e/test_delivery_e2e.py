@@ -239,3 +239,22 @@ async def test_share_where_the_bot_may_not_post(standin, scene, bot_process) -> 
     reply = await inter.response(timeout=10)
     assert reply.ephemeral and "Send Messages" in reply.content and f"<#{scene.locked.id}>" in reply.content
     assert [m for m in standin.messages_in(scene.locked) if m.author is standin.world.bot] == []
+
+
+async def test_a_burst_of_private_deliveries_uploads_a_few_at_a_time(standin, scene, bot_process) -> None:
+    """Followups are exempt from the rate limit, so only Handout's own bound keeps a burst from
+    reading and uploading the file once per click, all at the same moment."""
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    await (await standin.slash(scene.creator, scene.general, "handout delivery", mode="here")).response(timeout=10)
+    post = await share(standin, scene)
+    members = [
+        standin.world.add_member(scene.guild, standin.world.add_user(f"reader{i}", locale="en-US")) for i in range(30)
+    ]
+    standin.faults.add(method="POST", path=r"^/webhooks/", status=200, delay=0.3, times=None)  # a slow upload
+    clicks = [await standin.click(member, post, "Get it") for member in members]
+    for click in clicks:
+        reply = await click.response(timeout=20)
+        assert reply.ephemeral and attachment_bytes(reply) == [PDF]
+    assert len(await settled(standin, bot, 30)) == 30
+    assert 2 <= standin.rest.peak_in_flight["POST /webhooks/{webhook_id}/{token}"] <= 8

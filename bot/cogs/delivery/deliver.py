@@ -8,6 +8,7 @@ logged as failed with its reason (see ``recover``).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -32,6 +33,9 @@ UNKNOWN_INTERACTION = 10062
 _NAME_TTL_SECONDS = 600
 # Interaction tokens live 15 minutes; leave a margin for the request in flight.
 _TOKEN_LIFETIME_SECONDS = 14 * 60
+# Private deliveries (followups) are exempt from the rate limit, so nothing else holds a burst
+# back: without a bound, 5,000 clicks would read and upload a 10 MiB file 5,000 times at once.
+UPLOADS_AT_ONCE = 8
 
 
 class DeliveryFailed(Exception):
@@ -42,6 +46,7 @@ class Deliverer:
     def __init__(self, bot: HandoutBot) -> None:
         self.bot = bot
         self._names: dict[int, tuple[float, str]] = {}
+        self._uploads = asyncio.Semaphore(UPLOADS_AT_ONCE)
 
     async def creator_name(self, user_id: int) -> str:
         cached = self._names.get(user_id)
@@ -209,7 +214,8 @@ class Deliverer:
     ) -> None:
         if followup is None:
             raise DeliveryFailed(f"could not deliver {via.value}: the interaction expired")
-        sent = await followup.send(ephemeral=True, wait=True, **await self.payload(locale, resource, delivery.id))
+        async with self._uploads:
+            sent = await followup.send(ephemeral=True, wait=True, **await self.payload(locale, resource, delivery.id))
         await self._done(delivery, via, sent)
 
     async def _done(self, delivery: Delivery, via: DeliveredVia, message: discord.Message) -> None:

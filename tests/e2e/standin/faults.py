@@ -3,6 +3,7 @@
     standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=429, retry_after=0.3)
     standin.faults.add(path=r"^/users/@me/channels$", status=500, times=2)
     standin.faults.add(path=r"/callback$", status=403, code=50013)
+    standin.faults.add(path=r"^/webhooks/", status=200, delay=0.3, times=None)  # slow, then answered
 
 Paths are matched (re.search) against the path below ``/api/v10``. A fault answers before
 the route runs, after authentication. ``times=None`` keeps the fault forever.

@@ -153,6 +153,9 @@ class Rest:
         self.requests: list[RequestRecord] = []
         self.unknown_routes: list[tuple[str, str]] = []
         self.stats: Counter[str] = Counter()
+        # Requests being handled at once, per route, and the most seen: how hard the bot leans.
+        self.in_flight: Counter[str] = Counter()
+        self.peak_in_flight: Counter[str] = Counter()
         self.global_limit = (50, 1.0)  # requests per second per bot token
         self.default_route_limit = (50, 1.0)
         self.route_limits: dict[str, tuple[int, float]] = {"POST /channels/{channel_id}/messages": (5, 5.0)}
@@ -239,6 +242,7 @@ class Rest:
         self.stats["requests"] += 1
         headers: dict[str, str] = {"Via": "1.1 google"}
         status, body = 500, None
+        counted: str | None = None
         try:
             try:
                 rec.json, files = await self._parse(request)
@@ -251,7 +255,9 @@ class Rest:
                     raise ApiError(405, 0, "405: Method Not Allowed")
                 self.unknown_routes.append((method, path))
                 raise ApiError(404, 0, "404: Not Found")
-            rec.route = rt.name
+            rec.route = counted = rt.name
+            self.in_flight[rt.name] += 1
+            self.peak_in_flight[rt.name] = max(self.peak_in_flight[rt.name], self.in_flight[rt.name])
             key, headers_rl = self._bucket_headers(rt, params, loop.time())
             headers.update(headers_rl)
             token = None
@@ -265,6 +271,7 @@ class Rest:
                 self.stats[f"fault_{fault.status}"] += 1
                 if fault.delay:
                     await asyncio.sleep(fault.delay)
+            if fault is not None and fault.status >= 300:  # below 300: only slow, then answered as usual
                 if fault.reset:
                     rec.status = 0
                     if request.transport is not None:
@@ -298,6 +305,9 @@ class Rest:
             rec.code = e.code
             if e.status == 429:
                 body.pop("code", None)
+        finally:
+            if counted is not None:
+                self.in_flight[counted] -= 1
         rec.status, rec.response = status, body
         self.s.notify()
         if body is None:
