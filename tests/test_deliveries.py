@@ -9,6 +9,7 @@ from bot.core.deliveries import (
     DeliveredVia,
     DeliveryService,
     RequestedVia,
+    where_to_deliver,
 )
 from bot.core.errors import NotFound, RateLimited
 from bot.core.guild_settings import DeliveryMode, GuildSettingsService
@@ -143,3 +144,24 @@ async def test_locale_order(db: Database) -> None:
     # Written in a batch; after the flush it survives a restart (a new service reads the database).
     await locales.flush()
     assert await LocaleService(db).last_known(ALICE) == "en-GB"
+
+
+@pytest.mark.parametrize(
+    ("asked_via", "in_channel", "mode", "dms_closed", "expected"),
+    [
+        # Asked in a guild channel: the guild's choice, then what we know of the member's DMs.
+        (RequestedVia.BUTTON, True, DeliveryMode.DM, False, DeliveredVia.DM),
+        (RequestedVia.SLASH, True, DeliveryMode.DM, True, DeliveredVia.FALLBACK),
+        (RequestedVia.BUTTON, True, DeliveryMode.HERE, False, DeliveredVia.EPHEMERAL),
+        (RequestedVia.BUTTON, True, DeliveryMode.HERE, True, DeliveredVia.EPHEMERAL),
+        # Asked in our DM (text, or /get there): the answer goes where the question was.
+        (RequestedVia.DM, True, DeliveryMode.HERE, True, DeliveredVia.DM),
+        (RequestedVia.SLASH, False, DeliveryMode.HERE, False, DeliveredVia.DM),
+    ],
+)
+async def test_where_a_delivery_goes(
+    resources: ResourceService, deliveries: DeliveryService, asked_via, in_channel, mode, dms_closed, expected
+) -> None:
+    resource = await add(resources)
+    delivery = await deliveries.request(resource, ALICE, asked_via, source_id=9, channel_id=77 if in_channel else None)
+    assert where_to_deliver(delivery, mode, dms_closed=dms_closed) is expected

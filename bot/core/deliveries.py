@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.core.errors import NotFound, RateLimited
+from bot.core.guild_settings import DeliveryMode
 from bot.core.resources import Resource
 from bot.db import deliveries as sql
 from bot.db.database import Database
@@ -35,6 +36,17 @@ class DeliveredVia(StrEnum):
     DM = "dm"  # to the member's DMs, as asked
     EPHEMERAL = "ephemeral"  # privately in the channel, because the guild chose "here"
     FALLBACK = "fallback"  # privately in the channel, because the member's DMs are closed
+
+
+def where_to_deliver(delivery: Delivery, mode: DeliveryMode, *, dms_closed: bool) -> DeliveredVia:
+    """Where a delivery goes. Asked in our DM (by text, a button or /get there): that DM. Asked
+    in a guild: privately in the channel when the guild chose "here" or the member's DMs were
+    found closed lately, else to the member's DMs."""
+    if delivery.asked_in_dm:
+        return DeliveredVia.DM
+    if mode is DeliveryMode.HERE:
+        return DeliveredVia.EPHEMERAL
+    return DeliveredVia.FALLBACK if dms_closed else DeliveredVia.DM
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,11 @@ class Delivery:
     # Known at request time (not a column): the member's DMs were found closed lately. None: not
     # looked up, as for deliveries read back after a restart.
     dms_closed: bool | None = None
+
+    @property
+    def asked_in_dm(self) -> bool:
+        """Asked in our DM (by text, or a button or /get there) rather than in a guild channel."""
+        return self.request_channel_id is None or self.requested_via == RequestedVia.DM.value
 
     @classmethod
     def from_row(cls, row: Any) -> Delivery:

@@ -19,8 +19,7 @@ from bot import i18n
 from bot.cogs.common import NO_PINGS, send_dm, user_by_id
 from bot.cogs.delivery import render
 from bot.cogs.thanks.views import SayButton
-from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia
-from bot.core.guild_settings import DeliveryMode
+from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia, where_to_deliver
 from bot.core.resources import Resource
 
 if TYPE_CHECKING:
@@ -149,17 +148,15 @@ class Deliverer:
     ) -> None:
         locale = delivery.locale or i18n.DEFAULT_LANGUAGE
         try:
-            if delivery.request_channel_id is None or delivery.requested_via == RequestedVia.DM.value:
-                # Asked in our DM (by text, a button or /get there): the DM is the place.
+            settings = await self.bot.guild_settings.get(delivery.guild_id)
+            via = where_to_deliver(delivery, settings.delivery_mode, dms_closed=await self._dms_closed(delivery, user))
+            if via is not DeliveredVia.DM:
+                await self._here(delivery, resource, locale, followup, via)
+            elif delivery.asked_in_dm:
+                # The file goes to the DM it was asked in; a /get there gets a pointer to it.
                 await self._to_dm(delivery, resource, user, locale, followup=None)
                 if followup is not None:
                     await self._quiet(followup.send(i18n.text(locale, "delivery.here_below"), ephemeral=True))
-                return
-            settings = await self.bot.guild_settings.get(delivery.guild_id)
-            if settings.delivery_mode is DeliveryMode.HERE:
-                await self._here(delivery, resource, locale, followup, DeliveredVia.EPHEMERAL)
-            elif await self._dms_closed(delivery, user):
-                await self._here(delivery, resource, locale, followup, DeliveredVia.FALLBACK)
             else:
                 await self._to_dm(delivery, resource, user, locale, followup=followup)
         except DeliveryFailed as exc:
