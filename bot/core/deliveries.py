@@ -69,8 +69,8 @@ class Delivery:
     locale: str | None = None
     interaction_token: str | None = field(default=None, repr=False)
     attempts: int = 0
-    # Known at request time (not a column): the member's DMs were found closed lately. None: not
-    # looked up, as for deliveries read back after a restart.
+    # Not a column: the member's DMs were found closed lately. Known for what is to be delivered
+    # (a new request, recovery); None where it was not looked up (``get``).
     dms_closed: bool | None = None
 
     @property
@@ -112,7 +112,7 @@ class DeliveryService:
         if resource.archived:
             raise NotFound("error.resource_archived", title=resource.title)
         now = self._now()
-        outcome, value, closed_at = await self._db.transaction(
+        outcome, value = await self._db.transaction(
             sql.record_request,
             resource_id=resource.id,
             guild_id=resource.guild_id,
@@ -130,7 +130,7 @@ class DeliveryService:
             raise RateLimited("error.cooldown", seconds=max(1, (value or now) + COOLDOWN_SECONDS - now))
         if outcome == "seen":
             return None
-        return replace(Delivery.from_row(value), dms_closed=self._still_closed(closed_at))
+        return self._for_delivering(value)
 
     async def mark_delivered(
         self, delivery_id: int, via: DeliveredVia, *, channel_id: int | None = None, message_id: int | None = None
@@ -160,7 +160,7 @@ class DeliveryService:
 
     async def pending(self, up_to_id: int) -> list[Delivery]:
         """Deliveries asked for but not finished (up to an id): after a crash, these are completed or failed."""
-        return [Delivery.from_row(row) for row in await sql.pending(self._db, up_to_id)]
+        return [self._for_delivering(row) for row in await sql.pending(self._db, up_to_id)]
 
     async def newest_id(self) -> int:
         return await sql.newest_id(self._db)
@@ -174,14 +174,14 @@ class DeliveryService:
 
     # -- closed DMs --
 
-    async def dms_known_closed(self, member_id: int) -> bool:
-        return self._still_closed(await sql.dms_closed_since(self._db, member_id))
+    def _for_delivering(self, row: Any) -> Delivery:
+        """A row read with ``dms_closed_at`` (a request, or recovery): the delivery knows its DMs."""
+        values = {key: row[key] for key in row.keys()}
+        closed_at = values.pop("dms_closed_at")
+        return replace(Delivery.from_row(values), dms_closed=self._still_closed(closed_at))
 
     def _still_closed(self, closed_at: int | None) -> bool:
         return closed_at is not None and self._now() - closed_at < CLOSED_DMS_TTL_SECONDS
 
     async def remember_dms_closed(self, member_id: int) -> None:
         await sql.remember_dms_closed(self._db, member_id, self._now())
-
-    async def forget_dms_closed(self, member_id: int) -> None:
-        await sql.forget_dms_closed(self._db, member_id)

@@ -12,6 +12,11 @@ _COLUMNS = (
     " channel_id, message_id, is_repeat, requested_at, delivered_at, request_channel_id, locale, interaction_token,"
     " attempts"
 )
+# The same, plus when the member's DMs were last found closed: what the delivery needs to decide
+# where to go, read in the same query (a request, recovery) rather than in a trip of its own.
+_COLUMNS_FOR_DELIVERING = (
+    f"{_COLUMNS}, (SELECT closed_at FROM closed_dms c WHERE c.member_id = deliveries.member_id) AS dms_closed_at"
+)
 
 
 def record_request(
@@ -28,10 +33,9 @@ def record_request(
     request_channel_id: int | None,
     locale: str | None,
     interaction_token: str | None,
-) -> tuple[str, Any, int | None]:
-    """In one transaction: ("limited", oldest request time, None), ("seen", None, None) for a source
-    recorded before, or ("new", the new delivery row, when the member's DMs were last found closed).
-    The closed-DM lookup rides along so that a click costs one trip to the database, not two."""
+) -> tuple[str, Any]:
+    """In one transaction: ("limited", oldest request time), ("seen", None) for a source recorded
+    before, or ("new", the new delivery row, with ``dms_closed_at``)."""
     recent, oldest, is_repeat = conn.execute(
         "SELECT COUNT(*), MIN(requested_at),"
         " EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')"
@@ -39,7 +43,7 @@ def record_request(
         (resource_id, member_id, guild_id, member_id, cooldown_since),
     ).fetchone()
     if recent >= cooldown_limit:
-        return "limited", oldest, None
+        return "limited", oldest
     cursor = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
         " request_channel_id, locale, interaction_token, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
@@ -58,10 +62,10 @@ def record_request(
         ),
     )
     if cursor.rowcount != 1:
-        return "seen", None, None
-    row = conn.execute(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (cursor.lastrowid,)).fetchone()
-    closed = conn.execute("SELECT closed_at FROM closed_dms WHERE member_id = ?", (member_id,)).fetchone()
-    return "new", row, closed[0] if closed else None
+        return "seen", None
+    return "new", conn.execute(
+        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id = ?", (cursor.lastrowid,)
+    ).fetchone()
 
 
 async def mark_delivered(
@@ -84,7 +88,8 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
 
 async def pending(db: Database, up_to_id: int) -> list[sqlite3.Row]:
     return await db.fetchall(
-        f"SELECT {_COLUMNS} FROM deliveries WHERE status = 'pending' AND id <= ? ORDER BY id", (up_to_id,)
+        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE status = 'pending' AND id <= ? ORDER BY id",
+        (up_to_id,),
     )
 
 
@@ -112,17 +117,9 @@ async def delivered_counts(db: Database, guild_id: int) -> dict[int, int]:
     return {row[0]: row[1] for row in rows}
 
 
-async def dms_closed_since(db: Database, member_id: int) -> int | None:
-    return await db.fetchval("SELECT closed_at FROM closed_dms WHERE member_id = ?", (member_id,))
-
-
 async def remember_dms_closed(db: Database, member_id: int, now: int) -> None:
     await db.execute(
         "INSERT INTO closed_dms (member_id, closed_at) VALUES (?, ?)"
         " ON CONFLICT (member_id) DO UPDATE SET closed_at = excluded.closed_at",
         (member_id, now),
     )
-
-
-async def forget_dms_closed(db: Database, member_id: int) -> None:
-    await db.execute("DELETE FROM closed_dms WHERE member_id = ?", (member_id,))

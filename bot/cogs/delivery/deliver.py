@@ -149,7 +149,7 @@ class Deliverer:
         locale = delivery.locale or i18n.DEFAULT_LANGUAGE
         try:
             settings = await self.bot.guild_settings.get(delivery.guild_id)
-            via = where_to_deliver(delivery, settings.delivery_mode, dms_closed=await self._dms_closed(delivery, user))
+            via = where_to_deliver(delivery, settings.delivery_mode, dms_closed=bool(delivery.dms_closed))
             if via is not DeliveredVia.DM:
                 await self._here(delivery, resource, locale, followup, via)
             elif delivery.asked_in_dm:
@@ -225,12 +225,6 @@ class Deliverer:
             delivery.requested_via,
             ", repeat" if delivery.is_repeat else "",
         )
-
-    async def _dms_closed(self, delivery: Delivery, user: discord.abc.User) -> bool:
-        """Known from recording the request; looked up for deliveries read back after a restart."""
-        if delivery.dms_closed is not None:
-            return delivery.dms_closed
-        return await self.bot.deliveries.dms_known_closed(user.id)
 
     def _followup_for(self, delivery: Delivery) -> discord.Webhook | None:
         """Rebuild the interaction's followup webhook from the stored token, while it is valid."""
