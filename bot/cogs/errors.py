@@ -45,6 +45,21 @@ async def handle_interaction_error(interaction: discord.Interaction, error: Exce
         log.warning("Could not tell the user about an error: %s", exc)
 
 
+class ReportsErrors:
+    """Mixed into every persistent item (before ``discord.ui.DynamicItem``): discord.py only logs
+    what a component callback raises, so this reports it to the user the way ``HandoutTree`` does
+    for commands. Items implement ``pressed`` instead of ``callback``."""
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            await self.pressed(interaction)
+        except Exception as error:
+            await handle_interaction_error(interaction, error)
+
+    async def pressed(self, interaction: discord.Interaction) -> None:
+        raise NotImplementedError
+
+
 class HandoutTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         await handle_interaction_error(interaction, error)

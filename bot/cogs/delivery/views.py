@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.errors import handle_interaction_error
+from bot.cogs.errors import ReportsErrors
 from bot.core.deliveries import RequestedVia
 from bot.core.errors import NotFound
 from bot.core.resources import Resource
@@ -31,7 +31,7 @@ async def load_offered(bot: HandoutBot, resource_id: int) -> Resource:
     return resource
 
 
-class GetButton(discord.ui.DynamicItem[discord.ui.Button], template=r"handout:get:(?P<resource_id>\d+)"):
+class GetButton(ReportsErrors, discord.ui.DynamicItem[discord.ui.Button], template=r"handout:get:(?P<resource_id>\d+)"):
     def __init__(self, resource_id: int, label: str = "Get it") -> None:
         super().__init__(
             discord.ui.Button(
@@ -46,15 +46,12 @@ class GetButton(discord.ui.DynamicItem[discord.ui.Button], template=r"handout:ge
     ) -> GetButton:
         return cls(int(match["resource_id"]))
 
-    async def callback(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        try:
-            resource = await load_offered(interaction.client, self.resource_id)
-            await interaction.client.deliverer.for_interaction(interaction, resource, RequestedVia.BUTTON)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
+        resource = await load_offered(interaction.client, self.resource_id)
+        await interaction.client.deliverer.for_interaction(interaction, resource, RequestedVia.BUTTON)
 
 
-class PickSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"handout:pick:(?P<nonce>\d+)"):
+class PickSelect(ReportsErrors, discord.ui.DynamicItem[discord.ui.Select], template=r"handout:pick:(?P<nonce>\d+)"):
     """Several resources matched a DM: the member picks one. Option values are resource ids."""
 
     def __init__(self, nonce: int, options: list[discord.SelectOption] | None = None, placeholder: str = "") -> None:
@@ -75,15 +72,12 @@ class PickSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"handout:p
     ) -> PickSelect:
         return cls(int(match["nonce"]))
 
-    async def callback(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        try:
-            values = (interaction.data or {}).get("values") or []
-            if not values or not str(values[0]).isdigit():
-                raise NotFound("error.resource_gone")
-            resource = await load_offered(interaction.client, int(values[0]))
-            await interaction.client.deliverer.for_interaction(interaction, resource, RequestedVia.DM)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
+        values = (interaction.data or {}).get("values") or []
+        if not values or not str(values[0]).isdigit():
+            raise NotFound("error.resource_gone")
+        resource = await load_offered(interaction.client, int(values[0]))
+        await interaction.client.deliverer.for_interaction(interaction, resource, RequestedVia.DM)
 
 
 def get_it_view(locale: str, resource_id: int) -> discord.ui.View:

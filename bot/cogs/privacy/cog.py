@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.common import reply_private, tr
-from bot.cogs.errors import handle_interaction_error
+from bot.cogs.errors import ReportsErrors
 from bot.cogs.thanks import render
 from bot.core.errors import Forbidden
 from bot.i18n.translator import command_text as _
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from bot.app import HandoutBot
 
 
-class DeleteMyDataButton(discord.ui.DynamicItem[discord.ui.Button], template=r"handout:privacy:delete:(?P<user>\d+)"):
+class DeleteMyDataButton(
+    ReportsErrors, discord.ui.DynamicItem[discord.ui.Button], template=r"handout:privacy:delete:(?P<user>\d+)"
+):
     def __init__(self, user_id: int, label: str = "Delete my data") -> None:
         super().__init__(
             discord.ui.Button(
@@ -34,21 +36,16 @@ class DeleteMyDataButton(discord.ui.DynamicItem[discord.ui.Button], template=r"h
     ) -> DeleteMyDataButton:
         return cls(int(match["user"]))
 
-    async def callback(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        try:
-            if interaction.user.id != self.user_id:
-                raise Forbidden("error.not_your_data")
-            removed = await interaction.client.privacy.delete(self.user_id)
-            await interaction.client.locales.forget(self.user_id)
-            await interaction.response.edit_message(
-                content=tr(
-                    interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"]
-                ),
-                embed=None,
-                view=None,
-            )
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
+        if interaction.user.id != self.user_id:
+            raise Forbidden("error.not_your_data")
+        removed = await interaction.client.privacy.delete(self.user_id)
+        await interaction.client.locales.forget(self.user_id)
+        await interaction.response.edit_message(
+            content=tr(interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"]),
+            embed=None,
+            view=None,
+        )
 
 
 class Privacy(commands.Cog):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.cogs.common import actor_of, tr
-from bot.cogs.errors import handle_interaction_error
+from bot.cogs.errors import ReportsErrors
 from bot.core.errors import HandoutError
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 class RemoveButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button],
     template=r"handout:remove:(?P<action>confirm|cancel):(?P<resource_id>\d+)",
 ):
@@ -37,26 +38,23 @@ class RemoveButton(
     ) -> RemoveButton:
         return cls(match["action"], int(match["resource_id"]))
 
-    async def callback(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        try:
-            if self.action == "cancel":
-                await interaction.response.edit_message(content=tr(interaction, "resource.remove.cancelled"), view=None)
-                return
-            service = interaction.client.resources
-            resource = await service.get(self.resource_id)
-            if resource.guild_id != interaction.guild_id:
-                raise HandoutError("error.not_allowed")
-            if resource.archived:
-                await interaction.response.edit_message(
-                    content=tr(interaction, "resource.remove.already", title=resource.title), view=None
-                )
-                return
-            await service.archive(resource.guild_id, resource.name, actor_of(interaction))
+    async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
+        if self.action == "cancel":
+            await interaction.response.edit_message(content=tr(interaction, "resource.remove.cancelled"), view=None)
+            return
+        service = interaction.client.resources
+        resource = await service.get(self.resource_id)
+        if resource.guild_id != interaction.guild_id:
+            raise HandoutError("error.not_allowed")
+        if resource.archived:
             await interaction.response.edit_message(
-                content=tr(interaction, "resource.remove.done", title=resource.title, name=resource.name), view=None
+                content=tr(interaction, "resource.remove.already", title=resource.title), view=None
             )
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+            return
+        await service.archive(resource.guild_id, resource.name, actor_of(interaction))
+        await interaction.response.edit_message(
+            content=tr(interaction, "resource.remove.done", title=resource.title, name=resource.name), view=None
+        )
 
 
 def confirm_view(interaction: discord.Interaction, resource_id: int) -> discord.ui.View:

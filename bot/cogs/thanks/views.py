@@ -14,7 +14,7 @@ import discord
 
 from bot import i18n
 from bot.cogs.common import NO_PINGS, reply_private, send_dm, tr, user_by_id
-from bot.cogs.errors import handle_interaction_error
+from bot.cogs.errors import ReportsErrors, handle_interaction_error
 from bot.cogs.thanks import render
 from bot.core.classifier import classify
 from bot.core.errors import Forbidden, HandoutError
@@ -31,7 +31,7 @@ MEMBER_TEXT_MAX = 1500
 REPLY_TEXT_MAX = 1800
 
 
-class SayButton(discord.ui.DynamicItem[discord.ui.Button], template=r"handout:say:(?P<delivery_id>\d+)"):
+class SayButton(ReportsErrors, discord.ui.DynamicItem[discord.ui.Button], template=r"handout:say:(?P<delivery_id>\d+)"):
     def __init__(self, delivery_id: int, label: str = "Say thanks / ask something") -> None:
         super().__init__(
             discord.ui.Button(
@@ -46,14 +46,11 @@ class SayButton(discord.ui.DynamicItem[discord.ui.Button], template=r"handout:sa
     ) -> SayButton:
         return cls(int(match["delivery_id"]))
 
-    async def callback(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        try:
-            delivery = await interaction.client.deliveries.get(self.delivery_id)
-            if delivery.member_id != interaction.user.id:
-                raise Forbidden("error.not_your_delivery")
-            await interaction.response.send_modal(SayModal(interaction, self.delivery_id))
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
+        delivery = await interaction.client.deliveries.get(self.delivery_id)
+        if delivery.member_id != interaction.user.id:
+            raise Forbidden("error.not_your_delivery")
+        await interaction.response.send_modal(SayModal(interaction, self.delivery_id))
 
 
 class SayModal(discord.ui.Modal):
@@ -116,6 +113,7 @@ _ANSWER_STYLES = {"reply": discord.ButtonStyle.primary, "self": discord.ButtonSt
 
 
 class AnswerButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button],
     template=r"handout:answer:(?P<action>reply|self|none):(?P<message_id>\d+)",
 ):
@@ -136,24 +134,21 @@ class AnswerButton(
     ) -> AnswerButton:
         return cls(match["action"], int(match["message_id"]))
 
-    async def callback(self, interaction: discord.Interaction[HandoutBot]) -> None:
+    async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
         bot = interaction.client
-        try:
-            message = await bot.thanks.get(self.message_id)
-            actor = await actor_for(bot, interaction, message)
-            bot.thanks.ensure_can_answer(message, actor)
-            if message.status != Status.WAITING:
-                await reply_private(interaction, render.closed_line(interaction.locale.value, message))
-                return
-            if self.action == "reply":
-                await interaction.response.send_modal(ReplyModal(interaction, message))
-                return
-            status = Status.ANSWERED if self.action == "self" else Status.NO_REPLY_NEEDED
-            how = AnsweredHow.THEMSELVES if self.action == "self" else None
-            closed = await bot.thanks.close(message.id, actor, status, how)
-            await mark_prompt_closed(interaction, closed)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+        message = await bot.thanks.get(self.message_id)
+        actor = await actor_for(bot, interaction, message)
+        bot.thanks.ensure_can_answer(message, actor)
+        if message.status != Status.WAITING:
+            await reply_private(interaction, render.closed_line(interaction.locale.value, message))
+            return
+        if self.action == "reply":
+            await interaction.response.send_modal(ReplyModal(interaction, message))
+            return
+        status = Status.ANSWERED if self.action == "self" else Status.NO_REPLY_NEEDED
+        how = AnsweredHow.THEMSELVES if self.action == "self" else None
+        closed = await bot.thanks.close(message.id, actor, status, how)
+        await mark_prompt_closed(interaction, closed)
 
 
 _ANSWER_ID = re.compile(r"^handout:answer:(?:reply|self|none):(\d+)$")
