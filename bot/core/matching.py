@@ -157,3 +157,9 @@ def match_resources(text: str, candidates: Sequence[Candidate]) -> list[Candidat
     if not any(specific for specific, _ in winners) and len(winners) > 1:
         return []  # several resources share only a generic word: ambiguous
     return sorted((c for _, c in winners), key=lambda c: (c.title.casefold(), c.resource_id))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that could name something, folded (case and accents ignored), in order,
+    without request words, greetings and stopwords: "Thank you Cora!" -> ["cora"]."""
+    return _content(_words(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,10 +18,12 @@ from typing import Any
 from bot.core.classifier import Label
 from bot.core.errors import Conflict, Forbidden, NotFound
 from bot.core.resources import Actor
+from bot.core.routing import RouteCandidate, needs_names, route
 from bot.db import messages as sql
+from bot.db import routing as routing_sql
 from bot.db.database import Database
 
-LINK_WINDOW_SECONDS = 30 * 24 * 3600  # a message belongs to the member's latest delivery within 30 days
+LINK_WINDOW_SECONDS = 30 * 24 * 3600  # a message belongs to one of the member's deliveries within 30 days
 ACK_INTERVAL_SECONDS = 24 * 3600  # the honest "I'm a bot" note, at most once a day per member
 RETRY_BASE_SECONDS = 5
 RETRY_MAX_SECONDS = 3600
@@ -31,7 +34,7 @@ class Status(StrEnum):
     WAITING = "waiting"
     ANSWERED = "answered"
     NO_REPLY_NEEDED = "no_reply_needed"
-    UNROUTED = "unrouted"  # no delivery to link it to: nobody to ask
+    UNROUTED = "unrouted"  # no delivery to link it to (or the member has yet to say which): nobody to ask
 
 
 class AnsweredHow(StrEnum):
@@ -88,14 +91,15 @@ class ThanksService:
         locale: str | None,
         delivery_id: int | None = None,
         member_name: str | None = None,
+        creator_names: Mapping[int, str] | None = None,
     ) -> MemberMessage | None:
         """Store a member's message and, when a creator should see it, queue their prompt.
 
-        ``delivery_id`` is given for the modal on a delivery; a DM is linked to the member's latest
-        delivery in the last 30 days. None: this source was stored before (an event replayed).
+        ``delivery_id`` is given for the modal on a delivery; a DM is routed among the member's
+        deliveries in the last 30 days (see ``bot.core.routing``), with ``creator_names`` (owner id
+        -> display name) for those ``owners_to_name`` returned. None: this source was stored before.
         """
-        message_id = await self._db.transaction(
-            _record,
+        recorded = await self.record_routed(
             member_id=member_id,
             source_id=source_id,
             text=text,
@@ -104,9 +108,36 @@ class ThanksService:
             locale=locale,
             delivery_id=delivery_id,
             member_name=member_name,
-            now=self.now(),
+            creator_names=creator_names,
         )
-        return None if message_id is None else await self.get(message_id)
+        return None if recorded is None else recorded[0]
+
+    async def record_routed(
+        self, *, creator_names: Mapping[int, str] | None = None, **fields: Any
+    ) -> tuple[MemberMessage, tuple[RouteCandidate, ...]] | None:
+        """``record``, also returning the deliveries the member must choose among (empty when the
+        message was routed, or had nowhere to go). Such a message waits, unrouted, for ``choose``."""
+        recorded = await self._db.transaction(_record, **fields, creator_names=creator_names or {}, now=self.now())
+        if recorded is None:
+            return None
+        message_id, choices = recorded
+        return await self.get(message_id), choices
+
+    async def owners_to_name(self, member_id: int) -> list[int]:
+        """The owners whose names could route this member's next DM: none when all their recent
+        deliveries come from one creator in one server (then there is nothing to tell apart)."""
+        rows = await routing_sql.recent_deliveries_async(self._db, member_id, self.now() - LINK_WINDOW_SECONDS)
+        candidates = _candidates(rows, {})
+        return sorted({c.owner_id for c in candidates}) if needs_names(candidates) else []
+
+    async def choose(self, message_id: int, member_id: int, delivery_id: int) -> MemberMessage:
+        """The member picked which of their deliveries a waiting message is about: route it there
+        and queue the creator's prompt. Only the member who wrote it; only once."""
+        message = await self.get(message_id)
+        if message.member_id != member_id:
+            raise Forbidden("error.not_your_choice")
+        await self._db.transaction(_choose, message, delivery_id, self.now())
+        return await self.get(message_id)
 
     async def get(self, message_id: int) -> MemberMessage:
         row = await sql.get_message(self._db, message_id)
@@ -204,6 +235,23 @@ class ThanksService:
         await sql.record_acknowledged(self._db, member_id, self.now())
 
 
+def _candidates(rows: list[sqlite3.Row], names: Mapping[int, str]) -> list[RouteCandidate]:
+    """One candidate per resource, its newest delivery, newest first."""
+    seen: dict[int, RouteCandidate] = {}
+    for row in rows:
+        if row["resource_id"] not in seen:
+            seen[row["resource_id"]] = RouteCandidate(
+                delivery_id=row["delivery_id"],
+                resource_id=row["resource_id"],
+                guild_id=row["guild_id"],
+                owner_id=row["owner_id"],
+                name=row["name"],
+                title=row["title"],
+                creator_name=names.get(row["owner_id"]),
+            )
+    return list(seen.values())
+
+
 def _record(
     conn: sqlite3.Connection,
     *,
@@ -213,17 +261,24 @@ def _record(
     label: Label,
     via: str,
     locale: str | None,
-    delivery_id: int | None,
-    member_name: str | None,
     now: int,
-) -> int | None:
+    delivery_id: int | None = None,
+    member_name: str | None = None,
+    creator_names: Mapping[int, str],
+) -> tuple[int, tuple[RouteCandidate, ...]] | None:
     """ThanksService.record's transaction, run on the database thread as one job."""
+    choices: tuple[RouteCandidate, ...] = ()
     if delivery_id is not None:
+        # The modal under a delivery: that delivery is what the member is writing about.
         target = sql.delivery_target(conn, delivery_id, member_id)
         if target is None:
             raise NotFound("error.delivery_not_found", id=delivery_id)
     else:
-        target = sql.latest_delivery_for(conn, member_id, now - LINK_WINDOW_SECONDS)
+        rows = routing_sql.recent_deliveries(conn, member_id, now - LINK_WINDOW_SECONDS)
+        routing = route(text, _candidates(rows, creator_names))
+        target = sql.delivery_target(conn, routing.target.delivery_id, member_id) if routing.target else None
+        # A request is answered with a resource, not by a creator: no need to ask which one.
+        choices = routing.choices if label is not Label.REQUEST else ()
     if target is None:
         status = Status.UNROUTED
     elif label is not Label.REQUEST or via == "modal":
@@ -248,6 +303,21 @@ def _record(
             "member_name": member_name,
         },
     )
-    if message_id is not None and status is Status.WAITING:
+    if message_id is None:
+        return None
+    if status is Status.WAITING:
         sql.insert_prompt(conn, message_id, now)
-    return message_id
+    if choices:
+        routing_sql.await_choice(conn, message_id, now)
+    return message_id, choices
+
+
+def _choose(conn: sqlite3.Connection, message: MemberMessage, delivery_id: int, now: int) -> None:
+    """ThanksService.choose's transaction: claim the choice, route, queue the prompt."""
+    target = sql.delivery_target(conn, delivery_id, message.member_id)
+    if target is None:
+        raise NotFound("error.delivery_not_found", id=delivery_id)
+    if not routing_sql.take_choice(conn, message.id):
+        raise Conflict("error.already_chosen")
+    routing_sql.set_route(conn, message.id, target, Status.WAITING.value)
+    sql.insert_prompt(conn, message.id, now)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.cogs.thanks.choose import RouteButton
 from bot.cogs.thanks.cog import MemberMessages, ThanksCommands
 from bot.cogs.thanks.views import AnswerButton, SayButton
 
@@ -10,6 +11,6 @@ if TYPE_CHECKING:
 
 
 async def setup(bot: HandoutBot) -> None:
-    bot.add_dynamic_items(SayButton, AnswerButton)
+    bot.add_dynamic_items(SayButton, AnswerButton, RouteButton)
     await bot.add_cog(MemberMessages(bot))
     await bot.add_cog(ThanksCommands(bot))

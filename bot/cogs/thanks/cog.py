@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot import i18n
 from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
+from bot.cogs.thanks.choose import ask_member
 from bot.cogs.thanks.views import add_answer_row
 from bot.core.classifier import Label
 from bot.core.stats import Figures
@@ -43,7 +44,7 @@ class MemberMessages(commands.Cog):
 
     @commands.Cog.listener()
     async def on_member_message(self, message: discord.Message, label: Label, locale: str) -> None:
-        stored = await self.bot.thanks.record(
+        recorded = await self.bot.thanks.record_routed(
             member_id=message.author.id,
             source_id=message.id,
             text=message.content,
@@ -51,9 +52,17 @@ class MemberMessages(commands.Cog):
             via="dm",
             locale=locale,
             member_name=message.author.display_name,
+            creator_names=await self._creator_names(message.author.id),
         )
-        if stored is None or label is Label.REQUEST:
+        if recorded is None or label is Label.REQUEST:
             return  # seen before, or a request the delivery side answers
+        stored, choices = recorded
+        if choices:
+            # Several servers or creators, and nothing in the message to tell them apart: ask the
+            # member rather than guess (a guess may show their words to the wrong creator).
+            await ask_member(self.bot, message.channel, locale, stored, choices)
+            await self.bot.thanks.acknowledged(message.author.id)  # the question says it is a bot
+            return
         if stored.status == Status.WAITING:
             self.bot.thanks_worker.kick()
         if not await self.bot.thanks.should_acknowledge(message.author.id):
@@ -65,6 +74,16 @@ class MemberMessages(commands.Cog):
             text = i18n.text(locale, "ack.unrouted")
         await send_paced(self.bot, message.channel, content=text)
         await self.bot.thanks.acknowledged(message.author.id)
+
+    async def _creator_names(self, member_id: int) -> dict[int, str]:
+        """Display names of the creators this member's DM could be for, so "thank you Cora" finds
+        Cora. Looked up only when there is more than one (cached by the deliverer)."""
+        names = {}
+        for owner_id in await self.bot.thanks.owners_to_name(member_id):
+            name = await self.bot.deliverer.creator_name(owner_id)
+            if not name.startswith("<@"):  # not found: a mention is no name to look for
+                names[owner_id] = name
+        return names
 
 
 @app_commands.guild_only()
