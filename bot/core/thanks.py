@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -70,9 +71,12 @@ def retry_delay(attempts: int) -> int:
 
 
 class ThanksService:
-    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
+    def __init__(
+        self, db: Database, *, clock: Any = time.time, on_message: Callable[[str], None] | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._on_message = on_message  # told the label of every newly stored message (metrics)
 
     def now(self) -> int:
         return int(self._clock())
@@ -106,7 +110,11 @@ class ThanksService:
             member_name=member_name,
             now=self.now(),
         )
-        return None if message_id is None else await self.get(message_id)
+        if message_id is None:
+            return None
+        if self._on_message is not None:
+            self._on_message(label.value)
+        return await self.get(message_id)
 
     async def get(self, message_id: int) -> MemberMessage:
         row = await sql.get_message(self._db, message_id)
