@@ -1,4 +1,4 @@
-"""Entry point: ``python -m bot`` runs the bot; ``check`` and ``classify`` are offline helpers.
+"""Entry point: ``python -m bot`` runs the bot; ``check``, ``invite`` and ``classify`` are offline helpers.
 
 Configuration is read here, once, and passed in. A wrong setting ends the process with one line
 that says what to fix (exit status 2), never a traceback and never the token.
@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 from dotenv import find_dotenv, load_dotenv
 
-from bot.config import ConfigError, Settings, TokenRedactingFilter, load_settings, prepare_data_dir
+from bot.config import ConfigError, Settings, load_settings, prepare_data_dir
 from bot.db.migrate import MigrationError
+from bot.ops.logs import setup_logging
 
 log = logging.getLogger("bot")
 
@@ -26,19 +27,6 @@ EXIT_RUNTIME = 1
 
 class UnreachableError(Exception):
     """Discord could not be reached: not a setting to fix, so exit 1 rather than 2."""
-
-
-def setup_logging(level: str, token: str = "") -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
-    handler.addFilter(TokenRedactingFilter(token))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    # discord.py's DEBUG output is every gateway event; keep it at INFO unless asked explicitly.
-    logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
-    # aiosqlite logs every statement with its parameters at DEBUG, interaction tokens included.
-    logging.getLogger("aiosqlite").setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
 async def run_bot(settings: Settings) -> None:
@@ -121,12 +109,29 @@ def classify_stdin() -> int:
     return 0
 
 
+def invite(settings: Settings, guild: str | None) -> int:
+    from bot.ops.invite import InviteError, application_id, invite_url
+
+    if guild is not None and (not guild.isdigit() or not 15 <= len(guild) <= 21):
+        raise ConfigError(
+            f"--guild {guild!r} is not a server id: right-click the server (Developer Mode on) > Copy Server ID."
+        )
+    try:
+        client_id = application_id(settings.token)
+    except InviteError as exc:
+        raise ConfigError(str(exc)) from None
+    print(invite_url(client_id, int(guild) if guild else None))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Handout, a Discord bot for creators.")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="connect to Discord and serve (the default)")
     sub.add_parser("check", help="validate the configuration and database without connecting to Discord")
     sub.add_parser("classify", help="read messages from stdin, print one label per line")
+    invite_parser = sub.add_parser("invite", help="print the link that installs Handout in a server (offline)")
+    invite_parser.add_argument("--guild", metavar="ID", help="preselect this server in Discord's install dialog")
     args = parser.parse_args(argv)
 
     if args.command == "classify":
@@ -136,7 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_dotenv(find_dotenv(usecwd=True))
     try:
         settings = load_settings()
-        setup_logging(settings.log_level, settings.token)
+        setup_logging(settings.log_level, settings.token, settings.log_format)
+        if args.command == "invite":
+            return invite(settings, args.guild)
         if args.command == "check":
             return asyncio.run(check(settings))
         prepare_data_dir(settings)

@@ -7,6 +7,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import time
 
 import aiohttp
 import discord
@@ -24,10 +25,11 @@ from bot.core.locales import LocaleService
 from bot.core.resources import ResourceService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import ThanksService
-from bot.db import state
+from bot.db import queues, state
 from bot.db.database import Database
 from bot.db.migrate import migrate
 from bot.i18n.translator import CatalogueTranslator
+from bot.ops.metrics import Metrics, MetricsServer
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,10 @@ def build_intents() -> discord.Intents:
 
 class HandoutBot(commands.Bot):
     def __init__(self, settings: Settings) -> None:
+        # Always counted (a few counters in memory); served only when HANDOUT_METRICS_PORT is set.
+        self.metrics = Metrics()
         super().__init__(
+            http_trace=self.metrics.http_trace(),
             command_prefix=commands.when_mentioned,
             intents=build_intents(),
             help_command=None,
@@ -66,15 +71,25 @@ class HandoutBot(commands.Bot):
         self.db = Database(settings.database_path)
         self.files = FileStore(settings.files_dir)
         self.resources = ResourceService(self.db, self.files)
-        self.deliveries = DeliveryService(self.db)
+        self.deliveries = DeliveryService(self.db, on_outcome=self.metrics.delivery_finished)
         self.guild_settings = GuildSettingsService(self.db)
         self.locales = LocaleService(self.db)
-        self.thanks = ThanksService(self.db)
+        self.thanks = ThanksService(self.db, on_message=self.metrics.message_received)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
         self.deliverer = Deliverer(self)
         self.thanks_worker = ThanksWorker(self)
         self.budget = RequestBudget()
+        self.metrics.rate_budget_waiting.set_function(lambda: self.budget.waiting)
+        self.metrics_server: MetricsServer | None = None
+        if settings.metrics_port is not None:
+            self.metrics_server = MetricsServer(
+                self.metrics,
+                host=settings.metrics_host,
+                port=settings.metrics_port,
+                health=self.health_problem,
+                refresh=self._refresh_metrics,
+            )
         self._prepared = False
         self._recovery: asyncio.Task[None] | None = None
 
@@ -102,6 +117,9 @@ class HandoutBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         await self.prepare()
+        if self.metrics_server is not None:
+            # Before the gateway connects: /healthz answers 503 ("not connected") from the start.
+            await self.metrics_server.start()
         await self.tree.set_translator(CatalogueTranslator())
         for extension in EXTENSIONS:
             await self.load_extension(extension)
@@ -147,6 +165,34 @@ class HandoutBot(commands.Bot):
         await state.put(self.db, key, digest)
         log.info("Synced %d commands (%s)", len(synced), target)
 
+    # -- health and metrics --
+
+    def gateway_latencies(self) -> list[tuple[int, float]]:
+        return [(self.shard_id or 0, self.latency)]
+
+    def gateway_problem(self) -> str | None:
+        if self.is_closed():
+            return "shutting down"
+        if not self.is_ready():
+            return "gateway not connected yet"
+        if self.ws is None or not self.ws.open:
+            return "gateway disconnected"
+        return None
+
+    async def health_problem(self) -> str | None:
+        """None when healthy: connected to the gateway and the database answers; else why not."""
+        if problem := self.gateway_problem():
+            return problem
+        try:
+            await self.db.fetchval("SELECT 1")
+        except Exception as exc:
+            return f"database does not answer ({type(exc).__name__})"
+        return None
+
+    async def _refresh_metrics(self) -> None:
+        self.metrics.set_queues(await queues.waiting(self.db), now=time.time())
+        self.metrics.set_gateway_latencies(self.gateway_latencies())
+
     async def close(self) -> None:
         log.info("Shutting down: closing the gateway, then the database")
         await self.thanks_worker.stop()
@@ -156,6 +202,8 @@ class HandoutBot(commands.Bot):
             self._recovery.cancel()
             await asyncio.gather(self._recovery, return_exceptions=True)
         await super().close()
+        if self.metrics_server is not None:
+            await self.metrics_server.stop()
         if self._prepared:
             await self.locales.flush()
         await self.db.close()

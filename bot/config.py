@@ -18,6 +18,7 @@ from pathlib import Path
 # quotes, a trailing newline) before Discord answers 401.
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
 _LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+_LOG_FORMATS = ("text", "json")
 
 
 class ConfigError(Exception):
@@ -31,6 +32,10 @@ class Settings:
     data_dir: Path
     log_level: str = "INFO"
     dev_guild_id: int | None = None
+    log_format: str = "text"
+    # /metrics and /healthz; None = off (the default: an operator opts in to an open port).
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
 
     @property
     def database_path(self) -> Path:
@@ -88,6 +93,34 @@ def _read_dev_guild(env: Mapping[str, str]) -> int | None:
     return int(raw)
 
 
+def _read_log_format(env: Mapping[str, str]) -> str:
+    raw = env.get("HANDOUT_LOG_FORMAT", "").strip() or "text"
+    if raw.lower() not in _LOG_FORMATS:
+        raise ConfigError(f"HANDOUT_LOG_FORMAT={raw!r} is not a log format: use text (the default) or json.")
+    return raw.lower()
+
+
+def _read_metrics_port(env: Mapping[str, str]) -> int | None:
+    raw = env.get("HANDOUT_METRICS_PORT", "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+        raise ConfigError(
+            f"HANDOUT_METRICS_PORT={raw!r} is not a TCP port: use a number from 1 to 65535, "
+            "or leave it empty to serve no metrics."
+        )
+    return int(raw)
+
+
+def _read_metrics_host(env: Mapping[str, str]) -> str:
+    raw = env.get("HANDOUT_METRICS_HOST", "").strip() or "127.0.0.1"
+    if not re.fullmatch(r"[A-Za-z0-9.:_-]+", raw):
+        raise ConfigError(
+            f"HANDOUT_METRICS_HOST={raw!r} is not a host or address: use e.g. 127.0.0.1 (the default) or 0.0.0.0."
+        )
+    return raw
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
     """Build Settings from ``env`` (default: the process environment, after .env was loaded)."""
     env = os.environ if env is None else env
@@ -97,6 +130,9 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         data_dir=_read_data_dir(env),
         log_level=_read_log_level(env),
         dev_guild_id=_read_dev_guild(env),
+        log_format=_read_log_format(env),
+        metrics_port=_read_metrics_port(env),
+        metrics_host=_read_metrics_host(env),
     )
 
 
@@ -122,7 +158,14 @@ class TokenRedactingFilter(logging.Filter):
         self._token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._token and self._token in record.getMessage():
+        if not self._token:
+            return True
+        if self._token in record.getMessage():
             record.msg = record.getMessage().replace(self._token, "[token]")
             record.args = None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse exc_text once set: the traceback is redacted for every format.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self._token in record.exc_text:
+            record.exc_text = record.exc_text.replace(self._token, "[token]")
         return True

@@ -33,6 +33,7 @@ class RequestBudget:
         # One waiter at a time, so requests go out in the order they asked (no starvation).
         self._lock = asyncio.Lock()
         self._urgent_waiting = 0
+        self.waiting = 0  # requests waiting for their tokens now (the operator's metrics read it)
 
     @asynccontextmanager
     async def slot(self, cost: int = 1, *, urgent: bool = False) -> AsyncIterator[None]:
@@ -49,17 +50,21 @@ class RequestBudget:
         """
         if not 1 <= cost <= self.burst:
             raise ValueError(f"cost must be between 1 and the burst size ({self.burst:g})")
-        if urgent:
-            self._urgent_waiting += 1
-            try:
-                while not self._take(cost):  # noqa: ASYNC110 - waiting for the bucket to refill over time
-                    await asyncio.sleep(self._wait_for(cost))
-            finally:
-                self._urgent_waiting -= 1
-        else:
-            async with self._lock:
-                while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
-                    await asyncio.sleep(self._wait_for(cost))
+        self.waiting += 1
+        try:
+            if urgent:
+                self._urgent_waiting += 1
+                try:
+                    while not self._take(cost):  # noqa: ASYNC110 - waiting for the bucket to refill over time
+                        await asyncio.sleep(self._wait_for(cost))
+                finally:
+                    self._urgent_waiting -= 1
+            else:
+                async with self._lock:
+                    while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
+                        await asyncio.sleep(self._wait_for(cost))
+        finally:
+            self.waiting -= 1
         yield
 
     def _take(self, cost: int) -> bool:

@@ -8,6 +8,7 @@ its row already there and delivers nothing the second time.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -85,10 +86,15 @@ class Delivery:
         return cls(**values)
 
 
+# Told of every finished delivery: (requested_via, delivered_via or None, "delivered" | "failed").
+OutcomeObserver = Callable[[str, str | None, str], None]
+
+
 class DeliveryService:
-    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
+    def __init__(self, db: Database, *, clock: Any = time.time, on_outcome: OutcomeObserver | None = None) -> None:
         self._db = db
         self._clock = clock
+        self._on_outcome = on_outcome
 
     def _now(self) -> int:
         return int(self._clock())
@@ -143,10 +149,16 @@ class DeliveryService:
             message_id=message_id,
             now=self._now(),
         )
-        return await self.get(delivery_id)
+        delivery = await self.get(delivery_id)
+        if self._on_outcome is not None:
+            self._on_outcome(delivery.requested_via, delivery.delivered_via, "delivered")
+        return delivery
 
     async def mark_failed(self, delivery_id: int, reason: str) -> None:
-        await sql.mark_failed(self._db, delivery_id, reason)
+        requested_via = await sql.mark_failed(self._db, delivery_id, reason)
+        # None: it was no longer pending (finished meanwhile); nothing new to count.
+        if requested_via is not None and self._on_outcome is not None:
+            self._on_outcome(requested_via, None, "failed")
 
     async def get(self, delivery_id: int) -> Delivery:
         row = await sql.get(self._db, delivery_id)

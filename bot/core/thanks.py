@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -73,9 +73,12 @@ def retry_delay(attempts: int) -> int:
 
 
 class ThanksService:
-    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
+    def __init__(
+        self, db: Database, *, clock: Any = time.time, on_message: Callable[[str], None] | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._on_message = on_message  # told the label of every newly stored message (metrics)
 
     def now(self) -> int:
         return int(self._clock())
@@ -121,6 +124,8 @@ class ThanksService:
         if recorded is None:
             return None
         message_id, choices = recorded
+        if self._on_message is not None:
+            self._on_message(fields["label"].value)
         return await self.get(message_id), choices
 
     async def owners_to_name(self, member_id: int) -> list[int]:

@@ -78,12 +78,15 @@ async def mark_delivered(
     )
 
 
-async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
-    await db.execute(
+async def mark_failed(db: Database, delivery_id: int, reason: str) -> str | None:
+    """The delivery's requested_via when it was pending and is now failed, else None."""
+    # fetchall, not fetchone: the UPDATE must run to completion (and commit) in this one call.
+    rows = await db.fetchall(
         "UPDATE deliveries SET status = 'failed', failure = ?, interaction_token = NULL"
-        " WHERE id = ? AND status = 'pending'",
+        " WHERE id = ? AND status = 'pending' RETURNING requested_via",
         (reason[:500], delivery_id),
     )
+    return rows[0][0] if rows else None
 
 
 async def pending(db: Database, up_to_id: int) -> list[sqlite3.Row]:

@@ -117,6 +117,9 @@ class Gateway:
         self.close_codes: list[int | None] = []  # how each connection ended (client's code or None)
         self.events: list[tuple[str, int, str]] = []  # (session id, seq, event name)
         self.enabled_privileged_intents = INTENT_GUILD_MEMBERS | INTENT_GUILD_PRESENCES | INTENT_MESSAGE_CONTENT
+        # A gateway outage: connections are refused (HTTP 503 before the upgrade) until it ends.
+        self.down = False
+        self.refused = 0
 
     # ----------------------------------------------------------------- queries
     @property
@@ -166,6 +169,13 @@ class Gateway:
             c.abort()
         return len(conns)
 
+    def outage(self, down: bool) -> None:
+        """Start (drop every connection, refuse new ones) or end a gateway outage. Sessions stay
+        resumable, as after a short Discord incident: the client RESUMEs once it gets through."""
+        self.down = down
+        if down:
+            self.drop()
+
     def send_reconnect(self) -> int:
         conns = [c for c in self.connections if c.session is not None and not c.ws.closed]
         for c in conns:
@@ -193,6 +203,9 @@ class Gateway:
 
     # ----------------------------------------------------------------- websocket
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.down:
+            self.refused += 1
+            return web.Response(status=503, text="upstream connect error")
         ws = web.WebSocketResponse(max_msg_size=0, autoping=True)
         await ws.prepare(request)
         compress = request.query.get("compress")

@@ -203,6 +203,10 @@ class DiscordStandIn(Driver):
     def send_reconnect(self) -> int:
         return self.gateway.send_reconnect()
 
+    def gateway_outage(self, down: bool = True) -> None:
+        """Discord's gateway unreachable (True) or back (False); see ``Gateway.outage``."""
+        self.gateway.outage(down)
+
     def invalidate_session(self, *, resumable: bool = False) -> int:
         return self.gateway.invalidate(resumable=resumable)
 
