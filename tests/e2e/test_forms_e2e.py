@@ -1,0 +1,81 @@
+"""Forms survive a restart: a form opened before the bot restarts is handled after it.
+
+Discord keeps a form open on the user's screen for as long as they type; the bot may be deployed
+or crash meanwhile. The stand-in keeps the form (its ModalView) across the bot process, so each
+test opens a form, restarts the bot, and only then submits it, as a user would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.stories import replay_interaction, rows, value
+from tests.e2e.test_thanks_e2e import delivered, message_row, prompt_for
+
+
+async def open_form(standin, who, message, button):
+    return await (await standin.click(who, message, button)).modal(timeout=10)
+
+
+@pytest.mark.parametrize("kill", [False, True], ids=["restart", "sigkill"])
+async def test_member_form_opened_before_a_restart_is_stored_after_it(standin, scene, bot_process, kill) -> None:
+    bot, dm = await delivered(standin, scene, bot_process)
+    form = await open_form(standin, scene.member, dm, "Bedank / vraag iets")  # Alice's client is Dutch
+    await bot.restart(kill=kill)
+
+    sent = await standin.submit_modal(scene.member, form, {"text": "Written while you were restarting, thanks!"})
+    confirmation = await sent.response(timeout=10)
+    assert confirmation.ephemeral and "Maya" in confirmation.content
+    prompt = await prompt_for(standin, scene)
+    assert "Written while you were restarting, thanks!" in prompt.text
+    assert message_row(bot)[:3] == ("thanks", "modal", "waiting")
+
+    replay_interaction(standin, sent)  # the same submit again, as after a gateway resume: stored once
+    await standin.send_dm(scene.member, "one more thing")  # a later event the bot handles in order
+    await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 2, 10)
+    assert value(bot, "SELECT COUNT(*) FROM member_messages WHERE via = 'modal'") == 1
+
+
+@pytest.mark.parametrize("kill", [False, True], ids=["restart", "sigkill"])
+async def test_creator_reply_form_opened_before_a_restart_is_relayed_after_it(
+    standin, scene, bot_process, kill
+) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    said = await standin.send_dm(scene.member, "thank you so much!")
+    prompt = await prompt_for(standin, scene)
+    form = await open_form(standin, scene.creator, prompt, "Reply personally")
+    await bot.restart(kill=kill)
+
+    sent = await standin.submit_modal(scene.creator, form, {"text": "You're welcome, enjoy it!"})
+    done = await sent.response(timeout=10)
+    assert done.ephemeral and "Answered" in done.content
+    reply = await standin.wait_for_dm(scene.member, lambda m: bool(m.embeds), timeout=10, after=said)
+    assert "You're welcome, enjoy it!" in reply.text
+    assert "Maya" in reply.text and "persoonlijk" in reply.text.lower()  # labelled as Maya's own words
+    assert message_row(bot)[2:5] == ("answered", scene.creator_user.id, "relayed")
+
+    replay_interaction(standin, sent)  # seen twice after a resume: relayed once
+    await standin.send_dm(scene.member, "great, thanks again")
+    await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 2, 10)
+    assert len([m for m in standin.dms_to(scene.member) if "You're welcome, enjoy it!" in m.text]) == 1
+
+
+async def test_reply_form_for_a_message_answered_meanwhile_says_so_and_keeps_the_text(
+    standin, scene, bot_process
+) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    await standin.send_dm(scene.member, "does it work in Notion?")
+    prompt = await prompt_for(standin, scene)
+    form = await open_form(standin, scene.creator, prompt, "Reply personally")
+    await bot.restart()
+    # Meanwhile the creator answered from their own account and said so on the prompt.
+    await (await standin.click(scene.creator, prompt, "I replied myself")).response(timeout=10)
+
+    sent = await standin.submit_modal(scene.creator, form, {"text": "Yes, import it as a page."})
+    answer = await sent.response(timeout=10)
+    assert answer.ephemeral
+    assert "Answered" in answer.text and "own account" in answer.text  # who answered, and how
+    assert "Yes, import it as a page." in answer.text  # their words are handed back, not lost
+    assert message_row(bot)[2:5] == ("answered", scene.creator_user.id, "themselves")
+    assert not [m for m in standin.dms_to(scene.member) if "import it as a page" in m.text]
+    assert not rows(bot, "SELECT 1 FROM member_messages WHERE answered_how = 'relayed'")
