@@ -34,6 +34,7 @@ async def test_member_form_opened_before_a_restart_is_stored_after_it(standin, s
     await standin.send_dm(scene.member, "one more thing")  # a later event the bot handles in order
     await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 2, 10)
     assert value(bot, "SELECT COUNT(*) FROM member_messages WHERE via = 'modal'") == 1
+    assert "Unexpected error" not in bot.log_text()
 
 
 @pytest.mark.parametrize("kill", [False, True], ids=["restart", "sigkill"])
@@ -58,6 +59,7 @@ async def test_creator_reply_form_opened_before_a_restart_is_relayed_after_it(
     await standin.send_dm(scene.member, "great, thanks again")
     await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 2, 10)
     assert len([m for m in standin.dms_to(scene.member) if "You're welcome, enjoy it!" in m.text]) == 1
+    assert "Unexpected error" not in bot.log_text()
 
 
 async def test_reply_form_for_a_message_answered_meanwhile_says_so_and_keeps_the_text(
@@ -79,3 +81,20 @@ async def test_reply_form_for_a_message_answered_meanwhile_says_so_and_keeps_the
     assert message_row(bot)[2:5] == ("answered", scene.creator_user.id, "themselves")
     assert not [m for m in standin.dms_to(scene.member) if "import it as a page" in m.text]
     assert not rows(bot, "SELECT 1 FROM member_messages WHERE answered_how = 'relayed'")
+
+
+async def test_member_form_for_a_delivery_deleted_meanwhile_says_so_and_keeps_the_text(
+    standin, scene, bot_process
+) -> None:
+    bot, dm = await delivered(standin, scene, bot_process)
+    form = await open_form(standin, scene.member, dm, "Bedank / vraag iets")
+    await bot.restart(kill=True)
+    # Meanwhile Alice deleted her data: the delivery the form belongs to is no longer hers.
+    shown = await (await standin.slash(scene.member, scene.general, "privacy")).response(timeout=10)
+    await (await standin.click(scene.member, shown, "Verwijder mijn gegevens")).response(timeout=10)
+
+    sent = await standin.submit_modal(scene.member, form, {"text": "Thanks, and one question"})
+    answer = await sent.response(timeout=10)
+    assert answer.ephemeral and "Die levering bestaat niet." in answer.text  # in Alice's language
+    assert "Thanks, and one question" in answer.text and "Niet verstuurd" in answer.text
+    assert value(bot, "SELECT COUNT(*) FROM member_messages") == 0
