@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.stories import replay_interaction, rows, value
+from tests.e2e.stories import add_resource, replay_interaction, rows, share, value
 from tests.e2e.test_thanks_e2e import delivered, message_row, prompt_for
 
 
@@ -98,3 +98,29 @@ async def test_member_form_for_a_delivery_deleted_meanwhile_says_so_and_keeps_th
     assert answer.ephemeral and "Die levering bestaat niet." in answer.text  # in Alice's language
     assert "Thanks, and one question" in answer.text and "Niet verstuurd" in answer.text
     assert value(bot, "SELECT COUNT(*) FROM member_messages") == 0
+
+
+async def test_reply_form_of_a_manager_who_lost_manage_server_meanwhile_is_refused(standin, scene, bot_process) -> None:
+    bot = await bot_process()
+    inbox = await standin.slash(scene.creator, scene.general, "handout inbox", options={"channel": scene.general})
+    await inbox.response(timeout=10)
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    await (await standin.click(scene.member, post, "Get it")).response(timeout=10)
+    await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10)
+    await standin.send_dm(scene.member, "thank you so much!")
+    prompt = await standin.wait_for_message(
+        lambda m: m.channel_id == scene.general.id and m.has_button("Reply personally"), timeout=10
+    )
+    bram = standin.world.add_member(
+        scene.guild, standin.world.add_user("bram", locale="en-US"), roles=[scene.creator_role]
+    )
+    form = await open_form(standin, bram, prompt, "Reply personally")  # a manager may answer
+    await bot.restart()
+    standin.world.set_roles(bram, [])  # ... and is no longer one when he submits
+
+    sent = await standin.submit_modal(bram, form, {"text": "Glad it helps!"})
+    answer = await sent.response(timeout=10)
+    assert answer.ephemeral and "Manage Server" in answer.text and "Glad it helps!" in answer.text
+    assert message_row(bot)[2] == "waiting"
+    assert not [m for m in standin.dms_to(scene.member) if "Glad it helps!" in m.text]
