@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from bot.cogs.thanks.choose import RouteButton
 from bot.cogs.thanks.cog import MemberMessages, ThanksCommands
+from bot.cogs.thanks.forms import FormSubmits
 from bot.cogs.thanks.views import AnswerButton, SayButton
 
 if TYPE_CHECKING:
@@ -14,3 +15,4 @@ async def setup(bot: HandoutBot) -> None:
     bot.add_dynamic_items(SayButton, AnswerButton, RouteButton)
     await bot.add_cog(MemberMessages(bot))
     await bot.add_cog(ThanksCommands(bot))
+    await bot.add_cog(FormSubmits(bot))

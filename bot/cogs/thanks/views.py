@@ -2,31 +2,29 @@
 
 - "Say thanks / ask something" on every delivery -> a modal -> stored and routed to the creator;
 - "Reply personally" / "I replied myself" / "No reply needed" on every prompt to a creator.
+
+The forms (modals) are persistent too: their custom_ids carry the ids, and what is typed into them
+is handled by bot/cogs/thanks/forms.py, in this process or the next one.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import TYPE_CHECKING
 
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, reply_private, send_dm, tr, user_by_id
-from bot.cogs.errors import ReportsErrors, handle_interaction_error
+from bot.cogs.common import NO_PINGS, reply_private, tr
+from bot.cogs.errors import ReportsErrors
 from bot.cogs.thanks import render
-from bot.core.classifier import classify
-from bot.core.errors import Forbidden, HandoutError
+from bot.core.errors import Forbidden
 from bot.core.resources import Actor
 from bot.core.thanks import AnsweredHow, MemberMessage, Status
 
 if TYPE_CHECKING:
     from bot.app import HandoutBot
 
-log = logging.getLogger(__name__)
-
-DMS_CLOSED = 50007
 MEMBER_TEXT_MAX = 1500
 REPLY_TEXT_MAX = 1800
 
@@ -50,41 +48,37 @@ class SayButton(ReportsErrors, discord.ui.DynamicItem[discord.ui.Button], templa
         delivery = await interaction.client.deliveries.get(self.delivery_id)
         if delivery.member_id != interaction.user.id:
             raise Forbidden("error.not_your_delivery")
-        await interaction.response.send_modal(SayModal(interaction, self.delivery_id))
+        await send_form(interaction, SayModal(interaction, self.delivery_id))
+
+
+SAY_FORM = "handout:say-modal"
+REPLY_FORM = "handout:reply-modal"
+FORM_TEXT = "text"  # the custom_id of the one text field of each form
+
+
+async def send_form(interaction: discord.Interaction, form: discord.ui.Modal) -> None:
+    """Open a form that discord.py does not keep in memory. A member may type for minutes, and
+    a modal kept in memory dies with the process (a deploy, a crash): the submit would find
+    nothing and their words would be lost. So the form is stopped before it is sent (discord.py
+    stores only a modal that is not finished), and every submit, in this process or after a
+    restart, takes the same path: ``FormSubmits`` in forms.py, from the custom_id alone."""
+    form.stop()
+    await interaction.response.send_modal(form)
 
 
 class SayModal(discord.ui.Modal):
+    """The shape of the member's form; its submit is handled in forms.py."""
+
     def __init__(self, interaction: discord.Interaction, delivery_id: int) -> None:
-        super().__init__(title=tr(interaction, "say.modal_title")[:45], custom_id=f"handout:say-modal:{delivery_id}")
+        super().__init__(title=tr(interaction, "say.modal_title")[:45], custom_id=f"{SAY_FORM}:{delivery_id}")
         self.delivery_id = delivery_id
         self.text = discord.ui.TextInput(
             label=tr(interaction, "say.field")[:45],
             style=discord.TextStyle.paragraph,
             max_length=MEMBER_TEXT_MAX,
-            custom_id="text",
+            custom_id=FORM_TEXT,
         )
         self.add_item(self.text)
-
-    async def on_submit(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        bot = interaction.client
-        text = self.text.value.strip()
-        label = classify(text)
-        message = await bot.thanks.record(
-            member_id=interaction.user.id,
-            source_id=interaction.id,
-            text=text,
-            label=label,
-            via="modal",
-            locale=interaction.locale.value,
-            delivery_id=self.delivery_id,
-            member_name=interaction.user.display_name,
-        )
-        bot.thanks_worker.kick()
-        creator = await bot.deliverer.creator_name(message.owner_id) if message and message.owner_id else "?"
-        await reply_private(interaction, tr(interaction, "say.sent", creator=creator))
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        await handle_interaction_error(interaction, error)
 
 
 async def actor_for(bot: HandoutBot, interaction: discord.Interaction, message: MemberMessage) -> Actor:
@@ -143,7 +137,7 @@ class AnswerButton(
             await reply_private(interaction, render.closed_line(interaction.locale.value, message))
             return
         if self.action == "reply":
-            await interaction.response.send_modal(ReplyModal(interaction, message))
+            await send_form(interaction, ReplyModal(interaction, message))
             return
         status = Status.ANSWERED if self.action == "self" else Status.NO_REPLY_NEEDED
         how = AnsweredHow.THEMSELVES if self.action == "self" else None
@@ -187,53 +181,19 @@ async def mark_prompt_closed(interaction: discord.Interaction, message: MemberMe
 
 
 class ReplyModal(discord.ui.Modal):
+    """The shape of the creator's form; its submit is handled in forms.py."""
+
     def __init__(self, interaction: discord.Interaction, message: MemberMessage) -> None:
-        super().__init__(title=tr(interaction, "reply.modal_title")[:45], custom_id=f"handout:reply-modal:{message.id}")
+        super().__init__(title=tr(interaction, "reply.modal_title")[:45], custom_id=f"{REPLY_FORM}:{message.id}")
         self.message_id = message.id
         self.text = discord.ui.TextInput(
             label=tr(interaction, "reply.field")[:45],
             style=discord.TextStyle.paragraph,
             max_length=REPLY_TEXT_MAX,
-            custom_id="text",
+            custom_id=FORM_TEXT,
             placeholder=render.snippet(message.content)[:100] or None,
         )
         self.add_item(self.text)
-
-    async def on_submit(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        bot = interaction.client
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        message = await bot.thanks.get(self.message_id)
-        actor = await actor_for(bot, interaction, message)
-        bot.thanks.ensure_can_answer(message, actor)
-        if message.status != Status.WAITING:
-            raise HandoutError("error.already_handled", by=message.answered_by or 0, status=message.status)
-        member_locale = await bot.locales.for_member(message.member_id, message.content)
-        embed = render.relayed_reply_embed(
-            member_locale, interaction.user.display_name, interaction.user.display_avatar.url, self.text.value
-        )
-
-        async def reply() -> dict:
-            return {"embed": embed, "nonce": f"hr{message.id}"}
-
-        try:
-            member = await user_by_id(bot, message.member_id, urgent=True)
-            sent = await send_dm(bot, member, reply, urgent=True)  # the creator's own words: not behind a burst
-        except discord.Forbidden as exc:
-            if exc.code != DMS_CLOSED:
-                raise
-            raise HandoutError("error.member_dms_closed") from None
-        closed = await bot.thanks.close(message.id, actor, Status.ANSWERED, AnsweredHow.RELAYED, sent.id)
-        await reply_private(interaction, render.closed_line(interaction.locale.value, closed))
-        if interaction.message is not None and not interaction.message.flags.ephemeral:
-            try:
-                # The prompt is the bot's own message (not this interaction's), so edit it directly.
-                async with bot.budget.slot(urgent=True):
-                    await interaction.message.edit(**updated_prompt(interaction, closed))
-            except discord.HTTPException as exc:
-                log.info("Could not update the prompt message after a relayed reply: %s", exc)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        await handle_interaction_error(interaction, error)
 
 
 def add_answer_row(view: discord.ui.View, locale: str, message_id: int, row: int) -> None:
