@@ -104,3 +104,25 @@ async def test_an_inbox_the_bot_lost_falls_back_to_dms_without_retrying(
     assert [m.id for m in notices(standin, scene)] == [notice.id]
     assert value(bot, "SELECT inbox_channel_id FROM guild_settings") is None
     await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status != 'sent'") == 0, 10)
+
+
+@pytest.mark.parametrize("change", ["deleted", "send denied"])
+async def test_an_inbox_the_bot_can_no_longer_use_is_turned_off(standin, scene, bot_process, change) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    inbox = await private_inbox(standin, scene)
+    await set_inbox(standin, scene, inbox)
+    if change == "deleted":
+        standin.world.remove_channel(inbox)  # CHANNEL_DELETE
+    else:
+        bot_role = next(r for r in scene.guild.roles.values() if r.managed)
+        standin.world.overwrite(inbox, bot_role, allow=Perm.VIEW_CHANNEL, deny=Perm.SEND_MESSAGES)  # CHANNEL_UPDATE
+
+    await standin.send_dm(scene.member, "thank you!")
+    prompt = await prompt_for(standin, scene)
+    assert "thank you!" in prompt.text
+    notice = await standin.wait_for_dm(scene.creator, lambda m: NOTICE in m.text, timeout=10)
+    reason = "was deleted or I can no longer see it" if change == "deleted" else "missing Send Messages"
+    assert reason in notice.text, notice.text
+    posts = standin.requests_to("POST", "/channels/{channel_id}/messages")
+    assert not [r for r in posts if str(inbox.id) in r.path]  # known from the cache: not even tried
+    assert value(bot, "SELECT inbox_channel_id FROM guild_settings") is None
