@@ -25,6 +25,7 @@ class GuildSettings:
     delivery_mode: DeliveryMode = DeliveryMode.DM
     inbox_channel_id: int | None = None
     reminder_hours: int = DEFAULT_REMINDER_HOURS
+    inbox_set_by: int | None = None  # who chose the inbox: told if Handout has to stop using it
 
 
 class GuildSettingsService:
@@ -45,6 +46,7 @@ class GuildSettingsService:
                 delivery_mode=DeliveryMode(row["delivery_mode"]),
                 inbox_channel_id=row["inbox_channel_id"],
                 reminder_hours=row["reminder_hours"],
+                inbox_set_by=row["inbox_set_by"],
             )
         self._cache[guild_id] = settings
         return settings
@@ -58,10 +60,20 @@ class GuildSettingsService:
         self._cache.pop(guild_id, None)
         return await self.get(guild_id)
 
-    async def set_inbox_channel(self, guild_id: int, channel_id: int | None) -> GuildSettings:
-        await sql.put(self._db, guild_id, "inbox_channel_id", channel_id, int(time.time()))
+    async def set_inbox_channel(
+        self, guild_id: int, channel_id: int | None, set_by: int | None = None
+    ) -> GuildSettings:
+        """``channel_id`` must already have passed ``bot.core.inbox.inbox_problem``."""
+        await sql.set_inbox(self._db, guild_id, channel_id, set_by if channel_id else None, int(time.time()))
         self._cache.pop(guild_id, None)
         return await self.get(guild_id)
+
+    async def drop_inbox_channel(self, guild_id: int, channel_id: int) -> bool:
+        """Prompts go back to the creators' DMs. True only for the one caller that made the change,
+        so whoever must be told about it is told once, however many prompts were in flight."""
+        dropped = await sql.drop_inbox(self._db, guild_id, channel_id, int(time.time()))
+        self._cache.pop(guild_id, None)
+        return dropped
 
     async def set_reminder_hours(self, guild_id: int, hours: int) -> GuildSettings:
         if not 0 <= hours <= MAX_REMINDER_HOURS:

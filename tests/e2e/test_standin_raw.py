@@ -178,3 +178,16 @@ async def test_injected_connection_reset_and_5xx(standin, scene):
         assert all(f.exhausted for f in standin.faults.rules)
     finally:
         await raw.close()
+
+
+async def test_a_deleted_channel_is_announced_and_gone(standin, scene):
+    raw = Raw(standin)
+    try:
+        session = await raw.identify(GUILDS)
+        doomed = standin.world.add_channel(scene.guild, "doomed")
+        standin.world.remove_channel(doomed)
+        assert [p["t"] for p in events(session)] == ["CHANNEL_CREATE", "CHANNEL_DELETE"]
+        assert events(session)[-1]["d"]["id"] == str(doomed.id)
+        assert doomed.id not in standin.world.channels and "doomed" not in scene.guild.channels
+    finally:
+        await raw.close()

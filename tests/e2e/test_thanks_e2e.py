@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.e2e.standin.model import Perm
 from tests.e2e.stories import add_resource, rows, share, value
 
 
@@ -81,8 +82,21 @@ async def test_no_reply_needed(standin, scene, bot_process) -> None:
 
 async def test_only_the_owner_or_a_manager_may_press(standin, scene, bot_process) -> None:
     bot = await bot_process()
-    inbox = await standin.slash(scene.creator, scene.general, "handout inbox", options={"channel": scene.general})
-    await inbox.response(timeout=10)
+    # Alice was a creator: she added a guide of her own, then lost Manage Server. As a resource
+    # owner she may read the private inbox, but she may not answer Maya's prompts.
+    world = standin.world
+    world.set_roles(scene.member, [scene.creator_role])
+    own = await standin.slash(
+        scene.member, scene.general, "resource add", name="guide", title="Guide", url="https://e.com"
+    )
+    await own.response(timeout=10)
+    world.set_roles(scene.member, [])
+    channel = world.add_channel(scene.guild, "creator-inbox")
+    world.overwrite(channel, scene.guild.everyone, deny=Perm.VIEW_CHANNEL)
+    world.overwrite(channel, next(r for r in scene.guild.roles.values() if r.managed), allow=Perm.VIEW_CHANNEL)
+    world.overwrite(channel, scene.member, allow=Perm.VIEW_CHANNEL)
+    inbox = await standin.slash(scene.creator, scene.general, "handout inbox", options={"channel": channel})
+    assert "now go to" in (await inbox.response(timeout=10)).text
     await add_resource(standin, scene)
     post = await share(standin, scene)
     bram = standin.world.add_member(scene.guild, standin.world.add_user("bram", locale="en-US"))
@@ -90,7 +104,7 @@ async def test_only_the_owner_or_a_manager_may_press(standin, scene, bot_process
     await standin.wait_for_dm(bram, lambda m: bool(m.attachments), timeout=10)
     await standin.send_dm(bram, "thank you so much!")
     prompt = await standin.wait_for_message(
-        lambda m: m.channel_id == scene.general.id and m.has_button("Reply personally"), timeout=10
+        lambda m: m.channel_id == channel.id and m.has_button("Reply personally"), timeout=10
     )
     refused = await (await standin.click(scene.member, prompt, "I replied myself")).response(timeout=10)
     assert (refused.ephemeral and "Manage Server" in refused.content) or "Server beheren" in refused.content

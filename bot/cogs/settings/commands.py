@@ -9,6 +9,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.common import reply_private, tr
+from bot.cogs.thanks.inbox import InboxGuard, problem_text
+from bot.core.errors import HandoutError
 from bot.i18n.translator import command_text as _
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 class HandoutSettings(commands.GroupCog, group_name="handout", group_description=_("cmd.handout")):
     def __init__(self, bot: HandoutBot) -> None:
         self.bot = bot
+        self.inbox_guard = InboxGuard(bot)
         super().__init__()
 
     @app_commands.command(name="delivery", description=_("cmd.handout.delivery"))
@@ -38,12 +41,23 @@ class HandoutSettings(commands.GroupCog, group_name="handout", group_description
     @app_commands.command(name="inbox", description=_("cmd.handout.inbox"))
     @app_commands.describe(channel=_("opt.inbox_channel"))
     async def inbox(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None) -> None:
-        assert interaction.guild_id is not None
-        await self.bot.guild_settings.set_inbox_channel(interaction.guild_id, channel.id if channel else None)
+        assert interaction.guild is not None
         if channel is None:
+            await self.bot.guild_settings.set_inbox_channel(interaction.guild.id, None)
             await reply_private(interaction, tr(interaction, "handout.inbox.cleared"))
-        else:
-            await reply_private(interaction, tr(interaction, "handout.inbox.set", channel=channel.mention))
+            return
+        # Prompts carry members' private words: only a channel that nobody but those who may
+        # answer them can read will do. The cached channel has its overwrites and the guild its roles.
+        target = interaction.guild.get_channel(channel.id)
+        if not isinstance(target, discord.TextChannel):
+            raise HandoutError("error.share_channel_type")
+        await interaction.response.defer(ephemeral=True, thinking=True)  # may look up a member or two
+        problem = await self.inbox_guard.problem(target)
+        if problem is not None:
+            reason = problem_text(interaction.locale.value, problem)
+            raise HandoutError("error.inbox_not_private", channel=target.mention, reason=reason)
+        await self.bot.guild_settings.set_inbox_channel(interaction.guild.id, target.id, interaction.user.id)
+        await reply_private(interaction, tr(interaction, "handout.inbox.set", channel=target.mention))
 
     @app_commands.command(name="reminders", description=_("cmd.handout.reminders"))
     @app_commands.describe(hours=_("opt.hours"))

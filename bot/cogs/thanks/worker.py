@@ -18,7 +18,9 @@ import discord
 from bot import i18n
 from bot.cogs.common import dm_channel, send_paced, user_by_id
 from bot.cogs.thanks import render
+from bot.cogs.thanks.inbox import InboxGuard, is_permanent
 from bot.cogs.thanks.views import add_answer_row
+from bot.core.inbox import InboxProblem
 from bot.core.thanks import MemberMessage
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ class ThanksWorker:
         self.bot = bot
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self.inbox = InboxGuard(bot)
 
     def start(self) -> None:
         if self._task is None:
@@ -81,14 +84,27 @@ class ThanksWorker:
             await self._send_digest(digest_id, owner_id, guild_id, attempts)
 
     async def _destination(self, owner_id: int, guild_id: int | None) -> discord.abc.Messageable:
-        """The guild's inbox channel when one is set, else the creator's DMs."""
+        """The guild's inbox channel when one is set and still private, else the creator's DMs.
+
+        Checked before every send against discord.py's cache, which Discord keeps current: an inbox
+        that became readable by others is turned off before anything more is posted there."""
         if guild_id is not None:
-            settings = await self.bot.guild_settings.get(guild_id)
-            if settings.inbox_channel_id:
-                channel = self.bot.get_channel(settings.inbox_channel_id)
-                if isinstance(channel, discord.abc.Messageable):
-                    return channel
+            channel = await self.inbox.usable(guild_id)
+            if channel is not None:
+                return channel
         return await dm_channel(self.bot, await user_by_id(self.bot, owner_id, urgent=True), urgent=True)
+
+    async def _send(self, owner_id: int, guild_id: int | None, **kwargs: object) -> discord.Message:
+        """Send to the destination; if the inbox refuses us for good (access lost, channel deleted),
+        turn it off and send to the creator's DMs instead, rather than retrying there for ever."""
+        target = await self._destination(owner_id, guild_id)
+        try:
+            return await send_paced(self.bot, target, urgent=True, **kwargs)
+        except discord.HTTPException as exc:
+            if guild_id is None or not isinstance(target, discord.TextChannel) or not is_permanent(exc):
+                raise
+            await self.inbox.give_up(guild_id, target.id, InboxProblem("inbox.problem.refused", {}))
+        return await send_paced(self.bot, await self._destination(owner_id, guild_id), urgent=True, **kwargs)
 
     async def _creator_locale(self, owner_id: int, guild_id: int | None) -> str:
         guild = self.bot.get_guild(guild_id) if guild_id else None
@@ -110,11 +126,10 @@ class ThanksWorker:
                 resource = await self.bot.resources.get(message.resource_id) if message.resource_id else None
                 embeds.append(render.prompt_embed(locale, message, member_name, resource.title if resource else "—"))
                 add_answer_row(view, locale, message.id, row=row)
-            target = await self._destination(first.owner_id, first.guild_id)
-            sent = await send_paced(
-                self.bot,
-                target,
-                urgent=True,  # the creator's prompt goes ahead of members' acknowledgements
+            # Urgent (in _send): the creator's prompt goes ahead of members' acknowledgements.
+            sent = await self._send(
+                first.owner_id,
+                first.guild_id,
                 content=i18n.text(locale, "prompt.intro", owner=f"<@{first.owner_id}>"),
                 # Sent again after a crash, the same batch gets the first message back from Discord;
                 # a different batch gets a different nonce, so no prompt is marked sent unseen.
@@ -160,8 +175,7 @@ class ThanksWorker:
         )
         embed.set_footer(text=i18n.text(locale, "digest.footer"))
         try:
-            target = await self._destination(owner_id, guild_id)
-            await send_paced(self.bot, target, embed=embed, nonce=f"hg{digest_id}", urgent=True)
+            await self._send(owner_id, guild_id, embed=embed, nonce=f"hg{digest_id}")
         except discord.HTTPException as exc:
             await self.bot.thanks.digest_failed(digest_id, attempts, _describe(exc))
             log.warning("Digest %s for %s not sent (%s); will retry", digest_id, owner_id, exc)

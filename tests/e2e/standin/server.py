@@ -237,7 +237,7 @@ class DiscordStandIn(Driver):
         elif kind == "member_remove":
             data = {"guild_id": str(gid), "user": P.user(kw["member"].user)}
             g.dispatch("GUILD_MEMBER_REMOVE", data, intent=INTENT_GUILD_MEMBERS, guild_id=gid)
-        elif kind in ("channel_create", "channel_update"):
+        elif kind in ("channel_create", "channel_update", "channel_delete"):
             g.dispatch(kind.upper(), P.channel(kw["channel"], world), intent=INTENT_GUILDS, guild_id=gid)
         elif kind in ("role_create", "role_update"):
             data = {"guild_id": str(gid), "role": P.role(kw["role"])}

@@ -183,6 +183,14 @@ class World:
             self._emit("channel_create", channel=ch)
         return ch
 
+    def remove_channel(self, channel: Channel) -> None:
+        """Delete a guild channel (CHANNEL_DELETE); its messages stay in the record for tests."""
+        guild = self.guild_of(channel)
+        if guild is not None:
+            guild.channels.pop(channel.name or "", None)
+        self.channels.pop(channel.id, None)
+        self._emit("channel_delete", channel=channel)
+
     def overwrite(self, channel: Channel, target: Target, *, allow: int = 0, deny: int = 0) -> Overwrite:
         """Set a permission overwrite on a guild channel (for a role, a member or a user)."""
         kind = 0 if isinstance(target, Role) else 1
