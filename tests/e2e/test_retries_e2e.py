@@ -70,3 +70,22 @@ async def test_a_permanent_refusal_is_said_privately_and_recorded(standin, scene
     failure = value(bot, "SELECT failure FROM deliveries")
     assert "refused" in failure and "403" in failure and "50013" in failure
     assert delivered_to(standin, scene.member) == []
+
+
+async def test_a_flood_of_dm_requests_gets_one_answer_and_no_429(standin, scene, bot_process) -> None:
+    """40 requests in a few seconds: five deliveries, one "wait a moment", and no reply spam that
+    runs into the DM channel's limit of 5 messages per 5 seconds."""
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    for _ in range(40):
+        await standin.send_dm(scene.member, "mag ik de checklist?")
+    await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM deliveries") == 5, 20, "five requests recorded")
+    await standin.wait_until(lambda: len(delivered_to(standin, scene.member)) == 5, 30, "five deliveries")
+    wait = i18n.text("nl", "error.cooldown", seconds=0).split("(")[0]  # "wait a moment", in Alice's Dutch
+    await standin.wait_until(
+        lambda: any(m.content.startswith(wait) for m in standin.dms_to(scene.member)), 20, "wait a moment"
+    )
+    await asyncio.sleep(1.0)  # give further replies time to show up
+    assert len([m for m in standin.dms_to(scene.member) if m.content.startswith(wait)]) == 1
+    assert len(delivered_to(standin, scene.member)) == 5 and statuses(bot) == ["delivered"] * 5
+    assert not [key for key, count in standin.rest.stats.items() if key.startswith("429") and count]
