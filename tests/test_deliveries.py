@@ -88,6 +88,38 @@ async def test_cooldown_per_member_per_guild(
     assert await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=103)
 
 
+async def test_a_flood_is_told_to_wait_once(
+    resources: ResourceService, deliveries: DeliveryService, clock: Clock
+) -> None:
+    resource = await add(resources)
+    elsewhere = await add(resources, guild=OTHER_GUILD)
+    for source in range(COOLDOWN_REQUESTS):
+        await deliveries.request(resource, ALICE, RequestedVia.DM, source_id=source)
+    told = []
+    for source in range(100, 104):
+        with pytest.raises(RateLimited) as caught:
+            await deliveries.request(resource, ALICE, RequestedVia.DM, source_id=source)
+        told.append(caught.value.already_told)
+    assert told == [False, True, True, True]  # answered once, then silence for this flood
+    # Another member, and the same member in another guild, are told for themselves.
+    for source in range(200, 200 + COOLDOWN_REQUESTS):
+        await deliveries.request(resource, BOB, RequestedVia.DM, source_id=source)
+    with pytest.raises(RateLimited) as caught:
+        await deliveries.request(resource, BOB, RequestedVia.DM, source_id=300)
+    assert caught.value.already_told is False
+    assert await deliveries.request(elsewhere, ALICE, RequestedVia.DM, source_id=301)
+    # The next flood, after the window, is answered again (once).
+    clock.now += COOLDOWN_SECONDS + 1
+    for source in range(400, 400 + COOLDOWN_REQUESTS):
+        await deliveries.request(resource, ALICE, RequestedVia.DM, source_id=source)
+    told = []
+    for source in range(500, 502):
+        with pytest.raises(RateLimited) as caught:
+            await deliveries.request(resource, ALICE, RequestedVia.DM, source_id=source)
+        told.append(caught.value.already_told)
+    assert told == [False, True]
+
+
 async def test_closed_dms_are_remembered_for_a_while(
     resources: ResourceService, deliveries: DeliveryService, clock: Clock
 ) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bot import i18n
+from bot.cogs.retry import with_retries
 from bot.core.resources import Actor
 
 if TYPE_CHECKING:
@@ -79,17 +81,33 @@ async def send_dm(
     none of them should hold a copy of the file while it waits. ``build`` must not make requests of
     its own through the budget (it would queue behind everyone waiting).
     """
-    async with bot.budget.slot(1 if user.dm_channel is not None else 2, urgent=urgent):
-        kwargs = await build()
-        kwargs.setdefault("allowed_mentions", NO_PINGS)
-        channel = user.dm_channel or await user.create_dm()
-        return await channel.send(**kwargs)
+    # One nonce for every attempt (discord.py would draw a new one per send): a retry after a
+    # lost answer then gets the first message back instead of sending a second.
+    nonce = secrets.randbits(63)
+
+    async def attempt() -> discord.Message:
+        # Each attempt takes its own turn: a retry is a request like any other.
+        async with bot.budget.slot(1 if user.dm_channel is not None else 2, urgent=urgent):
+            kwargs = await build()
+            kwargs.setdefault("allowed_mentions", NO_PINGS)
+            kwargs.setdefault("nonce", nonce)
+            channel = user.dm_channel or await user.create_dm()
+            return await channel.send(**kwargs)
+
+    return await with_retries(attempt, what=f"DM to user {user.id}")
 
 
 async def send_paced(
     bot: HandoutBot, channel: discord.abc.Messageable, *, urgent: bool = False, **kwargs: Any
 ) -> discord.Message:
-    """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py)."""
+    """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py),
+    tried again after a transient failure (see bot/cogs/retry.py). One nonce for every attempt,
+    so a retry after a lost answer returns the first message; not for files (read once)."""
     kwargs.setdefault("allowed_mentions", NO_PINGS)
-    async with bot.budget.slot(urgent=urgent):
-        return await channel.send(**kwargs)
+    kwargs.setdefault("nonce", secrets.randbits(63))
+
+    async def attempt() -> discord.Message:
+        async with bot.budget.slot(urgent=urgent):
+            return await channel.send(**kwargs)
+
+    return await with_retries(attempt, what=f"message to channel {getattr(channel, 'id', '?')}")

@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 
 from bot.cogs.common import reply_private, tr
+from bot.cogs.retry import DiscordUnavailable
 from bot.core.errors import HandoutError
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,10 @@ async def handle_interaction_error(interaction: discord.Interaction, error: Exce
         return
     if isinstance(original, HandoutError):
         message = render_error(interaction, original)
+    elif isinstance(original, DiscordUnavailable):
+        # Not a bug: Discord kept failing after our retries. Trying again later can help.
+        log.warning("Interaction %s not completed: %s", interaction.id, original)
+        message = tr(interaction, "error.discord_unavailable")
     elif isinstance(error, app_commands.CheckFailure):
         message = tr(interaction, "error.not_allowed")
     else:

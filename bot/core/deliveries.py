@@ -133,7 +133,10 @@ class DeliveryService:
             interaction_token=interaction_token,
         )
         if outcome == "limited":
-            raise RateLimited("error.cooldown", seconds=max(1, (value or now) + COOLDOWN_SECONDS - now))
+            oldest, already_told = value
+            raise RateLimited(
+                "error.cooldown", already_told=already_told, seconds=max(1, (oldest or now) + COOLDOWN_SECONDS - now)
+            )
         if outcome == "seen":
             return None
         return self._for_delivering(value)

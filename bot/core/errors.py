@@ -44,4 +44,9 @@ class Forbidden(HandoutError):
 
 
 class RateLimited(HandoutError):
-    pass
+    """Too many requests. ``already_told``: the member got this answer earlier in the same flood,
+    so where an answer costs a rate-limited message (a DM) it is better left unsent."""
+
+    def __init__(self, key: str, *, already_told: bool = False, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.already_told = already_told

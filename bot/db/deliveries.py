@@ -34,8 +34,11 @@ def record_request(
     locale: str | None,
     interaction_token: str | None,
 ) -> tuple[str, Any]:
-    """In one transaction: ("limited", oldest request time), ("seen", None) for a source recorded
-    before, or ("new", the new delivery row, with ``dms_closed_at``)."""
+    """In one transaction: ("limited", (oldest request time, already told)), ("seen", None) for a
+    source recorded before, or ("new", the new delivery row, with ``dms_closed_at``).
+
+    "Already told": the member was answered "wait a moment" since the oldest request in the
+    window, i.e. during this flood. The first limited request of a flood records that it is told."""
     recent, oldest, is_repeat = conn.execute(
         "SELECT COUNT(*), MIN(requested_at),"
         " EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')"
@@ -43,7 +46,17 @@ def record_request(
         (resource_id, member_id, guild_id, member_id, cooldown_since),
     ).fetchone()
     if recent >= cooldown_limit:
-        return "limited", oldest
+        told = conn.execute(
+            "SELECT told_at FROM cooldown_notices WHERE guild_id = ? AND member_id = ?", (guild_id, member_id)
+        ).fetchone()
+        already_told = told is not None and told[0] >= oldest
+        if not already_told:
+            conn.execute(
+                "INSERT INTO cooldown_notices (guild_id, member_id, told_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (guild_id, member_id) DO UPDATE SET told_at = excluded.told_at",
+                (guild_id, member_id, now),
+            )
+        return "limited", (oldest, already_told)
     cursor = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
         " request_channel_id, locale, interaction_token, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"

@@ -17,7 +17,7 @@ from bot.cogs.common import NO_PINGS, send_paced
 from bot.cogs.delivery.views import load_offered, offer_view, pick_view
 from bot.core.classifier import Label, classify
 from bot.core.deliveries import RequestedVia
-from bot.core.errors import HandoutError, NotFound
+from bot.core.errors import HandoutError, NotFound, RateLimited
 from bot.core.matching import Candidate, match_resources
 from bot.core.resources import Resource
 from bot.i18n.translator import command_text as _
@@ -141,6 +141,12 @@ class DeliveryCog(commands.Cog):
             return
         try:
             await self._answer_request(message, text, locale)
+        except RateLimited as error:
+            # One answer per flood: each would be a message in this DM, which takes 5 per 5 seconds.
+            if error.already_told:
+                log.info("Member %s is still flooding requests; already told to wait", message.author.id)
+                return
+            await send_paced(self.bot, message.channel, content=i18n.text(locale, error.key, **error.params))
         except HandoutError as error:
             await send_paced(self.bot, message.channel, content=i18n.text(locale, error.key, **error.params))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -18,6 +19,7 @@ import discord
 from bot import i18n
 from bot.cogs.common import NO_PINGS, send_dm, user_by_id
 from bot.cogs.delivery import render
+from bot.cogs.retry import DiscordUnavailable, describe, with_retries
 from bot.cogs.thanks.views import SayButton
 from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia, where_to_deliver
 from bot.core.resources import Resource
@@ -156,17 +158,23 @@ class Deliverer:
                 # The file goes to the DM it was asked in; a /get there gets a pointer to it.
                 await self._to_dm(delivery, resource, user, locale, followup=None)
                 if followup is not None:
-                    await self._quiet(followup.send(i18n.text(locale, "delivery.here_below"), ephemeral=True))
+                    await self._quiet(lambda: followup.send(i18n.text(locale, "delivery.here_below"), ephemeral=True))
             else:
                 await self._to_dm(delivery, resource, user, locale, followup=followup)
-        except DeliveryFailed as exc:
-            await self.bot.deliveries.mark_failed(delivery.id, str(exc))
-            log.warning("Delivery %s failed: %s", delivery.id, exc)
-            if followup is not None:
-                await self._quiet(followup.send(i18n.text(locale, "error.delivery_failed"), ephemeral=True))
+        except (DeliveryFailed, DiscordUnavailable) as exc:
+            await self._failed(delivery, locale, followup, str(exc), "error.delivery_failed")
         except discord.HTTPException as exc:
-            await self.bot.deliveries.mark_failed(delivery.id, f"discord {exc.status} {exc.code}: {exc.text}"[:300])
-            raise
+            # Permanent (a 4xx other than closed DMs): trying again would not help, so say so.
+            await self._failed(delivery, locale, followup, describe(exc), "error.delivery_refused")
+
+    async def _failed(
+        self, delivery: Delivery, locale: str, followup: discord.Webhook | None, reason: str, key: str
+    ) -> None:
+        """Record why on the delivery row, and tell the member privately where we still can."""
+        await self.bot.deliveries.mark_failed(delivery.id, reason[:300])
+        log.warning("Delivery %s failed: %s", delivery.id, reason)
+        if followup is not None:
+            await self._quiet(lambda: followup.send(i18n.text(locale, key), ephemeral=True))
 
     async def _to_dm(
         self,
@@ -199,7 +207,7 @@ class Deliverer:
         await self._done(delivery, DeliveredVia.DM, sent)
         if followup is not None:
             text = i18n.text(locale, "delivery.sent_to_dm", title=resource.title, link=sent.jump_url)
-            await self._quiet(followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS))
+            await self._quiet(lambda: followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS))
 
     async def _here(
         self,
@@ -211,8 +219,16 @@ class Deliverer:
     ) -> None:
         if followup is None:
             raise DeliveryFailed(f"could not deliver {via.value}: the interaction expired")
-        async with self._uploads:
-            sent = await followup.send(ephemeral=True, wait=True, **await self.payload(locale, resource, delivery.id))
+        # Followups take no nonce: after a lost answer a retry may show a second private copy,
+        # which beats a delivery recorded as failed that the member did receive.
+        creator = await self.creator_name(resource.owner_id)
+
+        async def attempt() -> discord.WebhookMessage:
+            async with self._uploads:
+                payload = await self.payload(locale, resource, delivery.id, creator)
+                return await followup.send(ephemeral=True, wait=True, **payload)
+
+        sent = await with_retries(attempt, what=f"private delivery {delivery.id}")
         await self._done(delivery, via, sent)
 
     async def _done(self, delivery: Delivery, via: DeliveredVia, message: discord.Message) -> None:
@@ -235,9 +251,10 @@ class Deliverer:
         return discord.Webhook.from_state(data=data, state=self.bot._connection)
 
     @staticmethod
-    async def _quiet(coro) -> None:
-        """A confirmation that may fail (the interaction expired) without undoing the delivery."""
+    async def _quiet(send: Callable[[], Awaitable[object]]) -> None:
+        """A confirmation, tried again after a transient failure, that may fail (the interaction
+        expired) without undoing the delivery."""
         try:
-            await coro
-        except discord.HTTPException as exc:
+            await with_retries(send, what="confirmation")
+        except (discord.HTTPException, DiscordUnavailable) as exc:
             log.info("Confirmation not sent: %s", exc)

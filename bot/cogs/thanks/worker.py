@@ -17,6 +17,7 @@ import discord
 
 from bot import i18n
 from bot.cogs.common import dm_channel, send_paced, user_by_id
+from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks import render
 from bot.cogs.thanks.inbox import InboxGuard, is_permanent
 from bot.cogs.thanks.views import add_answer_row
@@ -137,7 +138,7 @@ class ThanksWorker:
                 embeds=embeds,
                 view=view,
             )
-        except (discord.HTTPException, AssertionError) as exc:
+        except (discord.HTTPException, DiscordUnavailable, AssertionError) as exc:
             for prompt_id, attempts, message in prompts:
                 delay = await self.bot.thanks.prompt_failed(prompt_id, attempts, _describe(exc))
                 log.warning(
@@ -176,7 +177,7 @@ class ThanksWorker:
         embed.set_footer(text=i18n.text(locale, "digest.footer"))
         try:
             await self._send(owner_id, guild_id, embed=embed, nonce=f"hg{digest_id}")
-        except discord.HTTPException as exc:
+        except (discord.HTTPException, DiscordUnavailable) as exc:
             await self.bot.thanks.digest_failed(digest_id, attempts, _describe(exc))
             log.warning("Digest %s for %s not sent (%s); will retry", digest_id, owner_id, exc)
             return

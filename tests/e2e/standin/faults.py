@@ -4,6 +4,8 @@
     standin.faults.add(path=r"^/users/@me/channels$", status=500, times=2)
     standin.faults.add(path=r"/callback$", status=403, code=50013)
     standin.faults.add(path=r"^/webhooks/", status=200, delay=0.3, times=None)  # slow, then answered
+    standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=503, times=6)  # an outage
+    standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=200, lost_answer=True)
 
 Paths are matched (re.search) against the path below ``/api/v10``. A fault answers before
 the route runs, after authentication. ``times=None`` keeps the fault forever.
@@ -41,6 +43,7 @@ class Fault:
     is_global: bool = False
     delay: float = 0.0
     reset: bool = False
+    lost_answer: bool = False
     body: dict[str, Any] | None = None
     hits: list[str] = field(default_factory=list)
 
@@ -78,10 +81,14 @@ class Faults:
         is_global: bool = False,
         delay: float = 0.0,
         reset: bool = False,
+        lost_answer: bool = False,
         body: dict[str, Any] | None = None,
     ) -> Fault:
         """Add a fault. ``reset=True`` drops the TCP connection instead of answering;
-        ``delay`` seconds are waited before answering (slow Discord)."""
+        ``delay`` seconds are waited before answering (slow Discord; longer than the client's
+        timeout, a timeout: Discord still carries the request out). ``lost_answer=True`` (with a
+        status below 300): Discord carries the request out, then the connection drops before the
+        answer arrives, so the client cannot tell whether it happened."""
         fault = Fault(
             method=method.upper() if method else None,
             path=re.compile(path),
@@ -93,6 +100,7 @@ class Faults:
             is_global=is_global,
             delay=delay,
             reset=reset,
+            lost_answer=lost_answer,
             body=body,
         )
         self.rules.append(fault)

@@ -300,6 +300,13 @@ class Rest:
             headers.update(headers_after)
             call = Call(method, path, params, dict(request.query), rec.json, files, request, token)
             status, body = await rt.handler(self.s, call)
+            if fault is not None and fault.lost_answer:
+                # Carried out, but the answer never reaches the client.
+                rec.status, rec.response = status, body
+                if request.transport is not None:
+                    request.transport.abort()
+                self.s.notify()
+                return web.Response(status=500)
         except ApiError as e:
             status, body = e.status, e.body()
             rec.code = e.code
