@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from bot.cogs.budget import RequestBudget
 from bot.cogs.delivery.deliver import Deliverer
+from bot.cogs.delivery.membership import MembershipChecks
 from bot.cogs.errors import HandoutTree
 from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
@@ -21,6 +22,7 @@ from bot.core.deliveries import DeliveryService
 from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
 from bot.core.locales import LocaleService
+from bot.core.membership import MembershipService
 from bot.core.resources import ResourceService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import ThanksService
@@ -69,6 +71,8 @@ class HandoutBot(commands.Bot):
         self.deliveries = DeliveryService(self.db)
         self.guild_settings = GuildSettingsService(self.db)
         self.locales = LocaleService(self.db)
+        self.membership = MembershipService(self.db)
+        self.member_checks = MembershipChecks(self)
         self.thanks = ThanksService(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
@@ -121,6 +125,9 @@ class HandoutBot(commands.Bot):
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         # Interactions carry the member's locale; remember it for DMs, which do not.
         await self.locales.remember(interaction.user.id, interaction.locale.value)
+        # An interaction in a server proves its author a member there, for free: DMs rely on it.
+        if interaction.guild_id is not None:
+            self.membership.seen(interaction.guild_id, interaction.user.id)
 
     async def on_message(self, message: discord.Message) -> None:
         # No prefix commands: member DMs are handled by the delivery and thanks extensions.
@@ -158,4 +165,5 @@ class HandoutBot(commands.Bot):
         await super().close()
         if self._prepared:
             await self.locales.flush()
+            await self.membership.flush()
         await self.db.close()

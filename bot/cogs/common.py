@@ -87,9 +87,9 @@ async def send_dm(
 
 
 async def send_paced(
-    bot: HandoutBot, channel: discord.abc.Messageable, *, urgent: bool = False, **kwargs: Any
+    bot: HandoutBot, channel: discord.abc.Messageable, *, urgent: bool = False, spare: bool = False, **kwargs: Any
 ) -> discord.Message:
     """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py)."""
     kwargs.setdefault("allowed_mentions", NO_PINGS)
-    async with bot.budget.slot(urgent=urgent):
+    async with bot.budget.slot(urgent=urgent, spare=spare):
         return await channel.send(**kwargs)
