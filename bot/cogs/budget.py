@@ -36,6 +36,9 @@ class RequestBudget:
         # One waiter at a time, so requests go out in the order they asked (no starvation).
         self._lock = asyncio.Lock()
         self._urgent_waiting = 0
+        # Everyone in the main line, counted from before the lock: the lock alone reads as free
+        # for a moment each time it passes from one waiter to the next.
+        self._waiting = 0
         self._spare_lock = asyncio.Lock()
         self._spare_stamp = 0.0
 
@@ -69,9 +72,13 @@ class RequestBudget:
             finally:
                 self._urgent_waiting -= 1
         else:
-            async with self._lock:
-                while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
-                    await asyncio.sleep(self._wait_for(cost))
+            self._waiting += 1
+            try:
+                async with self._lock:
+                    while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
+                        await asyncio.sleep(self._wait_for(cost))
+            finally:
+                self._waiting -= 1
         yield
 
     def _take(self, cost: int) -> bool:
@@ -84,8 +91,7 @@ class RequestBudget:
         return False
 
     def _take_spare(self, cost: int) -> bool:
-        # The main line's lock is held exactly while someone waits in it for tokens.
-        if self._lock.locked() or self._urgent_waiting or time.monotonic() - self._spare_stamp < 1 / SPARE_RATE:
+        if self._waiting or self._urgent_waiting or time.monotonic() - self._spare_stamp < 1 / SPARE_RATE:
             return False
         if not self._take(cost):
             return False
