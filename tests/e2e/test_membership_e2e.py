@@ -100,3 +100,21 @@ async def test_strangers_dms_cost_a_bounded_number_of_lookups(standin, scene, bo
 def reply_tries(standin, who) -> int:
     channel = standin.dm_channel_of(who)
     return sum(1 for r in standin.requests_to("POST", "/channels/{channel_id}/messages") if str(channel.id) in r.path)
+
+
+async def test_a_removed_member_gets_nothing_from_get_in_a_dm(standin, scene, bot_process) -> None:
+    standin.world.add_member(scene.guild2, scene.member_user)
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    dm_channel = standin.world.dm_channel(scene.member)
+    typing = await standin.autocomplete(scene.member, dm_channel, "get", "resource", "")
+    assert [c["name"] for c in await typing.choices()] == ["The weekly checklist"]
+
+    standin.world.remove_member(scene.guild, scene.member)
+    refused = await standin.slash(scene.member, dm_channel, "get", resource="checklist")
+    reply = await refused.response(timeout=10)
+    assert reply.ephemeral and "Je bent (niet meer) lid van **Creators**" in reply.content, reply.content
+    typing = await standin.autocomplete(scene.member, dm_channel, "get", "resource", "")
+    assert await typing.choices() == []
+    assert delivered(bot) == []
+    assert not any(m.attachments for m in standin.dms_to(scene.member))
