@@ -15,6 +15,7 @@ from discord.ext import commands
 
 from bot.cogs.budget import RequestBudget
 from bot.cogs.delivery.deliver import Deliverer
+from bot.cogs.delivery.membership import MembershipChecks
 from bot.cogs.errors import HandoutTree
 from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
@@ -22,6 +23,7 @@ from bot.core.deliveries import DeliveryService
 from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
 from bot.core.locales import LocaleService
+from bot.core.membership import MembershipService
 from bot.core.resources import ResourceService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import ThanksService
@@ -74,13 +76,15 @@ class HandoutBot(commands.Bot):
         self.deliveries = DeliveryService(self.db, on_outcome=self.metrics.delivery_finished)
         self.guild_settings = GuildSettingsService(self.db)
         self.locales = LocaleService(self.db)
+        self.membership = MembershipService(self.db)
+        self.member_checks = MembershipChecks(self)
         self.thanks = ThanksService(self.db, on_message=self.metrics.message_received)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
         self.deliverer = Deliverer(self)
         self.thanks_worker = ThanksWorker(self)
         self.budget = RequestBudget()
-        self.metrics.rate_budget_waiting.set_function(lambda: self.budget.waiting)
+        self.metrics.rate_budget_waiting.set_function(lambda: self.budget.in_line)
         self.metrics_server: MetricsServer | None = None
         if settings.metrics_port is not None:
             self.metrics_server = MetricsServer(
@@ -139,6 +143,9 @@ class HandoutBot(commands.Bot):
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         # Interactions carry the member's locale; remember it for DMs, which do not.
         await self.locales.remember(interaction.user.id, interaction.locale.value)
+        # An interaction in a server proves its author a member there, for free: DMs rely on it.
+        if interaction.guild_id is not None:
+            self.membership.seen(interaction.guild_id, interaction.user.id)
 
     async def on_message(self, message: discord.Message) -> None:
         # No prefix commands: member DMs are handled by the delivery and thanks extensions.
@@ -206,4 +213,5 @@ class HandoutBot(commands.Bot):
             await self.metrics_server.stop()
         if self._prepared:
             await self.locales.flush()
+            await self.membership.flush()
         await self.db.close()

@@ -75,3 +75,19 @@ async def test_urgent_requests_go_ahead_of_the_line() -> None:
     await asyncio.wait_for(asyncio.gather(*line), 5)
     assert done.index("prompt") == ahead, done  # the very next request
     assert [d for d in done if d != "prompt"] == [f"member{i}" for i in range(10)]  # the line kept its order
+
+
+async def test_spare_requests_wait_until_no_member_waits() -> None:
+    """A lookup a stranger caused never goes ahead of (or between) members' requests in line."""
+    budget = RequestBudget(rate=100, burst=1)
+    done: list[str] = []
+
+    async def request(name: str, spare: bool = False) -> None:
+        async with budget.slot(spare=spare):
+            done.append(name)
+
+    line = [asyncio.create_task(request(f"member{i}")) for i in range(10)]
+    while not done:  # noqa: ASYNC110 - the first member is through, the rest wait in line
+        await asyncio.sleep(0.001)
+    await asyncio.wait_for(asyncio.gather(request("lookup", spare=True), *line), 5)
+    assert done == [f"member{i}" for i in range(10)] + ["lookup"]

@@ -22,6 +22,9 @@ from contextlib import asynccontextmanager
 # A little under 50/s, leaving room for discord.py's own occasional requests.
 DEFAULT_RATE = 45.0
 DEFAULT_BURST = 2.0
+# Spare requests (looking up whether someone is a member, for a DM from someone never seen in a
+# server) go only when no member's request waits, and at most this many a second.
+SPARE_RATE = 5.0
 
 
 class RequestBudget:
@@ -33,10 +36,15 @@ class RequestBudget:
         # One waiter at a time, so requests go out in the order they asked (no starvation).
         self._lock = asyncio.Lock()
         self._urgent_waiting = 0
-        self.waiting = 0  # requests waiting for their tokens now (the operator's metrics read it)
+        self.in_line = 0  # requests of every lane waiting for tokens now (read by the metrics)
+        # Everyone in the main line, counted from before the lock: the lock alone reads as free
+        # for a moment each time it passes from one waiter to the next.
+        self._waiting = 0
+        self._spare_lock = asyncio.Lock()
+        self._spare_stamp = 0.0
 
     @asynccontextmanager
-    async def slot(self, cost: int = 1, *, urgent: bool = False) -> AsyncIterator[None]:
+    async def slot(self, cost: int = 1, *, urgent: bool = False, spare: bool = False) -> AsyncIterator[None]:
         """Around ``cost`` requests that belong together: wait for that many tokens, then make them.
 
         Taking them together matters in a burst: with one token per request, 5,000 deliveries each
@@ -47,12 +55,19 @@ class RequestBudget:
         (their prompts, their relayed reply). Behind 5,000 members' acknowledgements, the first
         prompt of a burst of thanks waited almost two minutes. They are few (a creator's channel
         takes about one message a second), so the line still moves.
+
+        ``spare`` requests use only what nobody else is waiting for, at most ``SPARE_RATE`` a
+        second: lookups that strangers can cause must never delay a member's delivery.
         """
         if not 1 <= cost <= self.burst:
             raise ValueError(f"cost must be between 1 and the burst size ({self.burst:g})")
-        self.waiting += 1
+        self.in_line += 1
         try:
-            if urgent:
+            if spare:
+                async with self._spare_lock:
+                    while not self._take_spare(cost):  # noqa: ASYNC110 - waiting for an idle moment
+                        await asyncio.sleep(max(1 / SPARE_RATE - (time.monotonic() - self._spare_stamp), 1 / self.rate))
+            elif urgent:
                 self._urgent_waiting += 1
                 try:
                     while not self._take(cost):  # noqa: ASYNC110 - waiting for the bucket to refill over time
@@ -60,11 +75,15 @@ class RequestBudget:
                 finally:
                     self._urgent_waiting -= 1
             else:
-                async with self._lock:
-                    while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
-                        await asyncio.sleep(self._wait_for(cost))
+                self._waiting += 1
+                try:
+                    async with self._lock:
+                        while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
+                            await asyncio.sleep(self._wait_for(cost))
+                finally:
+                    self._waiting -= 1
         finally:
-            self.waiting -= 1
+            self.in_line -= 1
         yield
 
     def _take(self, cost: int) -> bool:
@@ -75,6 +94,14 @@ class RequestBudget:
             self._tokens -= cost
             return True
         return False
+
+    def _take_spare(self, cost: int) -> bool:
+        if self._waiting or self._urgent_waiting or time.monotonic() - self._spare_stamp < 1 / SPARE_RATE:
+            return False
+        if not self._take(cost):
+            return False
+        self._spare_stamp = time.monotonic()
+        return True
 
     def _wait_for(self, cost: int) -> float:
         return max(cost - self._tokens, 0.0) / self.rate or 1 / self.rate

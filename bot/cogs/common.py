@@ -98,7 +98,7 @@ async def send_dm(
 
 
 async def send_paced(
-    bot: HandoutBot, channel: discord.abc.Messageable, *, urgent: bool = False, **kwargs: Any
+    bot: HandoutBot, channel: discord.abc.Messageable, *, urgent: bool = False, spare: bool = False, **kwargs: Any
 ) -> discord.Message:
     """channel.send, after taking a token from the bot's request budget (see bot/cogs/budget.py),
     tried again after a transient failure (see bot/cogs/retry.py). One nonce for every attempt,
@@ -107,7 +107,7 @@ async def send_paced(
     kwargs.setdefault("nonce", secrets.randbits(63))
 
     async def attempt() -> discord.Message:
-        async with bot.budget.slot(urgent=urgent):
+        async with bot.budget.slot(urgent=urgent, spare=spare):
             return await channel.send(**kwargs)
 
     return await with_retries(attempt, what=f"message to channel {getattr(channel, 'id', '?')}")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
@@ -14,6 +12,7 @@ from discord.ext import commands
 
 from bot import i18n
 from bot.cogs.common import NO_PINGS, send_paced
+from bot.cogs.delivery.deliver import DMS_CLOSED
 from bot.cogs.delivery.views import load_offered, offer_view, pick_view
 from bot.core.classifier import Label, classify
 from bot.core.deliveries import RequestedVia
@@ -27,48 +26,21 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_MEMBERSHIP_TTL_SECONDS = 600
 _SEEN_MESSAGES = 2048
 
 
 class DeliveryCog(commands.Cog):
     def __init__(self, bot: HandoutBot) -> None:
         self.bot = bot
-        self._membership: dict[tuple[int, int], tuple[float, bool]] = {}
         # DM ids handled in this session: a gateway RESUME can replay a message we answered.
         self._seen: OrderedDict[int, None] = OrderedDict()
-
-    # -- which guilds a member shares with the bot (no privileged members intent) --
-
-    async def _is_member(self, guild: discord.Guild, user_id: int) -> bool:
-        if guild.get_member(user_id) is not None:
-            return True
-        key = (guild.id, user_id)
-        cached = self._membership.get(key)
-        if cached and time.monotonic() - cached[0] < _MEMBERSHIP_TTL_SECONDS:
-            return cached[1]
-        try:
-            async with self.bot.budget.slot():
-                await guild.fetch_member(user_id)
-            found = True
-        except discord.NotFound:
-            found = False
-        except discord.HTTPException as exc:
-            log.warning("Could not check membership of %s in guild %s: %s", user_id, guild.id, exc)
-            return False
-        self._membership[key] = (time.monotonic(), found)
-        return found
-
-    async def shared_guilds(self, user_id: int) -> list[discord.Guild]:
-        guilds = list(self.bot.guilds)
-        checks = await asyncio.gather(*(self._is_member(guild, user_id) for guild in guilds))
-        return [guild for guild, shared in zip(guilds, checks, strict=True) if shared]
 
     async def offered_to(self, user_id: int, guild_id: int | None) -> list[Resource]:
         if guild_id is not None:
             return await self.bot.resources.list_active(guild_id)
-        guilds = await self.shared_guilds(user_id)
-        return await self.bot.resources.list_active_in_guilds([g.id for g in guilds])
+        # In a DM: the servers the member is known in (see bot/cogs/delivery/membership.py).
+        guild_ids, _ = await self.bot.member_checks.shared_guild_ids(user_id)
+        return await self.bot.resources.list_active_in_guilds(guild_ids)
 
     # -- /get --
 
@@ -139,6 +111,10 @@ class DeliveryCog(commands.Cog):
         self.bot.dispatch("member_message", message, label, locale)
         if label is not Label.REQUEST:
             return
+        if self.bot.membership.is_unreachable(message.author.id):
+            # Discord refused our last reply to them (no shared server): asking again costs nothing.
+            log.info("Not answering DM %s of %s: they share no server with the bot", message.id, message.author.id)
+            return
         try:
             await self._answer_request(message, text, locale)
         except RateLimited as error:
@@ -148,12 +124,27 @@ class DeliveryCog(commands.Cog):
                 return
             await send_paced(self.bot, message.channel, content=i18n.text(locale, error.key, **error.params))
         except HandoutError as error:
-            await send_paced(self.bot, message.channel, content=i18n.text(locale, error.key, **error.params))
+            await self._reply(message, content=i18n.text(locale, error.key, **error.params))
+
+    async def _reply(self, message: discord.Message, *, spare: bool = False, **kwargs) -> None:
+        try:
+            await send_paced(self.bot, message.channel, spare=spare, **kwargs)
+        except discord.Forbidden as exc:
+            if exc.code != DMS_CLOSED:
+                raise
+            # 50007 to someone who just wrote to us: they share no server with the bot (a stranger,
+            # or removed from their last one). Remembered, so their next DMs cost no request.
+            log.info("Could not answer DM %s of %s: no shared server (50007)", message.id, message.author.id)
+            self.bot.membership.unreachable(message.author.id)
 
     async def _answer_request(self, message: discord.Message, text: str, locale: str) -> None:
-        offered = await self.offered_to(message.author.id, None)
+        guild_ids, complete = await self.bot.member_checks.shared_guild_ids(message.author.id)
+        offered = await self.bot.resources.list_active_in_guilds(guild_ids)
         if not offered:
-            await send_paced(self.bot, message.channel, content=i18n.text(locale, "dm.nothing_offered"))
+            # Incomplete: never seen in a server, and not every server could be checked now.
+            key = "dm.nothing_offered" if complete else "dm.use_server_button"
+            # Possibly a stranger: only what members' deliveries leave over (see RequestBudget.slot).
+            await self._reply(message, spare=True, content=i18n.text(locale, key))
             return
         matched = self._match(text, offered)
         if len(matched) == 1:
@@ -161,18 +152,16 @@ class DeliveryCog(commands.Cog):
             return
         guild_names = {g.id: g.name for g in self.bot.guilds}
         if matched:
-            await send_paced(
-                self.bot,
-                message.channel,
+            await self._reply(
+                message,
                 content=i18n.text(locale, "dm.pick"),
                 view=pick_view(locale, message.id, matched, guild_names),
                 allowed_mentions=NO_PINGS,
             )
             return
         lines = [f"• **{r.title}** · {guild_names.get(r.guild_id, '')}" for r in offered[:25]]
-        await send_paced(
-            self.bot,
-            message.channel,
+        await self._reply(
+            message,
             content=i18n.text(locale, "dm.no_match", offers="\n".join(lines)),
             view=offer_view(locale, offered),
             allowed_mentions=NO_PINGS,

@@ -85,6 +85,9 @@ class Deliverer:
 
     async def for_interaction(self, interaction: discord.Interaction, resource: Resource, via: RequestedVia) -> None:
         """Deliver in answer to a button, a select or /get. The caller has not responded yet."""
+        if interaction.guild_id != resource.guild_id:
+            # Asked in a DM: nothing proves the member is still in the resource's server.
+            await self.bot.member_checks.confirm(resource.guild_id, interaction.user.id)
         delivery = await self.bot.deliveries.request(
             resource,
             interaction.user.id,
@@ -110,6 +113,7 @@ class Deliverer:
 
     async def for_dm_message(self, message: discord.Message, resource: Resource, locale: str) -> None:
         """Deliver in answer to a free-text DM, in that DM."""
+        await self.bot.member_checks.confirm(resource.guild_id, message.author.id)
         delivery = await self.bot.deliveries.request(
             resource, message.author.id, RequestedVia.DM, message.id, channel_id=message.channel.id, locale=locale
         )

@@ -41,6 +41,7 @@ class DeleteMyDataButton(
             raise Forbidden("error.not_your_data")
         removed = await interaction.client.privacy.delete(self.user_id)
         await interaction.client.locales.forget(self.user_id)
+        interaction.client.membership.forget(self.user_id)
         await interaction.response.edit_message(
             content=tr(interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"]),
             embed=None,
