@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from tests.e2e.standin import messages as standin_messages
+from tests.e2e.standin.model import Perm
 
 PDF = b"%PDF-1.4\n% the weekly checklist\n" + bytes(range(256)) * 40
 
@@ -56,3 +57,19 @@ def replay_message(standin, message) -> None:
 
 def attachment_bytes(message) -> list[bytes]:
     return [a.data for a in message.attachments]
+
+
+async def private_inbox(standin, scene, name="creator-inbox"):
+    """A channel @everyone cannot see; the bot's role may post there (as a creator would set it up)."""
+    world = standin.world
+    channel = world.add_channel(scene.guild, name)
+    world.overwrite(channel, scene.guild.everyone, deny=Perm.VIEW_CHANNEL)
+    bot_role = next(r for r in scene.guild.roles.values() if r.managed)
+    world.overwrite(channel, bot_role, allow=Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES | Perm.EMBED_LINKS)
+    return channel
+
+
+async def set_inbox(standin, scene, channel):
+    return await (
+        await standin.slash(scene.creator, scene.general, "handout inbox", options={"channel": channel})
+    ).response(timeout=10)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.stories import add_resource, replay_interaction, rows, share, value
+from tests.e2e.standin.model import Perm
+from tests.e2e.stories import add_resource, private_inbox, replay_interaction, rows, set_inbox, share, value
 from tests.e2e.test_thanks_e2e import delivered, message_row, prompt_for
 
 
@@ -102,15 +103,16 @@ async def test_member_form_for_a_delivery_deleted_meanwhile_says_so_and_keeps_th
 
 async def test_reply_form_of_a_manager_who_lost_manage_server_meanwhile_is_refused(standin, scene, bot_process) -> None:
     bot = await bot_process()
-    inbox = await standin.slash(scene.creator, scene.general, "handout inbox", options={"channel": scene.general})
-    await inbox.response(timeout=10)
+    inbox = await private_inbox(standin, scene)
+    standin.world.overwrite(inbox, scene.creator_role, allow=Perm.VIEW_CHANNEL)  # managers answer there
+    await set_inbox(standin, scene, inbox)
     await add_resource(standin, scene)
     post = await share(standin, scene)
     await (await standin.click(scene.member, post, "Get it")).response(timeout=10)
     await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10)
     await standin.send_dm(scene.member, "thank you so much!")
     prompt = await standin.wait_for_message(
-        lambda m: m.channel_id == scene.general.id and m.has_button("Reply personally"), timeout=10
+        lambda m: m.channel_id == inbox.id and m.has_button("Reply personally"), timeout=10
     )
     bram = standin.world.add_member(
         scene.guild, standin.world.add_user("bram", locale="en-US"), roles=[scene.creator_role]

@@ -5,26 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.standin.model import Perm
-from tests.e2e.stories import value
+from tests.e2e.stories import private_inbox, set_inbox, value
 from tests.e2e.test_thanks_e2e import delivered, prompt_for
 
 NOTICE = "no longer go to"  # the one DM that tells the managers an inbox was turned off
-
-
-async def private_inbox(standin, scene, name="creator-inbox"):
-    """A channel @everyone cannot see; the bot's role may post there (as a creator would set it up)."""
-    world = standin.world
-    channel = world.add_channel(scene.guild, name)
-    world.overwrite(channel, scene.guild.everyone, deny=Perm.VIEW_CHANNEL)
-    bot_role = next(r for r in scene.guild.roles.values() if r.managed)
-    world.overwrite(channel, bot_role, allow=Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES | Perm.EMBED_LINKS)
-    return channel
-
-
-async def set_inbox(standin, scene, channel):
-    return await (
-        await standin.slash(scene.creator, scene.general, "handout inbox", options={"channel": channel})
-    ).response(timeout=10)
 
 
 def prompts_in(standin, channel):
