@@ -14,6 +14,7 @@ from bot import i18n
 from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.views import add_answer_row
+from bot.core import limits, safe_text
 from bot.core.classifier import Label
 from bot.core.stats import Figures
 from bot.core.thanks import PAGE_SIZE, Status
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from bot.app import HandoutBot
 
 log = logging.getLogger(__name__)
+
+# Four of these with their names still fit the 6,000 characters of one embed.
+PENDING_TEXT_MAX = 800
 
 
 def percent(value: float | None) -> str:
@@ -128,21 +132,28 @@ async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, p
         return
     embed = discord.Embed(title=tr(interaction, "pending.title", total=total))
     view = discord.ui.View(timeout=None)
+    files = []
     for row, message in enumerate(messages):
         resource = await bot.resources.get(message.resource_id) if message.resource_id else None
+        title = safe_text.shorten(resource.title, 200) if resource else "—"
+        text = render.snippet(message.content, PENDING_TEXT_MAX, tr(interaction, "pending.shortened"))
+        if len(safe_text.neutralise(" ".join(message.content.split()))) > PENDING_TEXT_MAX:
+            # Too long for a page of four: the whole message, as the member wrote it, in a file
+            # (a text file shows no markdown, so it needs no escaping).
+            files.append(discord.File(io.BytesIO(message.content.encode()), filename=f"message-{message.id}.txt"))
         embed.add_field(
-            name=f"{row + 1}. {render.label_text(locale, message.label)} · {resource.title if resource else '—'}"[:256],
+            name=f"{row + 1}. {render.label_text(locale, message.label)} · {title}"[: limits.FIELD_NAME],
             value=tr(
                 interaction,
                 "pending.item",
                 member=f"<@{message.member_id}>",
                 ago=render.ago(locale, bot.thanks.now() - message.received_at),
-                text=render.snippet(message.content),
-            )[:1024],
+                text=text,
+            )[: limits.FIELD_VALUE],
             inline=False,
         )
         add_answer_row(view, locale, message.id, row=row)
     pages = -(-total // PAGE_SIZE)
     more = "pending.footer_more" if page + 1 < pages else "pending.footer"
     embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))
-    await reply_private(interaction, embed=embed, view=view)
+    await reply_private(interaction, embed=embed, view=view, files=files)
