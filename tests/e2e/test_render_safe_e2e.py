@@ -1,0 +1,106 @@
+"""User stories for what the bot sends: members' words never pass for the bot's own, and no prompt
+Discord refuses holds back the others (issue 11, items 3 and 6)."""
+
+from __future__ import annotations
+
+from tests.e2e.stories import add_resource, rows, share, value
+
+EVIL = "[Handout: verify your payout](https://evil.example/x) <@&123> @everyone **bold** thank you so much!"
+EVIL_NAME = "[Handout](https://evil.example)"
+POINTER = "(shortened: /thanks pending has the whole message)"
+MESSAGES = "/channels/{channel_id}/messages"
+
+
+async def delivered(standin, scene, bot_process, **resource_options):
+    bot = await bot_process()
+    await add_resource(standin, scene, **resource_options)
+    post = await share(standin, scene)
+    await (await standin.click(scene.member, post, "Get it")).response(timeout=10)
+    dm = await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10)
+    await standin.wait_until(lambda: value(bot, "SELECT status FROM deliveries") == "delivered", 10)
+    return bot, dm
+
+
+def prompts_to_creator(standin, scene) -> list[dict]:
+    """Every prompt embed the creator has received so far, in order."""
+    return [e for m in standin.dms_to(scene.creator) if m.has_button("Reply personally") for e in m.embeds]
+
+
+def assert_inert(message, scene) -> None:
+    """No masked link and no mention the member typed is live; the bot's own mentions of the member
+    and creator are all that render as mentions, and nobody is pinged."""
+    message = getattr(message, "message", None) or message  # an interaction's reply: its message
+    assert message.live_masked_links == [], message.text
+    own = {f"<@{scene.member_user.id}>", f"<@{scene.creator_user.id}>"}
+    assert set(message.live_mentions) <= own, message.live_mentions
+    assert not message.pings and not message.mention_everyone and not message.mention_roles
+
+
+async def test_a_members_words_and_name_cannot_pass_for_the_bot(standin, scene, bot_process) -> None:
+    scene.member_user.global_name = EVIL_NAME  # the name Alice's DMs arrive with
+    _, dm = await delivered(standin, scene, bot_process, note="[Handout: claim your bonus](https://evil.example/b)")
+    assert_inert(dm, scene)  # the creator's note inside the bot's delivery message
+    await standin.send_dm(scene.member, EVIL)
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: m.has_button("Reply personally"), timeout=10)
+    assert_inert(prompt, scene)
+    assert "verify your payout" in prompt.text and "evil.example" in prompt.text  # shown, as text
+    assert EVIL_NAME in prompt.text.replace("\\", "")  # the name too, its escapes aside
+
+    page = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    assert "verify your payout" in page.text
+    assert_inert(page, scene)
+
+
+async def test_long_thanks_at_once_all_reach_the_creator_shortened(standin, scene, bot_process) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    long_texts = [f"LONG{i} " + "thank you so much for this! " * 142 for i in range(3)]
+    assert all(len(t) > 3900 for t in long_texts)  # a Nitro member's DM may hold 4,000 characters
+    for text in (long_texts[0], "thanks, short one", long_texts[1], long_texts[2], "thx again"):
+        await standin.send_dm(scene.member, text)
+    await standin.wait_until(lambda: len(prompts_to_creator(standin, scene)) == 5, 30)
+    descriptions = [e["description"] for e in prompts_to_creator(standin, scene)]
+    long_ones = [d for d in descriptions if d.startswith("LONG")]
+    assert len(long_ones) == 3 and all(d.endswith(POINTER) and len(d) <= 1000 for d in long_ones)
+    assert "thanks, short one" in descriptions and "thx again" in descriptions
+    assert not [r for r in standin.requests_to("POST", MESSAGES) if r.status == 400]
+    await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'sent'") == 5, 10)
+
+    # The pointer holds: /thanks pending carries the whole message, as written.
+    page = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    attached = {a.filename: a.data.decode() for a in page.attachments}
+    assert long_texts[0] in attached.values() and long_texts[1] in attached.values()
+
+
+async def test_a_prompt_discord_refuses_is_set_aside_and_the_others_arrive(standin, scene, bot_process) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    refusal = standin.faults.add(
+        method="POST",
+        path=r"^/channels/\d+/messages$",
+        status=400,
+        code=50035,
+        message="Invalid Form Body",
+        when_body="REFUSE-ME",
+        times=None,  # Discord refuses this content every time
+    )
+    for text in ("thanks, first", "thanks REFUSE-ME", "thanks, third"):
+        await standin.send_dm(scene.member, text)
+    await standin.wait_until(
+        lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status IN ('sent', 'refused')") == 3, 30
+    )
+    descriptions = [e["description"] for e in prompts_to_creator(standin, scene)]
+    assert "thanks, first" in descriptions and "thanks, third" in descriptions
+    [(status, error, content)] = rows(
+        bot,
+        "SELECT p.status, p.last_error, m.content FROM prompts p JOIN member_messages m ON m.id = p.member_message_id"
+        " WHERE p.status != 'sent'",
+    )
+    assert (status, content) == ("refused", "thanks REFUSE-ME") and "50035" in error
+
+    # Set aside for good: the worker's next passes send new prompts but never the refused one again.
+    hits = len(refusal.hits)
+    await standin.send_dm(scene.member, "thanks, one more")
+    await standin.wait_until(lambda: "thanks, one more" in str(prompts_to_creator(standin, scene)), 20)
+    assert len(refusal.hits) == hits
+    # Still waiting for the creator, who finds it in /thanks pending.
+    page = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    assert "REFUSE-ME" in page.text
