@@ -104,3 +104,17 @@ async def test_a_prompt_discord_refuses_is_set_aside_and_the_others_arrive(stand
     # Still waiting for the creator, who finds it in /thanks pending.
     page = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
     assert "REFUSE-ME" in page.text
+
+
+async def test_a_long_library_is_listed_in_full_within_discords_limits(standin, scene, bot_process) -> None:
+    await bot_process()
+    for i in range(12):  # about 700 characters a line: past 6,000 in one message
+        url = f"https://example.com/{i:02d}/" + "x" * 480
+        await add_resource(standin, scene, name=f"res-{i:02d}", title=f"Resource {i:02d} " + "t" * 80, url=url)
+    inter = await standin.slash(scene.creator, scene.general, "resource list")
+    first = await inter.response(timeout=10)
+    await standin.wait_until(lambda: "res-11" in first.text + " ".join(m.text for m in inter.followups), 10)
+    listed = [first.message, *inter.followups]
+    assert all(m.ephemeral and sum(len(e.get("description") or "") for e in m.embeds) <= 6000 for m in listed)
+    assert all(f"res-{i:02d}" in " ".join(m.text for m in listed) for i in range(12))
+    assert not [r for r in standin.requests if r.status == 400]
