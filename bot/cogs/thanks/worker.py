@@ -1,7 +1,9 @@
 """Sends what the thanks loop queued: creator prompts and reminder digests.
 
 Both live in SQLite outboxes, so nothing is lost on a crash: after a restart the worker picks up
-whatever is still queued. A failed send is retried with a growing delay, never dropped.
+whatever is still queued. A failed send is retried with a growing delay, never dropped; only a
+prompt Discord refuses for its content (400) is set aside with the reason, since it would be refused
+again unchanged, and the message stays in /thanks pending.
 """
 
 from __future__ import annotations
