@@ -3,6 +3,8 @@ Discord refuses holds back the others (issue 11, items 3 and 6)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from tests.e2e.stories import add_resource, rows, share, value
 
 EVIL = "[Handout: verify your payout](https://evil.example/x) <@&123> @everyone **bold** thank you so much!"
@@ -117,4 +119,29 @@ async def test_a_long_library_is_listed_in_full_within_discords_limits(standin, 
     listed = [first.message, *inter.followups]
     assert all(m.ephemeral and sum(len(e.get("description") or "") for e in m.embeds) <= 6000 for m in listed)
     assert all(f"res-{i:02d}" in " ".join(m.text for m in listed) for i in range(12))
+    assert not [r for r in standin.requests if r.status == 400]
+
+
+async def test_stats_for_many_resources_fit_discords_limits(standin, scene, bot_process) -> None:
+    bot = await bot_process()
+    count = 24  # a field of about 300 characters each: past 6,000 in one message
+    for i in range(count):
+        title = f"Resource {i:02d} " + "t" * 85
+        await add_resource(standin, scene, name=f"res-{i:02d}", title=title, url=f"https://example.com/{i}")
+    # One delivery each, written as the bot records them (members may ask only 5 times a minute).
+    conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=5)
+    with conn:
+        conn.execute(
+            "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, delivered_via, status,"
+            " source_id, requested_at, delivered_at)"
+            " SELECT id, guild_id, ?, 'slash', 'dm', 'delivered', 1000 + id, 1, 1 FROM resources",
+            (scene.member_user.id,),
+        )
+    conn.close()
+    inter = await standin.slash(scene.creator, scene.general, "thanks stats")
+    first = await inter.response(timeout=10)
+    shown = lambda: [first.message, *inter.followups]  # noqa: E731
+    await standin.wait_until(lambda: "(res-23)" in " ".join(m.text for m in shown()), 10)
+    assert all(f"(res-{i:02d})" in " ".join(m.text for m in shown()) for i in range(count))
+    assert all(m.ephemeral for m in shown())
     assert not [r for r in standin.requests if r.status == 400]

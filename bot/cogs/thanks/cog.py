@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 # Four of these with their names still fit the 6,000 characters of one embed.
 PENDING_TEXT_MAX = 800
+EMBED_BUDGET = limits.EMBED_TOTAL - 1000  # an embed of stats, with room left for its own title
 
 
 def percent(value: float | None) -> str:
@@ -95,9 +96,15 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
         period = tr(interaction, "stats.days", days=days) if days else tr(interaction, "stats.all_time")
         embed = discord.Embed(title=tr(interaction, "stats.title", period=period))
         embed.description = figures_text(locale, stats.overall)
-        for title, figures in list(stats.per_resource.items())[:24]:
-            embed.add_field(name=title[:256], value=figures_text(locale, figures)[:1024], inline=False)
-        await reply_private(interaction, embed=embed)
+        fields = [
+            (title[: limits.FIELD_NAME], figures_text(locale, figures)[: limits.FIELD_VALUE])
+            for title, figures in stats.per_resource.items()
+        ]
+        # One field per resource: with a couple of dozen they pass the 6,000 characters one message
+        # may carry, so they spill into further embeds and, past 6,000, further messages.
+        embeds = with_fields(embed, fields)
+        for group in limits.pack([len(e) for e in embeds], max_items=limits.EMBEDS_PER_MESSAGE):
+            await reply_private(interaction, embeds=[embeds[i] for i in group])
 
     @app_commands.command(name="export", description=_("cmd.thanks.export"))
     async def export(self, interaction: discord.Interaction) -> None:
@@ -106,6 +113,19 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
         data = await self.bot.stats.export_csv(interaction.user.id, interaction.guild_id)
         file = discord.File(io.BytesIO(data.encode("utf-8")), filename="handout-export.csv")
         await reply_private(interaction, tr(interaction, "export.ready"), file=file)
+
+
+def with_fields(first: discord.Embed, fields: list[tuple[str, str]]) -> list[discord.Embed]:
+    """``first``, then as many embeds as the fields need, each well under 6,000 characters and 25
+    fields, so that every embed fits a message on its own."""
+    embeds = [first]
+    for name, value in fields:
+        current = embeds[-1]
+        if len(current.fields) >= limits.EMBED_FIELDS or len(current) + len(name) + len(value) > EMBED_BUDGET:
+            current = discord.Embed()
+            embeds.append(current)
+        current.add_field(name=name, value=value, inline=False)
+    return embeds
 
 
 def figures_text(locale: str, f: Figures) -> str:
