@@ -145,3 +145,17 @@ async def test_stats_for_many_resources_fit_discords_limits(standin, scene, bot_
     assert all(f"(res-{i:02d})" in " ".join(m.text for m in shown()) for i in range(count))
     assert all(m.ephemeral for m in shown())
     assert not [r for r in standin.requests if r.status == 400]
+
+
+async def test_a_request_matching_nothing_lists_a_long_library_within_limits(standin, scene, bot_process) -> None:
+    await bot_process()
+    for i in range(25):  # 25 lines of about 120 characters: past the 2,000 of a message's content
+        await add_resource(
+            standin, scene, name=f"res-{i:02d}", title=f"**Resource** {i:02d} " + "t" * 80, url="https://e.com"
+        )
+    asked = await standin.send_dm(scene.member, "can you send me the spaceship manual?")
+    answer = await standin.wait_for_dm(scene.member, timeout=10, after=asked)
+    assert len(answer.content) <= 2000 and "more" in answer.content
+    assert "Resource\\*\\* 00" in answer.content  # a creator's title is shown as text, not as markup
+    assert len(answer.buttons) == 25  # every offer still has its button
+    assert not [r for r in standin.requests if r.status == 400]
