@@ -97,3 +97,28 @@ def test_each_migration_is_valid_sql_on_its_own() -> None:
     for migration in load_migrations():
         conn.executescript(migration.sql)
     conn.close()
+
+
+async def test_prompt_refused_migration_keeps_queued_prompts_and_allows_refused(tmp_path: Path) -> None:
+    everything = load_migrations()
+    [refused] = [m for m in everything if m.name == "prompt_refused"]
+    db = await open_db(tmp_path / "h.db")
+    await migrate(db, [m for m in everything if m.version < refused.version])
+    await db.execute(
+        "INSERT INTO member_messages (id, source_id, member_id, label, via, content, received_at)"
+        " VALUES (1, 10, 20, 'thanks', 'dm', 'thanks!', 100)"
+    )
+    await db.execute(
+        "INSERT INTO prompts (id, member_message_id, attempts, next_attempt_at, last_error, created_at)"
+        " VALUES (7, 1, 3, 500, 'discord 400 50035', 100)"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        await db.execute("UPDATE prompts SET status = 'refused' WHERE id = 7")
+    await migrate(db, everything)
+    row = await db.fetchone("SELECT status, attempts, next_attempt_at, last_error FROM prompts WHERE id = 7")
+    assert tuple(row) == ("queued", 3, 500, "discord 400 50035")
+    await db.execute("UPDATE prompts SET status = 'refused' WHERE id = 7")
+    assert await db.fetchval("SELECT status FROM prompts WHERE id = 7") == "refused"
+    indexes = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'prompts'")
+    assert "prompts_queued" in {r[0] for r in indexes}
+    await db.close()

@@ -216,3 +216,20 @@ async def test_privacy_delete_removes_messages_and_anonymises(db, resources, del
     assert await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE member_id IS NULL") == 1
     assert await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE member_id = ?", (BOB,)) == 1
     assert await db.fetchval("SELECT COUNT(*) FROM prompts") == 0, "prompts of deleted messages go too"
+
+
+async def test_refused_prompt_is_set_aside_with_its_reason_and_the_message_stays_pending(
+    db, resources, deliveries, thanks, clock
+) -> None:
+    await deliver(resources, deliveries, ALICE, 10)
+    refused = await record(thanks, ALICE, 500, text="a long one")
+    kept = await record(thanks, ALICE, 501, text="a short one")
+    (refused_prompt, _, _), (kept_prompt, _, _) = await thanks.due_prompts()
+    await thanks.prompt_refused(refused_prompt, "discord 400 50035: Invalid Form Body")
+    clock.now += 10 * 3600  # long after any retry delay: it never comes back unchanged
+    assert [(p, m.id) for p, _, m in await thanks.due_prompts()] == [(kept_prompt, kept.id)]
+    assert await thanks.seconds_until_next_prompt() == 0.0
+    row = await db.fetchone("SELECT status, last_error FROM prompts WHERE id = ?", (refused_prompt,))
+    assert (row["status"], row["last_error"]) == ("refused", "discord 400 50035: Invalid Form Body")
+    pending, total = await thanks.pending(MAYA.user_id, GUILD)
+    assert total == 2 and refused.id in [m.id for m in pending]

@@ -202,6 +202,12 @@ class ThanksService:
         await sql.prompt_retry_later(self._db, prompt_id, error, self.now() + delay)
         return delay
 
+    async def prompt_refused(self, prompt_id: int, error: str) -> None:
+        """Discord refused this one prompt for good (its content, not the moment): sent again
+        unchanged it would be refused again, so it is set aside with the reason. The message stays
+        waiting, so the creator still finds it in /thanks pending and in reminder digests."""
+        await sql.prompt_set_aside(self._db, prompt_id, error)
+
     async def seconds_until_next_prompt(self) -> float | None:
         due = await sql.next_prompt_due(self._db)
         return None if due is None else max(0.0, due - self._clock())

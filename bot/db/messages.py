@@ -111,6 +111,15 @@ async def prompt_retry_later(db: Database, prompt_id: int, error: str, next_atte
     )
 
 
+async def prompt_set_aside(db: Database, prompt_id: int, error: str) -> None:
+    """Refused by Discord for good: out of the queue, with the reason kept for an operator."""
+    await db.execute(
+        "UPDATE prompts SET status = 'refused', attempts = attempts + 1, last_error = ?"
+        " WHERE id = ? AND status = 'queued'",
+        (error[:500], prompt_id),
+    )
+
+
 async def next_prompt_due(db: Database) -> int | None:
     return await db.fetchval("SELECT MIN(next_attempt_at) FROM prompts WHERE status = 'queued'")
 

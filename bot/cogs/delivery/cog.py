@@ -14,6 +14,7 @@ from bot import i18n
 from bot.cogs.common import NO_PINGS, send_paced
 from bot.cogs.delivery.deliver import DMS_CLOSED
 from bot.cogs.delivery.views import load_offered, offer_view, pick_view
+from bot.core import limits, safe_text
 from bot.core.classifier import Label, classify
 from bot.core.deliveries import RequestedVia
 from bot.core.errors import HandoutError, NotFound, RateLimited
@@ -159,10 +160,25 @@ class DeliveryCog(commands.Cog):
                 allowed_mentions=NO_PINGS,
             )
             return
-        lines = [f"• **{r.title}** · {guild_names.get(r.guild_id, '')}" for r in offered[:25]]
         await self._reply(
             message,
-            content=i18n.text(locale, "dm.no_match", offers="\n".join(lines)),
+            content=offers_text(locale, offered[:25], guild_names),
             view=offer_view(locale, offered),
             allowed_mentions=NO_PINGS,
         )
+
+
+def offers_text(locale: str, offered: list[Resource], guild_names: dict[int, str]) -> str:
+    """What is on offer, one line each, as many as fit Discord's 2,000 characters of content (25
+    titles of 100 characters would not), then how many more the buttons below show. Titles and
+    server names are neutralised: a creator's title must not become markup in the bot's words."""
+    lines: list[str] = []
+    for count, resource in enumerate(offered):
+        guild = safe_text.shorten(guild_names.get(resource.guild_id, ""), 100)
+        line = f"• **{safe_text.shorten(resource.title, 200)}** · {guild}"
+        more = i18n.text(locale, "digest.more", n=len(offered) - count - 1)
+        if len(i18n.text(locale, "dm.no_match", offers="\n".join([*lines, line, more]))) > limits.CONTENT:
+            lines.append(i18n.text(locale, "digest.more", n=len(offered) - count))
+            break
+        lines.append(line)
+    return i18n.text(locale, "dm.no_match", offers="\n".join(lines))

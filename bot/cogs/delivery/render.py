@@ -7,6 +7,7 @@ import io
 import discord
 
 from bot import i18n
+from bot.core import safe_text
 from bot.core.resources import Resource
 
 GET_IT_PREFIX = "handout:get:"
@@ -24,10 +25,15 @@ def share_embed(locale: str, resource: Resource, creator_name: str) -> discord.E
 
 def delivery_content(locale: str, resource: Resource, creator_name: str) -> str:
     """The honest line that goes with every delivery, plus the creator's own note."""
+    # The note and the name are the creator's words inside the bot's message: neutralised, so a
+    # note cannot carry a masked link or a mention that reads as Handout's own (notes are at most
+    # 1,000 characters, so the content stays under 2,000 even with every character escaped).
+    creator = safe_text.shorten(creator_name, 100)
     lines = []
     if resource.note:
-        lines.append(i18n.text(locale, "delivery.note", creator=creator_name, note=resource.note))
-    lines.append(i18n.text(locale, "delivery.honest", creator=creator_name))
+        note = safe_text.shorten(resource.note, 1200)
+        lines.append(i18n.text(locale, "delivery.note", creator=creator, note=note))
+    lines.append(i18n.text(locale, "delivery.honest", creator=creator))
     return "\n\n".join(lines)
 
 

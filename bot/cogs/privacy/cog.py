@@ -72,7 +72,7 @@ class Privacy(commands.Cog):
             embed.add_field(
                 name=tr(interaction, "privacy.recent"),
                 value="\n".join(
-                    f"• {render.label_text(locale, label)}: {render.snippet(text)[:150]}"
+                    f"• {render.label_text(locale, label)}: {render.snippet(text, 150)}"
                     for label, text, _ in summary["recent"]
                 )[:1024],
                 inline=False,

@@ -14,6 +14,7 @@ from bot.cogs.common import NO_PINGS, actor_of, human_size, reply_private, tr
 from bot.cogs.delivery import render
 from bot.cogs.delivery.views import get_it_view
 from bot.cogs.resources.views import confirm_view
+from bot.core import limits
 from bot.core import resources as domain
 from bot.core.errors import HandoutError
 from bot.core.resources import FileUpload, Resource
@@ -28,9 +29,8 @@ Name = app_commands.Range[str, 1, domain.NAME_MAX]
 Title = app_commands.Range[str, 1, domain.TITLE_MAX]
 Url = app_commands.Range[str, 1, domain.URL_MAX]
 LongText = app_commands.Range[str, 1, domain.TEXT_MAX]
-# Room for the list: an embed description holds 4096 characters, a message 10 embeds.
+# Room for the list in one embed (a description holds 4096); messages are then packed by size.
 _EMBED_CHARS = 4000
-_MAX_EMBEDS = 10
 
 
 async def download(attachment: discord.Attachment | None) -> FileUpload | None:
@@ -235,7 +235,10 @@ class ResourceCommands(commands.GroupCog, group_name="resource", group_descripti
             for r in found
         ]
         embeds = chunk_into_embeds(lines, tr(interaction, "resource.list.title", count=len(found)))
-        await reply_private(interaction, embeds=embeds, allowed_mentions=NO_PINGS)
+        # Discord allows 6,000 characters across all embeds of one message: a long library takes
+        # several private messages (the first is the reply, the rest follow it).
+        for group in limits.pack([len(e) for e in embeds], max_items=limits.EMBEDS_PER_MESSAGE):
+            await reply_private(interaction, embeds=[embeds[i] for i in group], allowed_mentions=NO_PINGS)
 
 
 def chunk_into_embeds(lines: list[str], title: str) -> list[discord.Embed]:
@@ -250,8 +253,5 @@ def chunk_into_embeds(lines: list[str], title: str) -> list[discord.Embed]:
         size += len(line) + 1
     if current:
         embeds.append(discord.Embed(description="\n".join(current)))
-    if len(embeds) > _MAX_EMBEDS:
-        embeds = embeds[:_MAX_EMBEDS]
-        embeds[-1].set_footer(text="…")
-    embeds[0].title = title
+    embeds[0].title = title[: limits.EMBED_TITLE]
     return embeds

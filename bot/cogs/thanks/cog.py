@@ -15,6 +15,7 @@ from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.choose import ask_member
 from bot.cogs.thanks.views import add_answer_row
+from bot.core import limits, safe_text
 from bot.core.classifier import Label
 from bot.core.stats import Figures
 from bot.core.thanks import PAGE_SIZE, Status
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from bot.app import HandoutBot
 
 log = logging.getLogger(__name__)
+
+# Four of these with their names still fit the 6,000 characters of one embed.
+PENDING_TEXT_MAX = 800
+EMBED_BUDGET = limits.EMBED_TOTAL - 1000  # an embed of stats, with room left for its own title
 
 
 def percent(value: float | None) -> str:
@@ -110,9 +115,15 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
         period = tr(interaction, "stats.days", days=days) if days else tr(interaction, "stats.all_time")
         embed = discord.Embed(title=tr(interaction, "stats.title", period=period))
         embed.description = figures_text(locale, stats.overall)
-        for title, figures in list(stats.per_resource.items())[:24]:
-            embed.add_field(name=title[:256], value=figures_text(locale, figures)[:1024], inline=False)
-        await reply_private(interaction, embed=embed)
+        fields = [
+            (title[: limits.FIELD_NAME], figures_text(locale, figures)[: limits.FIELD_VALUE])
+            for title, figures in stats.per_resource.items()
+        ]
+        # One field per resource: with a couple of dozen they pass the 6,000 characters one message
+        # may carry, so they spill into further embeds and, past 6,000, further messages.
+        embeds = with_fields(embed, fields)
+        for group in limits.pack([len(e) for e in embeds], max_items=limits.EMBEDS_PER_MESSAGE):
+            await reply_private(interaction, embeds=[embeds[i] for i in group])
 
     @app_commands.command(name="export", description=_("cmd.thanks.export"))
     async def export(self, interaction: discord.Interaction) -> None:
@@ -121,6 +132,19 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
         data = await self.bot.stats.export_csv(interaction.user.id, interaction.guild_id)
         file = discord.File(io.BytesIO(data.encode("utf-8")), filename="handout-export.csv")
         await reply_private(interaction, tr(interaction, "export.ready"), file=file)
+
+
+def with_fields(first: discord.Embed, fields: list[tuple[str, str]]) -> list[discord.Embed]:
+    """``first``, then as many embeds as the fields need, each well under 6,000 characters and 25
+    fields, so that every embed fits a message on its own."""
+    embeds = [first]
+    for name, value in fields:
+        current = embeds[-1]
+        if len(current.fields) >= limits.EMBED_FIELDS or len(current) + len(name) + len(value) > EMBED_BUDGET:
+            current = discord.Embed()
+            embeds.append(current)
+        current.add_field(name=name, value=value, inline=False)
+    return embeds
 
 
 def figures_text(locale: str, f: Figures) -> str:
@@ -147,21 +171,28 @@ async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, p
         return
     embed = discord.Embed(title=tr(interaction, "pending.title", total=total))
     view = discord.ui.View(timeout=None)
+    files = []
     for row, message in enumerate(messages):
         resource = await bot.resources.get(message.resource_id) if message.resource_id else None
+        title = safe_text.shorten(resource.title, 200) if resource else "—"
+        text = render.snippet(message.content, PENDING_TEXT_MAX, tr(interaction, "pending.shortened"))
+        if len(safe_text.neutralise(" ".join(message.content.split()))) > PENDING_TEXT_MAX:
+            # Too long for a page of four: the whole message, as the member wrote it, in a file
+            # (a text file shows no markdown, so it needs no escaping).
+            files.append(discord.File(io.BytesIO(message.content.encode()), filename=f"message-{message.id}.txt"))
         embed.add_field(
-            name=f"{row + 1}. {render.label_text(locale, message.label)} · {resource.title if resource else '—'}"[:256],
+            name=f"{row + 1}. {render.label_text(locale, message.label)} · {title}"[: limits.FIELD_NAME],
             value=tr(
                 interaction,
                 "pending.item",
                 member=f"<@{message.member_id}>",
                 ago=render.ago(locale, bot.thanks.now() - message.received_at),
-                text=render.snippet(message.content),
-            )[:1024],
+                text=text,
+            )[: limits.FIELD_VALUE],
             inline=False,
         )
         add_answer_row(view, locale, message.id, row=row)
     pages = -(-total // PAGE_SIZE)
     more = "pending.footer_more" if page + 1 < pages else "pending.footer"
     embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))
-    await reply_private(interaction, embed=embed, view=view)
+    await reply_private(interaction, embed=embed, view=view, files=files)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import discord
 
 from bot import i18n
+from bot.core import limits, safe_text
 from bot.core.thanks import MemberMessage
 
 _SNIPPET = 180
+# A member's words in a prompt: five prompts of this size still fit one message's 6,000 characters
+# of embeds (the worker packs by size, so a batch of longer ones only takes more messages).
+PROMPT_TEXT_MAX = 1000
+NAME_MAX = 100  # display names are at most 32 characters; escapes can double them
 
 
 def label_text(locale: str, label: str) -> str:
@@ -26,12 +31,20 @@ def ago(locale: str, seconds: float) -> str:
 def prompt_embed(locale: str, message: MemberMessage, member_name: str, resource_title: str) -> discord.Embed:
     """A member's words for the creator. In an embed, and sent with no allowed mentions, so an
     @everyone or role mention in the member's text pings nobody."""
+    # Everything the member (or a creator) chose is neutralised: it must not read as the bot's
+    # own words, e.g. a masked link "[Handout: verify your payout](…)" in the text or the name.
+    name = safe_text.shorten(member_name, NAME_MAX)
+    pointer = i18n.text(locale, "prompt.shortened")
     embed = discord.Embed(
-        title=i18n.text(locale, "prompt.title", label=label_text(locale, message.label), member=member_name),
-        description=message.content[:4000] or "—",
+        title=i18n.text(locale, "prompt.title", label=label_text(locale, message.label), member=name)[
+            : limits.EMBED_TITLE
+        ],
+        description=safe_text.shorten(message.content, PROMPT_TEXT_MAX, pointer) or "—",
     )
-    embed.add_field(name=i18n.text(locale, "prompt.member"), value=f"<@{message.member_id}> ({member_name})")
-    embed.add_field(name=i18n.text(locale, "prompt.resource"), value=resource_title)
+    embed.add_field(name=i18n.text(locale, "prompt.member"), value=f"<@{message.member_id}> ({name})")
+    embed.add_field(
+        name=i18n.text(locale, "prompt.resource"), value=safe_text.shorten(resource_title, limits.FIELD_VALUE) or "—"
+    )
     embed.set_footer(text=i18n.text(locale, "prompt.footer", id=message.id))
     embed.timestamp = discord.utils.snowflake_time(message.source_id) if message.source_id > 1 << 22 else None
     return embed
@@ -53,6 +66,12 @@ def relayed_reply_embed(locale: str, creator_name: str, avatar_url: str | None, 
     return embed
 
 
-def snippet(text: str) -> str:
+def snippet(text: str, limit: int = _SNIPPET, pointer: str = "") -> str:
+    """One line of a member's text, neutralised, for lists (digests, /thanks pending)."""
+    return safe_text.snippet(text, limit, pointer)
+
+
+def plain_snippet(text: str, limit: int) -> str:
+    """For places that show text as typed, without markdown (a text input's placeholder)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -191,7 +191,7 @@ class ReplyModal(discord.ui.Modal):
             style=discord.TextStyle.paragraph,
             max_length=REPLY_TEXT_MAX,
             custom_id=FORM_TEXT,
-            placeholder=render.snippet(message.content)[:100] or None,
+            placeholder=render.plain_snippet(message.content, 100) or None,  # no markdown in a placeholder
         )
         self.add_item(self.text)
 

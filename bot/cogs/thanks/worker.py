@@ -1,7 +1,9 @@
 """Sends what the thanks loop queued: creator prompts and reminder digests.
 
 Both live in SQLite outboxes, so nothing is lost on a crash: after a restart the worker picks up
-whatever is still queued. A failed send is retried with a growing delay, never dropped.
+whatever is still queued. A failed send is retried with a growing delay, never dropped; only a
+prompt Discord refuses for its content (400) is set aside with the reason, since it would be refused
+again unchanged, and the message stays in /thanks pending.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks import render
 from bot.cogs.thanks.inbox import InboxGuard, is_permanent
 from bot.cogs.thanks.views import add_answer_row
+from bot.core import limits
 from bot.core.inbox import InboxProblem
 from bot.core.thanks import MemberMessage
 
@@ -31,7 +34,8 @@ log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 60.0  # look for new digests at least this often
 BATCH = 50
-PROMPTS_PER_MESSAGE = 5  # five rows of three buttons: Discord's limit for one message
+PROMPTS_PER_MESSAGE = limits.ACTION_ROWS  # a row of three buttons per prompt
+Prompt = tuple[int, int, MemberMessage]  # (prompt id, attempts so far, message)
 
 
 class ThanksWorker:
@@ -78,8 +82,7 @@ class ThanksWorker:
             message = prompt[2]
             by_destination.setdefault((message.owner_id, message.guild_id), []).append(prompt)
         for prompts in by_destination.values():
-            for start in range(0, len(prompts), PROMPTS_PER_MESSAGE):
-                await self._send_prompts(prompts[start : start + PROMPTS_PER_MESSAGE])
+            await self._send_prompts_to(prompts)
         await self.bot.thanks.queue_due_digests()
         for digest_id, owner_id, guild_id, attempts in await self.bot.thanks.due_digests(BATCH):
             await self._send_digest(digest_id, owner_id, guild_id, attempts)
@@ -113,19 +116,33 @@ class ThanksWorker:
         known = await self.bot.locales.last_known(owner_id)
         return known or guild_locale or i18n.DEFAULT_LANGUAGE
 
-    async def _send_prompts(self, prompts: list[tuple[int, int, MemberMessage]]) -> None:
-        """One message to the creator: each member message as an embed with its row of buttons."""
+    async def _send_prompts_to(self, prompts: list[Prompt]) -> None:
+        """All due prompts of one creator, packed into messages by size as well as by count: five
+        long ones together would pass Discord's 6,000 characters of embeds and be refused."""
         first = prompts[0][2]
         try:
             assert first.owner_id is not None
             locale = await self._creator_locale(first.owner_id, first.guild_id)
-            view = discord.ui.View(timeout=None)
             embeds = []
-            for row, (_, _, message) in enumerate(prompts):
+            for _, _, message in prompts:
                 # Stored with the message; older rows have none and are looked up (a paced request).
                 member_name = message.member_name or await self.bot.deliverer.creator_name(message.member_id)
                 resource = await self.bot.resources.get(message.resource_id) if message.resource_id else None
                 embeds.append(render.prompt_embed(locale, message, member_name, resource.title if resource else "—"))
+        except (discord.HTTPException, AssertionError) as exc:
+            await self._retry_later(prompts, exc)
+            return
+        for group in limits.pack([len(embed) for embed in embeds], max_items=PROMPTS_PER_MESSAGE):
+            await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group])
+
+    async def _send_prompts(self, locale: str, batch: list[tuple[Prompt, discord.Embed]]) -> None:
+        """One message to the creator: each member message as an embed with its row of buttons."""
+        first = batch[0][0][2]
+        prompts = [prompt for prompt, _ in batch]
+        try:
+            assert first.owner_id is not None
+            view = discord.ui.View(timeout=None)
+            for row, ((_, _, message), _) in enumerate(batch):
                 add_answer_row(view, locale, message.id, row=row)
             # Urgent (in _send): the creator's prompt goes ahead of members' acknowledgements.
             sent = await self._send(
@@ -135,19 +152,36 @@ class ThanksWorker:
                 # Sent again after a crash, the same batch gets the first message back from Discord;
                 # a different batch gets a different nonce, so no prompt is marked sent unseen.
                 nonce="hp" + hashlib.sha1(",".join(str(p[0]) for p in prompts).encode()).hexdigest()[:20],
-                embeds=embeds,
+                embeds=[embed for _, embed in batch],
                 view=view,
             )
-        except (discord.HTTPException, DiscordUnavailable, AssertionError) as exc:
-            for prompt_id, attempts, message in prompts:
-                delay = await self.bot.thanks.prompt_failed(prompt_id, attempts, _describe(exc))
-                log.warning(
-                    "Prompt %s for message %s not sent (%s); retrying in %ss", prompt_id, message.id, exc, delay
-                )
+        except discord.HTTPException as exc:
+            if not _refused_for_good(exc):
+                await self._retry_later(prompts, exc)
+            elif len(batch) > 1:
+                # Which prompt Discord objects to is not said in a way worth parsing: halve the
+                # batch until the refused one is alone, so the others still reach the creator.
+                half = len(batch) // 2
+                log.warning("Discord refused a batch of %d prompts (%s); splitting it", len(batch), exc)
+                await self._send_prompts(locale, batch[:half])
+                await self._send_prompts(locale, batch[half:])
+            else:
+                prompt_id, _, message = prompts[0]
+                await self.bot.thanks.prompt_refused(prompt_id, _describe(exc))
+                log.error("Prompt %s for message %s refused by Discord, set aside: %s", prompt_id, message.id, exc)
+            return
+        except (DiscordUnavailable, AssertionError) as exc:
+            await self._retry_later(prompts, exc)
             return
         for prompt_id, _, message in prompts:
             await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id)
             log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
+
+    async def _retry_later(self, prompts: list[Prompt], exc: Exception) -> None:
+        """A passing failure (Discord down, a 5xx, the creator's DMs closed for now): same again later."""
+        for prompt_id, attempts, message in prompts:
+            delay = await self.bot.thanks.prompt_failed(prompt_id, attempts, _describe(exc))
+            log.warning("Prompt %s for message %s not sent (%s); retrying in %ss", prompt_id, message.id, exc, delay)
 
     async def _send_digest(self, digest_id: int, owner_id: int, guild_id: int, attempts: int) -> None:
         items = await self.bot.thanks.digest_items(owner_id, guild_id)
@@ -157,8 +191,12 @@ class ThanksWorker:
         locale = await self._creator_locale(owner_id, guild_id)
         now = time.time()
         guild = self.bot.get_guild(guild_id)
-        lines = [
-            i18n.text(
+        # Whole lines only, as many as fit the description with room for the "…and n more" line:
+        # a line cut in the middle could end inside an escape and pass 4,096 with the rest.
+        lines: list[str] = []
+        room = limits.EMBED_DESCRIPTION - 100
+        for m in items[:20]:
+            line = i18n.text(
                 locale,
                 "digest.line",
                 label=render.label_text(locale, m.label),
@@ -166,13 +204,17 @@ class ThanksWorker:
                 ago=render.ago(locale, now - m.received_at),
                 text=render.snippet(m.content),
             )
-            for m in items[:20]
-        ]
-        if len(items) > 20:
-            lines.append(i18n.text(locale, "digest.more", n=len(items) - 20))
+            if len(line) + 1 > room:
+                break
+            lines.append(line)
+            room -= len(line) + 1
+        if len(items) > len(lines):
+            lines.append(i18n.text(locale, "digest.more", n=len(items) - len(lines)))
         embed = discord.Embed(
-            title=i18n.text(locale, "digest.title", n=len(items), guild=guild.name if guild else guild_id),
-            description="\n".join(lines)[:4000],
+            title=i18n.text(locale, "digest.title", n=len(items), guild=guild.name if guild else guild_id)[
+                : limits.EMBED_TITLE
+            ],
+            description="\n".join(lines),
         )
         embed.set_footer(text=i18n.text(locale, "digest.footer"))
         try:
@@ -183,6 +225,13 @@ class ThanksWorker:
             return
         await self.bot.thanks.digest_sent(digest_id)
         log.info("Sent a reminder digest of %d message(s) to creator %s", len(items), owner_id)
+
+
+def _refused_for_good(exc: discord.HTTPException) -> bool:
+    """400 Bad Request (50035 Invalid Form Body and its kin): Discord objects to the message itself,
+    and would refuse it again unchanged. A 403 or 404 is about the destination (DMs closed, the inbox
+    channel gone), which the creator can fix, so those keep the growing-delay retry."""
+    return exc.status == 400
 
 
 def _describe(exc: Exception) -> str:

@@ -6,9 +6,12 @@
     standin.faults.add(path=r"^/webhooks/", status=200, delay=0.3, times=None)  # slow, then answered
     standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=503, times=6)  # an outage
     standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=200, lost_answer=True)
+    standin.faults.add(path=r"^/channels/\\d+/messages$", status=400, code=50035, when_body="LONG", times=None)
 
 Paths are matched (re.search) against the path below ``/api/v10``. A fault answers before
-the route runs, after authentication. ``times=None`` keeps the fault forever.
+the route runs, after authentication. ``times=None`` keeps the fault forever. ``when_body`` (a
+regex searched in the request's JSON body) limits a fault to requests carrying that content, as
+Discord refuses one message for what it contains while the next one goes through.
 """
 
 from __future__ import annotations
@@ -46,9 +49,12 @@ class Fault:
     lost_answer: bool = False
     body: dict[str, Any] | None = None
     hits: list[str] = field(default_factory=list)
+    when_body: re.Pattern[str] | None = None
 
-    def matches(self, method: str, path: str) -> bool:
+    def matches(self, method: str, path: str, body_text: str = "") -> bool:
         if self.times is not None and len(self.hits) >= self.times:
+            return False
+        if self.when_body is not None and not self.when_body.search(body_text):
             return False
         return (self.method is None or self.method == method) and bool(self.path.search(path))
 
@@ -83,6 +89,7 @@ class Faults:
         reset: bool = False,
         lost_answer: bool = False,
         body: dict[str, Any] | None = None,
+        when_body: str | None = None,
     ) -> Fault:
         """Add a fault. ``reset=True`` drops the TCP connection instead of answering;
         ``delay`` seconds are waited before answering (slow Discord; longer than the client's
@@ -102,13 +109,14 @@ class Faults:
             reset=reset,
             lost_answer=lost_answer,
             body=body,
+            when_body=re.compile(when_body) if when_body is not None else None,
         )
         self.rules.append(fault)
         return fault
 
-    def take(self, method: str, path: str) -> Fault | None:
+    def take(self, method: str, path: str, body_text: str = "") -> Fault | None:
         for fault in self.rules:
-            if fault.matches(method, path):
+            if fault.matches(method, path, body_text):
                 fault.hits.append(f"{method} {path}")
                 return fault
         return None

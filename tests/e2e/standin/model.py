@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import components as comp
+from . import markdown
 
 DISCORD_EPOCH_MS = 1420070400000
 
@@ -360,6 +361,16 @@ class Message(comp.ComponentLookup):
             parts += [str((e.get(k) or {}).get("text") or "") for k in ("footer",)]
         parts += [c.get("content", "") for c in comp.walk(self.components) if c.get("type") == 10]
         return "\n".join(p for p in parts if p)
+
+    @property
+    def live_masked_links(self) -> list[tuple[str, str]]:
+        """Masked links ``[text](url)`` a reader would see live in this message (see markdown.py)."""
+        return markdown.masked_links(self.text)
+
+    @property
+    def live_mentions(self) -> list[str]:
+        """Mention syntax a reader would see rendered as a mention (pinging or not)."""
+        return markdown.mentions(self.text)
 
     def __repr__(self) -> str:
         return f"<Message id={self.id} by {self.author.username}: {self.content[:40]!r} flags={self.flags}>"

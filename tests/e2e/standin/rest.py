@@ -266,7 +266,8 @@ class Rest:
                 if auth != f"Bot {self.s.world.token}":
                     raise ApiError(401, 0, "401: Unauthorized")
                 token = auth[4:]
-            fault = self.s.faults.take(method, path)
+            body_text = json.dumps(rec.json, ensure_ascii=False) if rec.json is not None else ""
+            fault = self.s.faults.take(method, path, body_text)
             if fault is not None:
                 self.stats[f"fault_{fault.status}"] += 1
                 if fault.delay:
