@@ -1,0 +1,55 @@
+""" "Delete my data" means deleted, now: in every database file, and for what was still in flight."""
+
+from __future__ import annotations
+
+from tests.e2e.stories import add_resource, rows, share, value
+
+SECRET = "thank you so much, the marmalade plan 7341 saved my week"
+NAME = "Quorinda Vexley"
+
+
+def database_files(bot) -> dict[str, bytes]:
+    """The raw bytes of handout.db and its -wal and -shm files, read while the bot runs."""
+    return {p.name: p.read_bytes() for p in bot.data_dir.glob("handout.db*")}
+
+
+async def test_delete_my_data_leaves_no_trace_in_any_database_file(standin, scene, bot_process) -> None:
+    world = standin.world
+    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    await (await standin.click(quorinda, post, "Get it")).response(timeout=10)
+    first = await standin.wait_for_dm(quorinda, lambda m: bool(m.attachments), timeout=10)
+    await standin.send_dm(quorinda, SECRET)
+    await standin.wait_for_dm(scene.creator, lambda m: SECRET in m.text, timeout=10)
+    dm_channel = standin.dm_channel_of(quorinda)
+
+    # A second delivery is on its way (Discord is slow to take it) when she deletes her data.
+    standin.faults.add(method="POST", path=rf"^/channels/{dm_channel.id}/messages$", status=200, delay=5.0)
+    await standin.click(quorinda, post, "Get it")
+    await standin.wait_until(
+        lambda: any(r.path == f"/channels/{dm_channel.id}/messages" and r.status is None for r in standin.requests),
+        10,
+        "the second delivery in flight",
+    )
+    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
+    gone = await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+    assert "for good" in gone.text
+
+    # The delivery in flight arrives and is counted, anonymously.
+    await standin.wait_for_dm(quorinda, lambda m: bool(m.attachments), timeout=15, after=first)
+    await standin.wait_until(
+        lambda: value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'") == 2, 15, "both counted"
+    )
+    traces = {
+        "her words": SECRET.encode(),
+        "her name": NAME.encode(),
+        "her id": quorinda.user.id.to_bytes(8, "big"),
+        "her DM channel id": dm_channel.id.to_bytes(8, "big"),
+    }
+    files = database_files(bot)
+    assert "handout.db" in files
+    found = {(what, name) for what, needle in traces.items() for name, data in files.items() if needle in data}
+    assert found == set(), f"left behind: {sorted(found)}"
+    assert rows(bot, "SELECT member_id, channel_id, message_id FROM deliveries") == [(None, None, None)] * 2
