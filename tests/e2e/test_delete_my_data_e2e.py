@@ -53,3 +53,30 @@ async def test_delete_my_data_leaves_no_trace_in_any_database_file(standin, scen
     found = {(what, name) for what, needle in traces.items() for name, data in files.items() if needle in data}
     assert found == set(), f"left behind: {sorted(found)}"
     assert rows(bot, "SELECT member_id, channel_id, message_id FROM deliveries") == [(None, None, None)] * 2
+
+
+async def test_a_delivery_still_queued_is_cancelled_by_delete_my_data(standin, scene, bot_process) -> None:
+    world = standin.world
+    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(8)]
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    await (await standin.slash(scene.creator, scene.general, "handout delivery", mode="here")).response(timeout=10)
+    post = await share(standin, scene)
+    # Eight slow private uploads take every upload turn; her delivery waits for one.
+    standin.faults.add(method="POST", path=r"^/webhooks/\d+/[^/]+$", status=200, delay=5.0, times=8)
+    for member in others:
+        await standin.click(member, post, "Get it")
+    await standin.wait_until(lambda: standin.rest.in_flight["POST /webhooks/{webhook_id}/{token}"] == 8, 10)
+    hers = await standin.click(quorinda, post, "Get it")
+    await hers.wait_callback(timeout=10)  # recorded and acknowledged: queued
+
+    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
+    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+
+    answer = await hers.wait_followup(timeout=30)
+    assert answer.ephemeral and not answer.attachments
+    assert "you deleted your data" in answer.content
+    assert rows(bot, "SELECT member_id, status FROM deliveries WHERE id = (SELECT MAX(id) FROM deliveries)") == [
+        (None, "failed")
+    ]

@@ -171,6 +171,9 @@ class Deliverer:
                 await self._to_dm(delivery, resource, user, locale, followup=followup)
         except DeliveryCancelled:
             log.info("Delivery %s cancelled: its member deleted their data", delivery.id)
+            if followup is not None:
+                text = i18n.text(locale, "delivery.cancelled_by_deletion")
+                await self._quiet(followup.send(text, ephemeral=True))
         except DeliveryFailed as exc:
             await self.bot.deliveries.mark_failed(delivery.id, str(exc))
             log.warning("Delivery %s failed: %s", delivery.id, exc)
