@@ -80,3 +80,49 @@ async def test_a_delivery_still_queued_is_cancelled_by_delete_my_data(standin, s
     assert rows(bot, "SELECT member_id, status FROM deliveries WHERE id = (SELECT MAX(id) FROM deliveries)") == [
         (None, "failed")
     ]
+
+
+async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(standin, scene, bot_process) -> None:
+    world = standin.world
+    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(7)]
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    for member in [*others, quorinda]:
+        await (await standin.click(member, post, "Get it")).response(timeout=10)
+    delivered = "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'"
+    await standin.wait_until(lambda: value(bot, delivered) == 8, 30, "eight deliveries")
+    await standin.send_dm(others[0], "thanks, reader zero!")
+    await standin.wait_for_dm(scene.creator, lambda m: "reader zero" in m.text, timeout=10)
+    creator_dm = standin.dm_channel_of(scene.creator)
+
+    # Discord is slow to take the creator's next two messages: the worker reads a batch of prompts
+    # while the first is on its way, and sends that batch in two messages, hers in the second.
+    start = len(standin.requests)
+    standin.faults.add(method="POST", path=rf"^/channels/{creator_dm.id}/messages$", status=200, delay=6.0, times=2)
+
+    def prompt_sends_in_flight() -> int:
+        return sum(
+            r.method == "POST" and r.path == f"/channels/{creator_dm.id}/messages" and r.status is None
+            for r in standin.requests[start:]
+        )
+
+    await standin.send_dm(others[1], "thanks, reader one!")
+    await standin.wait_until(lambda: prompt_sends_in_flight() == 1, 10, "the first prompt in flight")
+    queued = "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"
+    for i, member in enumerate(others[2:], start=2):
+        await standin.send_dm(member, f"thanks, reader {i}!")
+    await standin.wait_until(lambda: value(bot, queued) == 6, 10, "five more prompts queued")
+    await standin.send_dm(quorinda, SECRET)
+    await standin.wait_until(lambda: value(bot, queued) == 7, 10, "her prompt queued last")
+    await standin.wait_until(lambda: prompt_sends_in_flight() == 1 and value(bot, queued) == 6, 20, "batch read")
+
+    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
+    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+
+    await standin.wait_for_dm(scene.creator, lambda m: "reader 6" in m.text, timeout=20)
+    # Something to wait for: a later prompt (SQLite may give its rows the ids hers had).
+    await standin.send_dm(others[0], "one more thing, reader zero here")
+    await standin.wait_for_dm(scene.creator, lambda m: "one more thing" in m.text, timeout=20)
+    assert not [m.text for m in standin.dms_to(scene.creator) if SECRET in m.text]

@@ -98,6 +98,12 @@ class ThanksWorker:
 
     async def _send_prompts(self, prompts: list[tuple[int, int, MemberMessage]]) -> None:
         """One message to the creator: each member message as an embed with its row of buttons."""
+        # Read in a batch, then sent one creator message after another (at Discord's pace): a
+        # member may delete their data meanwhile, and their words must not go out after that.
+        queued = await self.bot.thanks.still_queued([(prompt_id, message) for prompt_id, _, message in prompts])
+        prompts = [prompt for prompt in prompts if prompt[0] in queued]
+        if not prompts:
+            return
         first = prompts[0][2]
         try:
             assert first.owner_id is not None
