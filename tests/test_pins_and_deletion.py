@@ -6,11 +6,13 @@ import hashlib
 
 import pytest
 
+from bot.core.classifier import Label
 from bot.core.deliveries import DeliveredVia, DeliveryService, RequestedVia
 from bot.core.errors import NotFound
 from bot.core.files import FileStore
 from bot.core.resources import Actor, FileUpload, ResourceService
 from bot.core.stats import PrivacyService
+from bot.core.thanks import ThanksService
 from bot.db.database import Database
 from tests.conftest import Clock
 
@@ -89,3 +91,21 @@ async def test_delete_my_data_cancels_pending_and_nothing_is_written_back(
     # The send was already on its way: it is counted, but where it went is not written back.
     done = await deliveries.mark_delivered(pending.id, DeliveredVia.DM, channel_id=555, message_id=666)
     assert (done.member_id, done.channel_id, done.message_id, done.status) == (None, None, None, "delivered")
+
+
+async def test_a_prompt_read_before_the_deletion_is_no_longer_queued_even_if_its_ids_are_reused(
+    db: Database, resources: ResourceService, deliveries: DeliveryService, clock: Clock
+) -> None:
+    thanks = ThanksService(db, clock=clock)
+    resource = await checklist(resources)
+    for member, source in ((ALICE, 1), (ALICE + 1, 2)):
+        pending = await deliveries.request(resource, member, RequestedVia.BUTTON, source_id=source)
+        await deliveries.mark_delivered(pending.id, DeliveredVia.DM, channel_id=5, message_id=source)
+    await thanks.record(member_id=ALICE, source_id=500, text="my words", label=Label.THANKS, via="dm", locale="en")
+    batch = [(prompt_id, message) for prompt_id, _, message in await thanks.due_prompts()]
+    assert await thanks.still_queued(batch) == {batch[0][0]}
+    await PrivacyService(db).delete(ALICE)
+    bob = ALICE + 1
+    newer = await thanks.record(member_id=bob, source_id=501, text="hi", label=Label.THANKS, via="dm", locale="en")
+    assert newer.id == batch[0][1].id, "SQLite gave the newer message the deleted one's id"
+    assert await thanks.still_queued(batch) == set()
