@@ -185,7 +185,10 @@ class Deliverer:
         finally:
             # This delivery no longer needs its pinned file: if the creator replaced or removed it
             # meanwhile, it is deleted once the last delivery that was asked for it is done.
-            await self.bot.resources.release(delivery.resource_id, delivery.file_sha256)
+            try:
+                await self.bot.resources.release(delivery.resource_id, delivery.file_sha256)
+            except Exception:  # not worth hiding what happened to the delivery: the next start sweeps
+                log.exception("Could not release the file of delivery %s", delivery.id)
 
     async def _to_dm(
         self,
