@@ -38,7 +38,7 @@ async def click_all(standin, members: list, post) -> list:
 async def every_member_got(standin, members: list, clicks: list, expected: bytes) -> None:
     dms = [await standin.wait_for_dm(m, timeout=60) for m in members]
     got = [dm.attachments[0].data if dm.attachments else None for dm in dms]
-    wrong = [(m.user.name, d and hashlib.sha256(d).hexdigest()[:8]) for m, d in zip(members, got, strict=True)]
+    wrong = [(m.user.username, d and hashlib.sha256(d).hexdigest()[:8]) for m, d in zip(members, got, strict=True)]
     assert all(data == expected for data in got), [w for w, d in zip(wrong, got, strict=True) if d != expected]
     confirmations = [await c.response(timeout=60) for c in clicks]
     assert all(r.ephemeral for r in confirmations)
