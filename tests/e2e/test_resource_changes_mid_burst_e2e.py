@@ -36,13 +36,13 @@ async def click_all(standin, members: list, post) -> list:
 
 
 async def every_member_got(standin, members: list, clicks: list, expected: bytes) -> None:
-    dms = [await standin.wait_for_dm(m, timeout=60) for m in members]
+    confirmations = [await c.response(timeout=60) for c in clicks]
+    assert all(r.ephemeral for r in confirmations)
+    assert [r.content for r in confirmations if "went wrong" in (r.content or "")] == []
+    dms = [await standin.wait_for_dm(m, timeout=30) for m in members]
     got = [dm.attachments[0].data if dm.attachments else None for dm in dms]
     wrong = [(m.user.username, d and hashlib.sha256(d).hexdigest()[:8]) for m, d in zip(members, got, strict=True)]
     assert all(data == expected for data in got), [w for w, d in zip(wrong, got, strict=True) if d != expected]
-    confirmations = [await c.response(timeout=60) for c in clicks]
-    assert all(r.ephemeral for r in confirmations)
-    assert not [r.content for r in confirmations if "went wrong" in (r.content or "")]
 
 
 async def test_file_replaced_mid_burst_every_member_gets_the_version_they_asked_for(
