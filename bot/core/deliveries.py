@@ -70,6 +70,10 @@ class Delivery:
     locale: str | None = None
     interaction_token: str | None = field(default=None, repr=False)
     attempts: int = 0
+    # The file pinned when the member asked (see ``as_sent``); NULL for a link-only resource and
+    # for rows recorded before the pin existed.
+    file_sha256: str | None = None
+    file_name: str | None = None
     # Not a column: the member's DMs were found closed lately. Known for what is to be delivered
     # (a new request, recovery); None where it was not looked up (``get``).
     dms_closed: bool | None = None
@@ -78,6 +82,15 @@ class Delivery:
     def asked_in_dm(self) -> bool:
         """Asked in our DM (by text, or a button or /get there) rather than in a guild channel."""
         return self.request_channel_id is None or self.requested_via == RequestedVia.DM.value
+
+    def as_sent(self, resource: Resource) -> Resource:
+        """What this delivery sends: the resource as it is now (title, note, link), with the file
+        as it was when the member asked. A creator who replaces the file mid-burst changes what
+        later requests get, not what was already asked for; the pinned file stays stored until
+        this delivery is finished (``ResourceService.release``)."""
+        if self.file_sha256 is None:
+            return resource
+        return replace(resource, file_sha256=self.file_sha256, file_name=self.file_name)
 
     @classmethod
     def from_row(cls, row: Any) -> Delivery:
@@ -139,6 +152,8 @@ class DeliveryService:
             )
         if outcome == "seen":
             return None
+        if outcome == "archived":  # removed between the click and now
+            raise NotFound("error.resource_archived", title=resource.title)
         return self._for_delivering(value)
 
     async def mark_delivered(

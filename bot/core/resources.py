@@ -1,7 +1,8 @@
 """The creator's resource library: validation and the rules for adding, editing and archiving.
 
 Files and rows move together: the bytes are stored before the row that points at them is
-committed, and a file is released (deleted) only when no offered resource uses it any more.
+committed, and a file is released (deleted) only when no offered resource uses it and no pending
+delivery was asked for it (a delivery pins its file when the member asks; see ``release``).
 Both happen under one lock, so a concurrent add can never lose its file to a concurrent remove.
 """
 
@@ -258,12 +259,26 @@ class ResourceService:
         return [Resource.from_row(row) for row in await sql.list_active_in_guilds(self._db, guild_ids)]
 
     async def read_file(self, resource: Resource) -> bytes:
+        """The stored bytes; FileNotFoundError if they are gone (which a pinned delivery prevents)."""
         if resource.file_sha256 is None:
             raise ValueError("resource has no file")
         return await asyncio.to_thread(self._files.read, resource.file_sha256)
 
+    async def release(self, resource_id: int, sha256: str | None) -> None:
+        """A delivery that pinned ``sha256`` has finished: delete the file if nothing needs it now.
+
+        The common case (the resource still offers that very file) is answered from the cache,
+        without a database trip: a burst finishes thousands of deliveries."""
+        if sha256 is None:
+            return
+        current = self._by_id.get(resource_id)
+        if current is not None and not current.archived and current.file_sha256 == sha256:
+            return
+        async with self._file_lock:
+            await self._release(sha256)
+
     async def sweep_files(self) -> list[str]:
-        """Start-up clean-up: drop stored files that no offered resource uses."""
+        """Start-up clean-up: drop stored files that no offered resource or pending delivery uses."""
         async with self._file_lock:
             return self._files.sweep(await sql.files_in_use(self._db))
 
@@ -280,8 +295,9 @@ class ResourceService:
         return {"file_sha256": digest, "file_name": sanitize_file_name(file.name), "file_size": len(file.data)}
 
     async def _release(self, sha256: str | None) -> None:
-        """Delete a stored file once no offered resource uses it. Caller holds the file lock."""
+        """Delete a stored file once no offered resource and no pending delivery uses it. Caller
+        holds the file lock."""
         if sha256 is None:
             return
-        if not await sql.count_active_using_file(self._db, sha256):
+        if not await sql.count_using_file(self._db, sha256):
             self._files.delete(sha256)

@@ -130,6 +130,12 @@ def _cell(text: str) -> str:
 class PrivacyService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # Deliveries cancelled by "Delete my data" while they waited for their turn to be sent.
+        self._cancelled: set[int] = set()
+
+    def cancelled(self, delivery_id: int) -> bool:
+        """Whether a delivery was cancelled because its member deleted their data."""
+        return delivery_id in self._cancelled
 
     async def summary(self, member_id: int) -> dict[str, Any]:
         counts = await sql.member_summary(self._db, member_id)
@@ -137,4 +143,7 @@ class PrivacyService:
         return {**counts, "recent": [(r["label"], r["content"], r["received_at"]) for r in recent]}
 
     async def delete(self, member_id: int) -> dict[str, int]:
-        return await sql.delete_member(self._db, member_id)
+        """Delete the member's messages, anonymise their deliveries and cancel what is queued."""
+        counts, cancelled = await sql.delete_member(self._db, member_id)
+        self._cancelled.update(cancelled)
+        return counts

@@ -193,6 +193,13 @@ class ThanksService:
         rows = await sql.due_prompts(self._db, self.now(), limit)
         return [(row["prompt_id"], row["attempts"], await self.get(row["message_id"])) for row in rows]
 
+    async def still_queued(self, prompts: list[tuple[int, MemberMessage]]) -> set[int]:
+        """Which of these (prompt id, message) are still to be sent. One whose message was deleted
+        meanwhile ("Delete my data") must not reach the creator from a batch read before. Matched
+        on the message's Discord id too: SQLite reuses the highest rowid once it is deleted, so a
+        newer message's prompt may already carry the same ids."""
+        return await sql.queued_among(self._db, [(prompt_id, message.source_id) for prompt_id, message in prompts])
+
     async def prompt_sent(self, prompt_id: int, channel_id: int, message_id: int) -> None:
         await sql.prompt_sent(self._db, prompt_id, channel_id, message_id, self.now())
 

@@ -68,6 +68,14 @@ class Database:
         job; ROLLBACK if it raises."""
         return await self.run(_in_transaction, fn, *args, **kwargs)
 
+    async def truncate_wal(self) -> bool:
+        """Copy the WAL into the database file and truncate it to zero bytes, so what was deleted
+        is not left behind in old WAL frames. False if another connection kept it from finishing."""
+        busy, _, _ = await self.fetchone("PRAGMA wal_checkpoint(TRUNCATE)") or (0, 0, 0)
+        if busy:
+            log.warning("The WAL could not be truncated now (another connection is reading)")
+        return not busy
+
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement on its own (atomic by itself); return the number of rows it changed."""
         return await self.run(_execute, sql, params)

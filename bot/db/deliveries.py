@@ -10,7 +10,7 @@ from bot.db.database import Database
 _COLUMNS = (
     "id, resource_id, guild_id, member_id, requested_via, delivered_via, status, failure, source_id,"
     " channel_id, message_id, is_repeat, requested_at, delivered_at, request_channel_id, locale, interaction_token,"
-    " attempts"
+    " attempts, file_sha256, file_name"
 )
 # The same, plus when the member's DMs were last found closed: what the delivery needs to decide
 # where to go, read in the same query (a request, recovery) rather than in a trip of its own.
@@ -57,9 +57,14 @@ def record_request(
                 (guild_id, member_id, now),
             )
         return "limited", (oldest, already_told)
+    # The file is pinned from the resource row in this same transaction, not from what the caller
+    # read earlier: an edit or removal committed in between is either seen here or sees this row
+    # (and keeps the file for it). Nothing is inserted for a resource removed meanwhile.
     cursor = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
-        " request_channel_id, locale, interaction_token, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
+        " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name)"
+        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, file_sha256, file_name FROM resources"
+        " WHERE id = ? AND archived_at IS NULL"
         " ON CONFLICT (source_id) DO NOTHING",
         (
             resource_id,
@@ -72,10 +77,13 @@ def record_request(
             request_channel_id,
             locale,
             interaction_token,
+            resource_id,
         ),
     )
     if cursor.rowcount != 1:
-        return "seen", None
+        if conn.execute("SELECT 1 FROM deliveries WHERE source_id = ?", (source_id,)).fetchone():
+            return "seen", None
+        return "archived", None
     return "new", conn.execute(
         f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id = ?", (cursor.lastrowid,)
     ).fetchone()
@@ -84,8 +92,13 @@ def record_request(
 async def mark_delivered(
     db: Database, delivery_id: int, *, delivered_via: str, channel_id: int | None, message_id: int | None, now: int
 ) -> None:
+    # A member who deleted their data while this delivery was in flight left an anonymous row
+    # (member_id NULL): it is counted as delivered, but where it went (their DM channel) is not
+    # written back into it.
     await db.execute(
-        "UPDATE deliveries SET status = 'delivered', delivered_via = ?, channel_id = ?, message_id = ?,"
+        "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
+        " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
+        " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
         " delivered_at = ?, failure = NULL, interaction_token = NULL WHERE id = ?",
         (delivered_via, channel_id, message_id, now, delivery_id),
     )

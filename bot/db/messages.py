@@ -96,6 +96,19 @@ async def due_prompts(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
     )
 
 
+async def queued_among(db: Database, prompts: list[tuple[int, int]]) -> set[int]:
+    """Of these (prompt id, source id of its message), the prompts still queued for that message."""
+    if not prompts:
+        return set()
+    pairs = " OR ".join("(p.id = ? AND m.source_id = ?)" for _ in prompts)
+    rows = await db.fetchall(
+        "SELECT p.id FROM prompts p JOIN member_messages m ON m.id = p.member_message_id"
+        f" WHERE p.status = 'queued' AND ({pairs})",
+        tuple(value for pair in prompts for value in pair),
+    )
+    return {row[0] for row in rows}
+
+
 async def prompt_sent(db: Database, prompt_id: int, channel_id: int, message_id: int, now: int) -> None:
     await db.execute(
         "UPDATE prompts SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = NULL"

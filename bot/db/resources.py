@@ -72,14 +72,20 @@ async def list_active_in_guilds(db: Database, guild_ids: list[int]) -> list[sqli
     )
 
 
-async def count_active_using_file(db: Database, sha256: str) -> int:
+async def count_using_file(db: Database, sha256: str) -> int:
+    """How many offered resources and pending deliveries still need a stored file."""
     return int(
-        await db.fetchval("SELECT COUNT(*) FROM resources WHERE file_sha256 = ? AND archived_at IS NULL", (sha256,))
+        await db.fetchval(
+            "SELECT (SELECT COUNT(*) FROM resources WHERE file_sha256 = ? AND archived_at IS NULL)"
+            " + (SELECT COUNT(*) FROM deliveries WHERE file_sha256 = ? AND status = 'pending')",
+            (sha256, sha256),
+        )
     )
 
 
 async def files_in_use(db: Database) -> set[str]:
     rows = await db.fetchall(
-        "SELECT DISTINCT file_sha256 FROM resources WHERE file_sha256 IS NOT NULL AND archived_at IS NULL"
+        "SELECT file_sha256 FROM resources WHERE file_sha256 IS NOT NULL AND archived_at IS NULL"
+        " UNION SELECT file_sha256 FROM deliveries WHERE file_sha256 IS NOT NULL AND status = 'pending'"
     )
     return {row[0] for row in rows}

@@ -42,12 +42,30 @@ async def member_messages(db: Database, member_id: int, limit: int) -> list[sqli
     )
 
 
-async def delete_member(db: Database, member_id: int) -> dict[str, int]:
-    """Remove a member's messages and personal traces; keep deliveries as anonymous counts."""
-    return await db.transaction(_delete_member, member_id)
+async def delete_member(db: Database, member_id: int) -> tuple[dict[str, int], list[int]]:
+    """Remove a member's messages and personal traces; keep deliveries as anonymous counts.
+
+    Returns the counts and the ids of the member's pending deliveries, which are cancelled. Their
+    words, name and ids are then gone from every database file at once: ``secure_delete`` zeroes
+    them in the database pages, and the WAL, which still holds the pages as they were, is
+    checkpointed and truncated (it would otherwise keep them until it wraps around).
+    """
+    result = await db.transaction(_delete_member, member_id)
+    await db.truncate_wal()
+    return result
 
 
-def _delete_member(conn: sqlite3.Connection, member_id: int) -> dict[str, int]:
+def _delete_member(conn: sqlite3.Connection, member_id: int) -> tuple[dict[str, int], list[int]]:
+    # Queued prompts about these messages go with them (ON DELETE CASCADE); digests read their
+    # items when sent. Pending deliveries are cancelled, so no restart delivers them later.
+    cancelled = [
+        row[0]
+        for row in conn.execute(
+            "UPDATE deliveries SET status = 'failed', failure = 'cancelled: the member deleted their data'"
+            " WHERE member_id = ? AND status = 'pending' RETURNING id",
+            (member_id,),
+        ).fetchall()
+    ]
     removed = conn.execute("DELETE FROM member_messages WHERE member_id = ?", (member_id,)).rowcount
     anonymised = conn.execute(
         "UPDATE deliveries SET member_id = NULL, message_id = NULL, channel_id = NULL, request_channel_id = NULL,"
@@ -59,4 +77,4 @@ def _delete_member(conn: sqlite3.Connection, member_id: int) -> dict[str, int]:
     conn.execute("DELETE FROM cooldown_notices WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM acknowledgements WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM guild_members WHERE member_id = ?", (member_id,))
-    return {"messages": removed, "deliveries": anonymised}
+    return {"messages": removed, "deliveries": anonymised}, cancelled

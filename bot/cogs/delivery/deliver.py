@@ -43,6 +43,10 @@ class DeliveryFailed(Exception):
     """Could not be delivered, for a reason worth logging on the delivery row."""
 
 
+class DeliveryCancelled(Exception):
+    """The member deleted their data while this delivery waited for its turn: nothing is sent."""
+
+
 class Deliverer:
     def __init__(self, bot: HandoutBot) -> None:
         self.bot = bot
@@ -63,7 +67,12 @@ class Deliverer:
     async def payload(self, locale: str, resource: Resource, delivery_id: int, creator: str | None = None) -> dict:
         """Everything a delivery message carries; a fresh File each call (a File is single-use)."""
         creator = creator or await self.creator_name(resource.owner_id)
-        data = await self.bot.resources.read_file(resource) if resource.file_sha256 else None
+        try:
+            data = await self.bot.resources.read_file(resource) if resource.file_sha256 else None
+        except FileNotFoundError:
+            # A pinned delivery keeps its file stored, so only a row from before pins existed can
+            # get here: the member is told, privately and in their language, rather than an error code.
+            raise DeliveryFailed("the file is no longer stored") from None
         view = discord.ui.View(timeout=None)
         link = render.link_button(locale, resource)
         if link is not None:
@@ -134,9 +143,9 @@ class Deliverer:
             log.info("Recovering %d pending deliveries from before the restart", len(pending))
         for delivery in pending:
             try:
+                # Delivered even if the resource was removed since: the member asked while it was
+                # offered, and the pinned file was kept for this delivery.
                 resource = await self.bot.resources.get(delivery.resource_id)
-                if resource.archived:
-                    raise DeliveryFailed("resource removed before it was delivered")
                 assert delivery.member_id is not None
                 await self.bot.deliveries.count_attempt(delivery.id)
                 user = await user_by_id(self.bot, delivery.member_id)
@@ -153,6 +162,7 @@ class Deliverer:
         self, delivery: Delivery, resource: Resource, user: discord.abc.User, *, followup: discord.Webhook | None
     ) -> None:
         locale = delivery.locale or i18n.DEFAULT_LANGUAGE
+        resource = delivery.as_sent(resource)
         try:
             settings = await self.bot.guild_settings.get(delivery.guild_id)
             via = where_to_deliver(delivery, settings.delivery_mode, dms_closed=bool(delivery.dms_closed))
@@ -165,11 +175,23 @@ class Deliverer:
                     await self._quiet(lambda: followup.send(i18n.text(locale, "delivery.here_below"), ephemeral=True))
             else:
                 await self._to_dm(delivery, resource, user, locale, followup=followup)
+        except DeliveryCancelled:
+            log.info("Delivery %s cancelled: its member deleted their data", delivery.id)
+            if followup is not None:
+                text = i18n.text(locale, "delivery.cancelled_by_deletion")
+                await self._quiet(lambda: followup.send(text, ephemeral=True))
         except (DeliveryFailed, DiscordUnavailable) as exc:
             await self._failed(delivery, locale, followup, str(exc), "error.delivery_failed")
         except discord.HTTPException as exc:
             # Permanent (a 4xx other than closed DMs): trying again would not help, so say so.
             await self._failed(delivery, locale, followup, describe(exc), "error.delivery_refused")
+        finally:
+            # This delivery no longer needs its pinned file: if the creator replaced or removed it
+            # meanwhile, it is deleted once the last delivery that was asked for it is done.
+            try:
+                await self.bot.resources.release(delivery.resource_id, delivery.file_sha256)
+            except Exception:  # not worth hiding what happened to the delivery: the next start sweeps
+                log.exception("Could not release the file of delivery %s", delivery.id)
 
     async def _failed(
         self, delivery: Delivery, locale: str, followup: discord.Webhook | None, reason: str, key: str
@@ -194,6 +216,7 @@ class Deliverer:
             creator = await self.creator_name(resource.owner_id)
 
             async def message() -> dict:
+                self._ensure_not_cancelled(delivery)
                 # The nonce makes Discord return the first message if this one is sent again (a
                 # restart between sending and recording it): exactly once, not at least once.
                 return {"nonce": f"hd{delivery.id}", **await self.payload(locale, resource, delivery.id, creator)}
@@ -229,6 +252,7 @@ class Deliverer:
 
         async def attempt() -> discord.WebhookMessage:
             async with self._uploads:
+                self._ensure_not_cancelled(delivery)
                 payload = await self.payload(locale, resource, delivery.id, creator)
                 return await followup.send(ephemeral=True, wait=True, **payload)
 
@@ -245,6 +269,12 @@ class Deliverer:
             delivery.requested_via,
             ", repeat" if delivery.is_repeat else "",
         )
+
+    def _ensure_not_cancelled(self, delivery: Delivery) -> None:
+        """Checked when a delivery's turn comes, not when it was queued: in a burst it may wait
+        long enough for its member to press "Delete my data"."""
+        if self.bot.privacy.cancelled(delivery.id):
+            raise DeliveryCancelled
 
     def _followup_for(self, delivery: Delivery) -> discord.Webhook | None:
         """Rebuild the interaction's followup webhook from the stored token, while it is valid."""

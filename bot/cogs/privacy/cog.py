@@ -39,9 +39,10 @@ class DeleteMyDataButton(
     async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
         if interaction.user.id != self.user_id:
             raise Forbidden("error.not_your_data")
-        removed = await interaction.client.privacy.delete(self.user_id)
+        # Forget the locale first: a buffered one flushed after the deletion would write her id back.
         await interaction.client.locales.forget(self.user_id)
         interaction.client.membership.forget(self.user_id)
+        removed = await interaction.client.privacy.delete(self.user_id)
         await interaction.response.edit_message(
             content=tr(interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"]),
             embed=None,

@@ -137,6 +137,12 @@ class ThanksWorker:
 
     async def _send_prompts(self, locale: str, batch: list[tuple[Prompt, discord.Embed]]) -> None:
         """One message to the creator: each member message as an embed with its row of buttons."""
+        # Read in a batch, then sent one creator message after another (at Discord's pace): a
+        # member may delete their data meanwhile, and their words must not go out after that.
+        queued = await self.bot.thanks.still_queued([(prompt_id, message) for (prompt_id, _, message), _ in batch])
+        batch = [(prompt, embed) for prompt, embed in batch if prompt[0] in queued]
+        if not batch:
+            return
         first = batch[0][0][2]
         prompts = [prompt for prompt, _ in batch]
         try:

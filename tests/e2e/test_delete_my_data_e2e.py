@@ -1,0 +1,128 @@
+""" "Delete my data" means deleted, now: in every database file, and for what was still in flight."""
+
+from __future__ import annotations
+
+from tests.e2e.stories import add_resource, rows, share, value
+
+SECRET = "thank you so much, the marmalade plan 7341 saved my week"
+NAME = "Quorinda Vexley"
+
+
+def database_files(bot) -> dict[str, bytes]:
+    """The raw bytes of handout.db and its -wal and -shm files, read while the bot runs."""
+    return {p.name: p.read_bytes() for p in bot.data_dir.glob("handout.db*")}
+
+
+async def test_delete_my_data_leaves_no_trace_in_any_database_file(standin, scene, bot_process) -> None:
+    world = standin.world
+    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    await (await standin.click(quorinda, post, "Get it")).response(timeout=10)
+    first = await standin.wait_for_dm(quorinda, lambda m: bool(m.attachments), timeout=10)
+    await standin.send_dm(quorinda, SECRET)
+    await standin.wait_for_dm(scene.creator, lambda m: SECRET in m.text, timeout=10)
+    dm_channel = standin.dm_channel_of(quorinda)
+
+    # A second delivery is on its way (Discord is slow to take it) when she deletes her data.
+    standin.faults.add(method="POST", path=rf"^/channels/{dm_channel.id}/messages$", status=200, delay=5.0)
+    await standin.click(quorinda, post, "Get it")
+    await standin.wait_until(
+        lambda: any(r.path == f"/channels/{dm_channel.id}/messages" and r.status is None for r in standin.requests),
+        10,
+        "the second delivery in flight",
+    )
+    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
+    gone = await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+    assert "for good" in gone.text
+
+    # The delivery in flight arrives and is counted, anonymously.
+    await standin.wait_for_dm(quorinda, lambda m: bool(m.attachments), timeout=15, after=first)
+    await standin.wait_until(
+        lambda: value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'") == 2, 15, "both counted"
+    )
+    traces = {
+        "her words": SECRET.encode(),
+        "her name": NAME.encode(),
+        "her id": quorinda.user.id.to_bytes(8, "big"),
+        "her DM channel id": dm_channel.id.to_bytes(8, "big"),
+    }
+    files = database_files(bot)
+    assert "handout.db" in files
+    found = {(what, name) for what, needle in traces.items() for name, data in files.items() if needle in data}
+    assert found == set(), f"left behind: {sorted(found)}"
+    assert rows(bot, "SELECT member_id, channel_id, message_id FROM deliveries") == [(None, None, None)] * 2
+
+
+async def test_a_delivery_still_queued_is_cancelled_by_delete_my_data(standin, scene, bot_process) -> None:
+    world = standin.world
+    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(8)]
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    await (await standin.slash(scene.creator, scene.general, "handout delivery", mode="here")).response(timeout=10)
+    post = await share(standin, scene)
+    # Eight slow private uploads take every upload turn; her delivery waits for one.
+    standin.faults.add(method="POST", path=r"^/webhooks/\d+/[^/]+$", status=200, delay=5.0, times=8)
+    for member in others:
+        await standin.click(member, post, "Get it")
+    await standin.wait_until(lambda: standin.rest.in_flight["POST /webhooks/{webhook_id}/{token}"] == 8, 10)
+    hers = await standin.click(quorinda, post, "Get it")
+    await hers.wait_callback(timeout=10)  # recorded and acknowledged: queued
+
+    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
+    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+
+    answer = await hers.wait_followup(timeout=30)
+    assert answer.ephemeral and not answer.attachments
+    assert "you deleted your data" in answer.content
+    assert rows(bot, "SELECT member_id, status FROM deliveries WHERE id = (SELECT MAX(id) FROM deliveries)") == [
+        (None, "failed")
+    ]
+
+
+async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(standin, scene, bot_process) -> None:
+    world = standin.world
+    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(7)]
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    for member in [*others, quorinda]:
+        await (await standin.click(member, post, "Get it")).response(timeout=10)
+    delivered = "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'"
+    await standin.wait_until(lambda: value(bot, delivered) == 8, 30, "eight deliveries")
+    await standin.send_dm(others[0], "thanks, reader zero!")
+    await standin.wait_for_dm(scene.creator, lambda m: "reader zero" in m.text, timeout=10)
+    creator_dm = standin.dm_channel_of(scene.creator)
+
+    # Discord is slow to take the creator's next two messages: the worker reads a batch of prompts
+    # while the first is on its way, and sends that batch in two messages, hers in the second.
+    start = len(standin.requests)
+    standin.faults.add(method="POST", path=rf"^/channels/{creator_dm.id}/messages$", status=200, delay=6.0, times=2)
+
+    def prompt_sends_in_flight() -> int:
+        return sum(
+            r.method == "POST" and r.path == f"/channels/{creator_dm.id}/messages" and r.status is None
+            for r in standin.requests[start:]
+        )
+
+    await standin.send_dm(others[1], "thanks, reader one!")
+    await standin.wait_until(lambda: prompt_sends_in_flight() == 1, 10, "the first prompt in flight")
+    queued = "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"
+    for i, member in enumerate(others[2:], start=2):
+        await standin.send_dm(member, f"thanks, reader {i}!")
+    await standin.wait_until(lambda: value(bot, queued) == 6, 10, "five more prompts queued")
+    await standin.send_dm(quorinda, SECRET)
+    await standin.wait_until(lambda: value(bot, queued) == 7, 10, "her prompt queued last")
+    await standin.wait_until(lambda: prompt_sends_in_flight() == 1 and value(bot, queued) == 6, 20, "batch read")
+
+    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
+    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+
+    await standin.wait_for_dm(scene.creator, lambda m: "reader 6" in m.text, timeout=20)
+    # Something to wait for: a later prompt (SQLite may give its rows the ids hers had).
+    await standin.send_dm(others[0], "one more thing, reader zero here")
+    await standin.wait_for_dm(scene.creator, lambda m: "one more thing" in m.text or SECRET in m.text, timeout=20)
+    assert not [m.text for m in standin.dms_to(scene.creator) if SECRET in m.text]
