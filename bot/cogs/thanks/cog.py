@@ -14,6 +14,7 @@ from bot import i18n
 from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.choose import ask_member
+from bot.cogs.thanks.stats_view import CHART_FILE, breakdown_view, chart_file
 from bot.cogs.thanks.views import add_answer_row
 from bot.core.classifier import Label
 from bot.core.stats import Figures
@@ -105,6 +106,8 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
         self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 3650] | None = None
     ) -> None:
         assert interaction.guild_id is not None
+        # Drawing and uploading the chart may take longer than Discord's 3-second window.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         stats = await self.bot.stats.for_owner(interaction.user.id, interaction.guild_id, days)
         locale = interaction.locale.value
         period = tr(interaction, "stats.days", days=days) if days else tr(interaction, "stats.all_time")
@@ -112,7 +115,9 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
         embed.description = figures_text(locale, stats.overall)
         for title, figures in list(stats.per_resource.items())[:24]:
             embed.add_field(name=title[:256], value=figures_text(locale, figures)[:1024], inline=False)
-        await reply_private(interaction, embed=embed)
+        embed.set_image(url=f"attachment://{CHART_FILE}")
+        file = await chart_file(locale, stats)
+        await reply_private(interaction, embed=embed, file=file, view=breakdown_view(locale, interaction.user.id, days))
 
     @app_commands.command(name="export", description=_("cmd.thanks.export"))
     async def export(self, interaction: discord.Interaction) -> None:
