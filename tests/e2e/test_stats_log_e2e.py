@@ -9,6 +9,7 @@ import json
 from PIL import Image
 
 from bot.core.chart import FIGURES_KEY, HEIGHT, WIDTH, week_label
+from tests.e2e.standin import interactions as I
 from tests.e2e.stories import add_resource, rows, share, value
 from tests.e2e.test_thanks_e2e import delivered, prompt_for
 
@@ -40,6 +41,13 @@ async def test_stats_chart_is_a_png_whose_numbers_match_the_text(standin, scene,
     per_resource = await (await standin.click(scene.creator, stats, "Per resource")).response(timeout=10)
     assert per_resource.ephemeral and "The weekly checklist (checklist)" in per_resource.text
     assert "Deliveries: **1** to **1** member(s)" in per_resource.text
+    # The reply is Maya's alone to see; a client that sends the press anyway is refused.
+    button = next(b for b in stats.buttons if b["label"] == "Who answered")
+    data = {"custom_id": button["custom_id"], "component_type": 2, "id": button.get("id")}
+    message, channel = standin._channel_of(stats)
+    forged = I.new_record(standin, 3, scene.member, channel, data, message=message)
+    refused = await (await standin._dispatch(forged, 5.0)).response(timeout=10)
+    assert refused.ephemeral and refused.text == "Dat mag je hier niet doen." and "<@" not in refused.text
     assert not standin.unknown_routes
 
 
@@ -73,7 +81,7 @@ async def test_resource_log_tells_a_closed_dm_fallback_and_a_failure_in_plain_wo
     assert "503" not in log.text and "attempts" not in log.text  # plain words, not the raw row
 
     # Another server never sees this one's resources.
-    elsewhere = await (
-        await standin.slash(scene.outsider, scene.general2, "resource log", name="checklist")
-    ).response(timeout=10)
+    elsewhere = await (await standin.slash(scene.outsider, scene.general2, "resource log", name="checklist")).response(
+        timeout=10
+    )
     assert elsewhere.ephemeral and "Last deliveries" not in elsewhere.text
