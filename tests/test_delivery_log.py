@@ -69,7 +69,7 @@ async def test_the_log_fits_an_embed_whatever_the_failures(resources) -> None:
     entries = [LogEntry(i, ALICE, "slash", None, "failed", False, 1_800_000_000, long) for i in range(200)]
     embed = log_embed("en", resource, entries)
     assert len(embed.title) <= 256 and len(embed.description) <= 4096 and len(embed) <= 6000
-    assert "more not shown" in embed.description
+    assert "older not shown" in embed.description
 
 
 async def test_the_owner_or_a_manager_reads_the_newest_first(db, resources, clock) -> None:

@@ -46,7 +46,7 @@ def log_embed(locale: str, resource: Resource, entries: list[LogEntry]) -> disco
     for number, entry in enumerate(entries):
         line = entry_line(locale, entry)
         if size + len(line) + 1 > _DESCRIPTION_CHARS:
-            lines.append(i18n.text(locale, "stats.cut", count=len(entries) - number))
+            lines.append(i18n.text(locale, "resource.log.cut", count=len(entries) - number))
             break
         lines.append(line)
         size += len(line) + 1
