@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.weekly import Answerer, Week, answerers, weekly
 from bot.db import stats as sql
 from bot.db.database import Database
 
@@ -50,6 +51,8 @@ class Stats:
     days: int | None
     overall: Figures
     per_resource: dict[str, Figures]  # keyed by resource title (name)
+    weeks: list[Week] = field(default_factory=list)  # for the chart, oldest first
+    people: list[Answerer] = field(default_factory=list)  # who answered, most answers first
 
 
 class StatsService:
@@ -92,7 +95,8 @@ class StatsService:
         overall.unique_members = len(members[None])
         for key, figures in per.items():
             figures.unique_members = len(members.get(key, ()))
-        return Stats(days=days, overall=overall, per_resource=per)
+        weeks = weekly(deliveries, messages, since, int(self._clock()))
+        return Stats(days=days, overall=overall, per_resource=per, weeks=weeks, people=answerers(messages))
 
     async def export_csv(self, owner_id: int, guild_id: int) -> str:
         """One CSV of the owner's deliveries and messages, a ``kind`` column telling them apart."""

@@ -13,9 +13,11 @@ from bot import i18n
 from bot.cogs.common import NO_PINGS, actor_of, human_size, reply_private, tr
 from bot.cogs.delivery import render
 from bot.cogs.delivery.views import get_it_view
+from bot.cogs.resources.log import log_embed
 from bot.cogs.resources.views import confirm_view
 from bot.core import limits
 from bot.core import resources as domain
+from bot.core.delivery_log import DeliveryLog
 from bot.core.errors import HandoutError
 from bot.core.resources import FileUpload, Resource
 from bot.i18n.translator import command_text as _
@@ -64,6 +66,7 @@ class ResourceCommands(commands.GroupCog, group_name="resource", group_descripti
     def __init__(self, bot: HandoutBot) -> None:
         self.bot = bot
         self.resources = bot.resources
+        self.delivery_log = DeliveryLog(bot.db, bot.resources)
         super().__init__()
 
     async def name_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -239,6 +242,18 @@ class ResourceCommands(commands.GroupCog, group_name="resource", group_descripti
         # several private messages (the first is the reply, the rest follow it).
         for group in limits.pack([len(e) for e in embeds], max_items=limits.EMBEDS_PER_MESSAGE):
             await reply_private(interaction, embeds=[embeds[i] for i in group], allowed_mentions=NO_PINGS)
+
+    @app_commands.command(name="log", description=_("cmd.resource.log"))
+    @app_commands.describe(name=_("opt.name.existing"))
+    @app_commands.autocomplete(name=name_autocomplete)
+    async def log(self, interaction: discord.Interaction, name: Name) -> None:
+        assert interaction.guild_id is not None
+        resource, entries = await self.delivery_log.recent(interaction.guild_id, name, actor_of(interaction))
+        locale = interaction.locale.value
+        if not entries:
+            await reply_private(interaction, tr(interaction, "resource.log.none", title=resource.title))
+            return
+        await reply_private(interaction, embed=log_embed(locale, resource, entries), allowed_mentions=NO_PINGS)
 
 
 def chunk_into_embeds(lines: list[str], title: str) -> list[discord.Embed]:

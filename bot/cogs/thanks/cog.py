@@ -14,6 +14,7 @@ from bot import i18n
 from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.choose import ask_member
+from bot.cogs.thanks.stats_view import CHART_FILE, breakdown_view, chart_file
 from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits, safe_text
 from bot.core.classifier import Label
@@ -110,6 +111,8 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
         self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 3650] | None = None
     ) -> None:
         assert interaction.guild_id is not None
+        # Drawing and uploading the chart may take longer than Discord's 3-second window.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         stats = await self.bot.stats.for_owner(interaction.user.id, interaction.guild_id, days)
         locale = interaction.locale.value
         period = tr(interaction, "stats.days", days=days) if days else tr(interaction, "stats.all_time")
@@ -120,10 +123,13 @@ class ThanksCommands(commands.GroupCog, group_name="thanks", group_description=_
             for title, figures in stats.per_resource.items()
         ]
         # One field per resource: with a couple of dozen they pass the 6,000 characters one message
-        # may carry, so they spill into further embeds and, past 6,000, further messages.
+        # may carry, so they spill into further embeds and, past 6,000, further messages. The chart
+        # and the breakdown buttons go with the first.
         embeds = with_fields(embed, fields)
-        for group in limits.pack([len(e) for e in embeds], max_items=limits.EMBEDS_PER_MESSAGE):
-            await reply_private(interaction, embeds=[embeds[i] for i in group])
+        embed.set_image(url=f"attachment://{CHART_FILE}")
+        first = {"file": await chart_file(locale, stats), "view": breakdown_view(locale, interaction.user.id, days)}
+        for n, group in enumerate(limits.pack([len(e) for e in embeds], max_items=limits.EMBEDS_PER_MESSAGE)):
+            await reply_private(interaction, embeds=[embeds[i] for i in group], **(first if n == 0 else {}))
 
     @app_commands.command(name="export", description=_("cmd.thanks.export"))
     async def export(self, interaction: discord.Interaction) -> None:
