@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -17,7 +18,7 @@ from bot.cogs.thanks.choose import ask_member
 from bot.cogs.thanks.views import add_answer_row
 from bot.core.classifier import Label
 from bot.core.stats import Figures
-from bot.core.thanks import PAGE_SIZE, Status
+from bot.core.thanks import PAGE_SIZE, MemberMessage, Status
 from bot.i18n.translator import command_text as _
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, p
                 "pending.item",
                 member=f"<@{message.member_id}>",
                 ago=render.ago(locale, bot.thanks.now() - message.received_at),
-                text=render.snippet(message.content),
+                text=_text_or_removed(locale, message),
             )[:1024],
             inline=False,
         )
@@ -165,3 +166,11 @@ async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, p
     more = "pending.footer_more" if page + 1 < pages else "pending.footer"
     embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))
     await reply_private(interaction, embed=embed, view=view)
+
+
+def _text_or_removed(locale: str, message: MemberMessage) -> str:
+    """The member's words, or where the guild's retention period removed them."""
+    if message.text_removed_at is None:
+        return render.snippet(message.content)
+    date = time.strftime("%Y-%m-%d", time.gmtime(message.text_removed_at))
+    return i18n.text(locale, "pending.text_removed", date=date)
