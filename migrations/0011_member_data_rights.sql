@@ -1,7 +1,8 @@
 -- 0011: members' data rights. A member may choose never to receive a resource by DM (remembered
 -- across servers and restarts; deleted with "Delete my data"). Members' message text is kept
--- for a number of days per guild (default 180, 0 = keep): after that only the text goes, and
--- when it went is recorded, so label, status and timings (and the stats built on them) stay true.
+-- for a number of days per guild (default 180, 0 = keep): after that the text goes (with the
+-- member's name stored for the creator's prompt) and when it went is recorded, so label, status
+-- and timings (and the stats built on them) stay true.
 
 CREATE TABLE member_preferences (
     member_id   INTEGER PRIMARY KEY,

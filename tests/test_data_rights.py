@@ -54,7 +54,7 @@ async def deliver(resources: ResourceService, deliveries: DeliveryService, guild
 async def say(thanks: ThanksService, member: int, source: int, delivery_id: int, text: str):
     return await thanks.record(
         member_id=member, source_id=source, text=text, label=Label.THANKS, via="modal", locale="nl",
-        delivery_id=delivery_id,
+        delivery_id=delivery_id, member_name="Alice",
     )  # fmt: skip
 
 
@@ -159,7 +159,9 @@ async def test_retention_removes_text_at_the_boundary_and_keeps_the_stats(
     clock.now += 30 * DAY  # "edge" is exactly 30 days old: kept; "old" one second older: removed
     assert await retention.sweep() == 1
     assert await retention.sweep() == 0  # idempotent
-    assert (await thanks.get(old.id)).content == "" and (await thanks.get(old.id)).text_removed_at == int(clock.now)
+    removed = await thanks.get(old.id)
+    assert (removed.content, removed.member_name, removed.text_removed_at) == ("", None, int(clock.now))
+    assert (removed.label, removed.status, removed.received_at) == (old.label, "answered", old.received_at)
     assert (await thanks.get(edge.id)).content == "words on the edge"
     clock.now += 10 * 365 * DAY  # guild B keeps (0)
     assert await retention.sweep() == 1

@@ -1,7 +1,8 @@
 """Storage limitation: members' message text is not kept for ever.
 
 Each guild sets how many days the text of members' messages is kept (``/handout retention``,
-default 180, 0 = keep). Older text is removed; the message's label, status and timings stay, so
+default 180, 0 = keep). Older text is removed, with the member's display name stored beside it
+for the creator's prompt; the message's label, status and timings stay, so
 stats stay true, and when the text went is recorded, so the CSV export and /thanks pending can
 say so. The sweep is idempotent and works from what is in the database: run on start and then
 periodically, a restart (or a crash mid-sweep) loses nothing and repeats nothing.

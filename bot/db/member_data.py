@@ -87,10 +87,11 @@ async def delete_preferences(db: Database, member_id: int) -> bool:
 
 
 async def remove_old_text(db: Database, now: int, default_days: int, limit: int) -> int:
-    """Blank the text of up to ``limit`` messages older than their guild's retention (messages
-    without a guild use ``default_days``); 0 days keeps. Returns how many were blanked."""
+    """Blank the text (and the member's name as it was then) of up to ``limit`` messages older
+    than their guild's retention (messages without a guild use ``default_days``); 0 days keeps.
+    Returns how many were blanked."""
     return await db.execute(
-        "UPDATE member_messages SET content = '', text_removed_at = ? WHERE id IN ("
+        "UPDATE member_messages SET content = '', member_name = NULL, text_removed_at = ? WHERE id IN ("
         " SELECT m.id FROM member_messages m LEFT JOIN guild_settings g ON g.guild_id = m.guild_id"
         " WHERE m.text_removed_at IS NULL AND COALESCE(g.retention_days, ?) > 0"
         " AND m.received_at < ? - COALESCE(g.retention_days, ?) * 86400 LIMIT ?)",
