@@ -17,14 +17,17 @@ from bot.cogs.budget import RequestBudget
 from bot.cogs.delivery.deliver import Deliverer
 from bot.cogs.delivery.membership import MembershipChecks
 from bot.cogs.errors import HandoutTree
+from bot.cogs.privacy.rights import RetentionJob
 from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
 from bot.core.deliveries import DeliveryService
 from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
 from bot.core.locales import LocaleService
+from bot.core.member_data import MemberDataService
 from bot.core.membership import MembershipService
 from bot.core.resources import ResourceService
+from bot.core.retention import RetentionService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import ThanksService
 from bot.db import queues, state
@@ -81,6 +84,9 @@ class HandoutBot(commands.Bot):
         self.thanks = ThanksService(self.db, on_message=self.metrics.message_received)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
+        self.member_data = MemberDataService(self.db)
+        self.retention = RetentionService(self.db)
+        self.retention_job = RetentionJob(self)
         self.deliverer = Deliverer(self)
         self.thanks_worker = ThanksWorker(self)
         self.budget = RequestBudget()
@@ -128,6 +134,8 @@ class HandoutBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands_if_changed()
+        # Message text past its guild's retention goes now, then hourly (nothing else needed).
+        self.retention_job.start()
         # Everything pending now was left by an earlier process; newer rows are this one's own.
         left_over = await self.deliveries.newest_id()
         self._recovery = asyncio.create_task(self._recover_when_ready(left_over), name="handout-recovery")
@@ -203,6 +211,7 @@ class HandoutBot(commands.Bot):
     async def close(self) -> None:
         log.info("Shutting down: closing the gateway, then the database")
         await self.thanks_worker.stop()
+        await self.retention_job.stop()
         # Stop recovery before the HTTP session closes under it: a delivery it cannot finish now
         # must stay pending for the next start, not be logged as failed ("Session is closed").
         if self._recovery is not None and not self._recovery.done():

@@ -35,17 +35,20 @@ class RequestedVia(StrEnum):
 
 class DeliveredVia(StrEnum):
     DM = "dm"  # to the member's DMs, as asked
-    EPHEMERAL = "ephemeral"  # privately in the channel, because the guild chose "here"
+    EPHEMERAL = "ephemeral"  # privately in the channel: the guild chose "here", or the member "never DM"
     FALLBACK = "fallback"  # privately in the channel, because the member's DMs are closed
 
 
-def where_to_deliver(delivery: Delivery, mode: DeliveryMode, *, dms_closed: bool) -> DeliveredVia:
+def where_to_deliver(
+    delivery: Delivery, mode: DeliveryMode, *, dms_closed: bool, never_dm: bool = False
+) -> DeliveredVia:
     """Where a delivery goes. Asked in our DM (by text, a button or /get there): that DM. Asked
-    in a guild: privately in the channel when the guild chose "here" or the member's DMs were
-    found closed lately, else to the member's DMs."""
+    in a guild: privately in the channel when the guild chose "here" or the member chose never
+    to be DMed (``/privacy``), or when the member's DMs were found closed lately, else to the
+    member's DMs."""
     if delivery.asked_in_dm:
         return DeliveredVia.DM
-    if mode is DeliveryMode.HERE:
+    if mode is DeliveryMode.HERE or never_dm:
         return DeliveredVia.EPHEMERAL
     return DeliveredVia.FALLBACK if dms_closed else DeliveredVia.DM
 
@@ -77,6 +80,9 @@ class Delivery:
     # Not a column: the member's DMs were found closed lately. Known for what is to be delivered
     # (a new request, recovery); None where it was not looked up (``get``).
     dms_closed: bool | None = None
+    # Not a column either: the member chose never to receive a resource by DM (read with
+    # ``dms_closed``, in the same query, so recovery after a restart honours it too).
+    never_dm: bool | None = None
 
     @property
     def asked_in_dm(self) -> bool:
@@ -208,7 +214,8 @@ class DeliveryService:
         """A row read with ``dms_closed_at`` (a request, or recovery): the delivery knows its DMs."""
         values = {key: row[key] for key in row.keys()}
         closed_at = values.pop("dms_closed_at")
-        return replace(Delivery.from_row(values), dms_closed=self._still_closed(closed_at))
+        never_dm = bool(values.pop("never_dm"))
+        return replace(Delivery.from_row(values), dms_closed=self._still_closed(closed_at), never_dm=never_dm)
 
     def _still_closed(self, closed_at: int | None) -> bool:
         return closed_at is not None and self._now() - closed_at < CLOSED_DMS_TTL_SECONDS

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.errors import ValidationError
+from bot.core.retention import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS
 from bot.db import guild_settings as sql
 from bot.db.database import Database
 
@@ -26,6 +27,7 @@ class GuildSettings:
     inbox_channel_id: int | None = None
     reminder_hours: int = DEFAULT_REMINDER_HOURS
     inbox_set_by: int | None = None  # who chose the inbox: told if Handout has to stop using it
+    retention_days: int = DEFAULT_RETENTION_DAYS  # members' message text is kept this long; 0 = keep
 
 
 class GuildSettingsService:
@@ -47,6 +49,7 @@ class GuildSettingsService:
                 inbox_channel_id=row["inbox_channel_id"],
                 reminder_hours=row["reminder_hours"],
                 inbox_set_by=row["inbox_set_by"],
+                retention_days=row["retention_days"],
             )
         self._cache[guild_id] = settings
         return settings
@@ -79,5 +82,12 @@ class GuildSettingsService:
         if not 0 <= hours <= MAX_REMINDER_HOURS:
             raise ValidationError("hours", "range", low=0, high=MAX_REMINDER_HOURS)
         await sql.put(self._db, guild_id, "reminder_hours", hours, int(time.time()))
+        self._cache.pop(guild_id, None)
+        return await self.get(guild_id)
+
+    async def set_retention_days(self, guild_id: int, days: int) -> GuildSettings:
+        if not 0 <= days <= MAX_RETENTION_DAYS:
+            raise ValidationError("days", "range", low=0, high=MAX_RETENTION_DAYS)
+        await sql.put(self._db, guild_id, "retention_days", days, int(time.time()))
         self._cache.pop(guild_id, None)
         return await self.get(guild_id)

@@ -106,19 +106,19 @@ class StatsService:
         writer = csv.writer(out)
         writer.writerow(
             ["kind", "id", "resource", "member_id", "when_utc", "how", "status", "detail", "answered_by",
-             "answered_how", "answered_utc"]
+             "answered_how", "answered_utc", "text_removed_utc"]
         )  # fmt: skip
         for d in deliveries:
             writer.writerow(
                 ["delivery", d["id"], d["name"], d["member_id"] or "", _utc(d["requested_at"]),
                  f"{d['requested_via']}->{d['delivered_via'] or ''}", d["status"],
-                 _cell(d["failure"] or ("repeat" if d["is_repeat"] else "")), "", "", _utc(d["delivered_at"])]
+                 _cell(d["failure"] or ("repeat" if d["is_repeat"] else "")), "", "", _utc(d["delivered_at"]), ""]
             )  # fmt: skip
         for m in messages:
             writer.writerow(
                 ["message", m["id"], m["name"], m["member_id"], _utc(m["received_at"]), f"{m['via']}:{m['label']}",
                  m["status"], _cell(m["content"]), m["answered_by"] or "", m["answered_how"] or "",
-                 _utc(m["answered_at"])]
+                 _utc(m["answered_at"]), _utc(m["text_removed_at"])]
             )  # fmt: skip
         return out.getvalue()
 

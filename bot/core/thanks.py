@@ -62,6 +62,7 @@ class MemberMessage:
     reply_message_id: int | None
     received_at: int
     member_name: str | None = None  # as it was when the message arrived
+    text_removed_at: int | None = None  # the text went after the guild's retention period
 
     @classmethod
     def from_row(cls, row: Any) -> MemberMessage:

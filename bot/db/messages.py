@@ -8,7 +8,7 @@ from bot.db.database import Database
 
 MESSAGE_COLUMNS = (
     "id, source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via, content, locale,"
-    " status, answered_by, answered_how, answered_at, reply_message_id, received_at, member_name"
+    " status, answered_by, answered_how, answered_at, reply_message_id, received_at, member_name, text_removed_at"
 )
 
 

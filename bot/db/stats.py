@@ -20,7 +20,7 @@ async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: in
 async def owner_messages(db: Database, owner_id: int, guild_id: int, since: int) -> list[sqlite3.Row]:
     return await db.fetchall(
         "SELECT m.id, m.resource_id, r.name, r.title, m.delivery_id, m.member_id, m.label, m.via, m.content,"
-        " m.status, m.answered_by, m.answered_how, m.received_at, m.answered_at"
+        " m.status, m.answered_by, m.answered_how, m.received_at, m.answered_at, m.text_removed_at"
         " FROM member_messages m JOIN resources r ON r.id = m.resource_id"
         " WHERE m.owner_id = ? AND m.guild_id = ? AND m.received_at >= ? ORDER BY m.received_at, m.id",
         (owner_id, guild_id, since),

@@ -73,3 +73,28 @@ async def set_inbox(standin, scene, channel):
     return await (
         await standin.slash(scene.creator, scene.general, "handout inbox", options={"channel": channel})
     ).response(timeout=10)
+
+
+def insert_rows(bot: Any, table: str, rows_: list[dict[str, Any]]) -> None:
+    """Write rows straight into the bot's SQLite file (a long history, made in a second), in one
+    transaction beside the running bot (WAL; it waits for the bot's lock)."""
+    if not rows_:
+        return
+    columns = list(rows_[0])
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=30)
+    try:
+        with conn:
+            conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows_])
+    finally:
+        conn.close()
+
+
+def execute(bot: Any, sql: str, *params: Any) -> None:
+    """One write to the bot's SQLite file (e.g. to age rows while the bot is stopped)."""
+    conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=30)
+    try:
+        with conn:
+            conn.execute(sql, params)
+    finally:
+        conn.close()

@@ -165,7 +165,9 @@ class Deliverer:
         resource = delivery.as_sent(resource)
         try:
             settings = await self.bot.guild_settings.get(delivery.guild_id)
-            via = where_to_deliver(delivery, settings.delivery_mode, dms_closed=bool(delivery.dms_closed))
+            via = where_to_deliver(
+                delivery, settings.delivery_mode, dms_closed=bool(delivery.dms_closed), never_dm=bool(delivery.never_dm)
+            )
             if via is not DeliveredVia.DM:
                 await self._here(delivery, resource, locale, followup, via)
             elif delivery.asked_in_dm:

@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.cogs.common import reply_private, tr
 from bot.cogs.errors import ReportsErrors
+from bot.cogs.privacy.rights import add_rights
 from bot.cogs.thanks import render
 from bot.core.errors import Forbidden
 from bot.i18n.translator import command_text as _
@@ -43,8 +44,12 @@ class DeleteMyDataButton(
         await interaction.client.locales.forget(self.user_id)
         interaction.client.membership.forget(self.user_id)
         removed = await interaction.client.privacy.delete(self.user_id)
+        content = tr(interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"])
+        # Deleted means deleted, a "never DM me" too; the member is told, so it is no surprise.
+        if await interaction.client.member_data.forget(self.user_id):
+            content += "\n" + tr(interaction, "privacy.preference_reset")
         await interaction.response.edit_message(
-            content=tr(interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"]),
+            content=content,
             embed=None,
             view=None,
         )
@@ -80,5 +85,6 @@ class Privacy(commands.Cog):
             )
         embed.set_footer(text=tr(interaction, "privacy.footer"))
         view = discord.ui.View(timeout=None)
+        await add_rights(interaction, embed, view)  # export, never DM me
         view.add_item(DeleteMyDataButton(interaction.user.id, tr(interaction, "button.delete_my_data")))
         await reply_private(interaction, embed=embed, view=view)

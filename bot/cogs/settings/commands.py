@@ -68,3 +68,14 @@ class HandoutSettings(commands.GroupCog, group_name="handout", group_description
             await reply_private(interaction, tr(interaction, "handout.reminders.off"))
         else:
             await reply_private(interaction, tr(interaction, "handout.reminders.set", hours=settings.reminder_hours))
+
+    @app_commands.command(name="retention", description=_("cmd.handout.retention"))
+    @app_commands.describe(days=_("opt.retention_days"))
+    async def retention(self, interaction: discord.Interaction, days: app_commands.Range[int, 0, 3650]) -> None:
+        assert interaction.guild_id is not None
+        settings = await self.bot.guild_settings.set_retention_days(interaction.guild_id, days)
+        self.bot.retention_job.kick()  # text now past the new period goes at once
+        if settings.retention_days == 0:
+            await reply_private(interaction, tr(interaction, "handout.retention.off"))
+        else:
+            await reply_private(interaction, tr(interaction, "handout.retention.set", days=settings.retention_days))

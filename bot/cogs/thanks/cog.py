@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -19,7 +20,7 @@ from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits, safe_text
 from bot.core.classifier import Label
 from bot.core.stats import Figures
-from bot.core.thanks import PAGE_SIZE, Status
+from bot.core.thanks import PAGE_SIZE, MemberMessage, Status
 from bot.i18n.translator import command_text as _
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, p
     for row, message in enumerate(messages):
         resource = await bot.resources.get(message.resource_id) if message.resource_id else None
         title = safe_text.shorten(resource.title, 200) if resource else "—"
-        text = render.snippet(message.content, PENDING_TEXT_MAX, tr(interaction, "pending.shortened"))
+        text = _text_or_removed(locale, message, tr(interaction, "pending.shortened"))
         if len(safe_text.neutralise(" ".join(message.content.split()))) > PENDING_TEXT_MAX:
             # Too long for a page of four: the whole message, as the member wrote it, in a file
             # (a text file shows no markdown, so it needs no escaping).
@@ -202,3 +203,12 @@ async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, p
     more = "pending.footer_more" if page + 1 < pages else "pending.footer"
     embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))
     await reply_private(interaction, embed=embed, view=view, files=files)
+
+
+def _text_or_removed(locale: str, message: MemberMessage, shortened: str) -> str:
+    """The member's words (shortened with ``shortened`` to fit a page), or where the guild's
+    retention period removed them."""
+    if message.text_removed_at is None:
+        return render.snippet(message.content, PENDING_TEXT_MAX, shortened)
+    date = time.strftime("%Y-%m-%d", time.gmtime(message.text_removed_at))
+    return i18n.text(locale, "pending.text_removed", date=date)
