@@ -319,6 +319,7 @@ class Gateway:
             return
         if not self.sharding.admit_identify(session.shard[0]):
             conn.send({"op": 9, "d": False, "s": None, "t": None})
+            self.s.notify()  # tests wait on identify_violations
             return
         world = self.s.world
         guilds = [g for g in world.bot_guilds() if session.owns_guild(g.id)]
@@ -367,6 +368,7 @@ class Gateway:
                 await asyncio.wait_for(c.ws.close(code=4004, message=b"Authentication failed."), 2.0)
 
         await asyncio.gather(*(close(c) for c in list(self.connections)))  # all at once, like Discord
+        self.s.notify()
 
     async def _resume(self, conn: Connection, d: dict[str, Any]) -> None:
         record = {k: v for k, v in d.items() if k != "token"} | {"ok": False, "replayed": [], "path": conn.path}
