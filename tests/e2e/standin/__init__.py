@@ -22,6 +22,7 @@ from .process import BotExited, BotProcess
 from .rest import ApiError, RequestRecord
 from .scenes import DefaultScene, default_scene
 from .server import ENV_VAR, DiscordStandIn
+from .shards import Sharding, shard_of
 from .views import InteractionHandle, ModalView, Reply
 from .world import World
 
@@ -52,9 +53,11 @@ __all__ = [
     "Reply",
     "RequestRecord",
     "Role",
+    "Sharding",
     "User",
     "World",
     "default_scene",
     "find_button",
+    "shard_of",
     "walk",
 ]

@@ -4,7 +4,10 @@
 
 * ``standin``          a started DiscordStandIn with the default scene (``standin.scene``)
 * ``scene``            that DefaultScene (guild, creator, member, general, locked, guild2, ...)
-* ``standin_factory``  ``await standin_factory(scene=False, interaction_timeout=1.0, ...)`` for custom ones
+* ``standin_factory``  ``await standin_factory(scene=False, interaction_timeout=1.0, ...)`` for custom ones;
+                       ``sharding=Sharding(max_concurrency=2, total=1000, guilds_per_shard=1000,
+                       max_guilds_per_shard=2500, recommended_shards=None, enforce_identify_limit=False)``
+                       sets Discord's sharding limits (see standin/shards.py)
 * ``bot_process``      ``await bot_process(**BotProcess kwargs)`` -> started, ready BotProcess (the real
                        bot: ``python -m bot`` from the repo root); all are stopped at teardown
 * ``tinybot_dir`` / ``tinybot``  the throwaway test bot (used by test_standin_*.py)

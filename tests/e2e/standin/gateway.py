@@ -21,6 +21,7 @@ from aiohttp import WSMsgType, web
 
 from . import payloads as P
 from .model import INTENT_GUILD_MEMBERS, INTENT_GUILD_PRESENCES, INTENT_MESSAGE_CONTENT
+from .shards import Sharding, shard_of
 
 if TYPE_CHECKING:
     from .server import DiscordStandIn
@@ -64,8 +65,8 @@ class Session:
     resumes: int = 0
 
     def owns_guild(self, guild_id: int | None) -> bool:
-        sid, count = self.shard
-        return guild_id is None or count <= 1 or (guild_id >> 22) % count == sid
+        """Whether Discord routes this guild's events here (no guild: shard 0 only, see shards.py)."""
+        return shard_of(guild_id, self.shard[1]) == self.shard[0]
 
 
 @dataclass(eq=False)
@@ -106,9 +107,14 @@ class Connection:
 
 
 class Gateway:
-    def __init__(self, standin: DiscordStandIn, *, heartbeat_interval: float = 5.0) -> None:
+    def __init__(
+        self, standin: DiscordStandIn, *, heartbeat_interval: float = 5.0, sharding: Sharding | None = None
+    ) -> None:
         self.s = standin
         self.heartbeat_interval = heartbeat_interval
+        self.sharding = sharding or Sharding()
+        if self.sharding.clock is None:
+            self.sharding.clock = standin.world.clock
         self.sessions: dict[str, Session] = {}
         self.connections: list[Connection] = []
         self.identifies: list[dict[str, Any]] = []
@@ -122,6 +128,11 @@ class Gateway:
         self.refused = 0
 
     # ----------------------------------------------------------------- queries
+    @property
+    def identify_violations(self) -> int:
+        """IDENTIFYs over max_concurrency per 5 s (same rate-limit key), across all connections."""
+        return self.sharding.identify_violations
+
     @property
     def live_sessions(self) -> list[Session]:
         return [s for s in self.sessions.values() if s.valid and s.conn is not None and s.ready_at is not None]
@@ -303,10 +314,20 @@ class Gateway:
             await conn.ws.close(code=4010, message=b"Invalid shard.")
             return
         session = Session(secrets.token_hex(16), intents, (int(shard[0]), int(shard[1])))
-        self.sessions[session.id] = session
-        session.conn, conn.session = conn, session
+        if not self.sharding.start_session():
+            await self._reset_token()
+            return
+        if not self.sharding.admit_identify(session.shard[0]):
+            conn.send({"op": 9, "d": False, "s": None, "t": None})
+            self.s.notify()  # tests wait on identify_violations
+            return
         world = self.s.world
         guilds = [g for g in world.bot_guilds() if session.owns_guild(g.id)]
+        if len(guilds) > self.sharding.max_guilds_per_shard:
+            await conn.ws.close(code=4011, message=b"Sharding required.")
+            return
+        self.sessions[session.id] = session
+        session.conn, conn.session = conn, session
         ready = {
             "v": 10,
             "user": P.me(world.bot),
@@ -332,6 +353,21 @@ class Gateway:
         for g in guilds:
             self._send_dispatch(session, "GUILD_CREATE", P.guild_create(g, world, all_members=all_members))
         session.ready_at = asyncio.get_running_loop().time()
+        self.s.notify()
+
+    async def _reset_token(self) -> None:
+        """The daily session start limit is spent: Discord terminates every session of the app
+        and resets its token (the old one then fails: REST 401, gateway 4004)."""
+        world = self.s.world
+        world.token = world._make_token(world.bot.id)
+        for session in self.sessions.values():
+            session.valid = False
+
+        async def close(c: Connection) -> None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(c.ws.close(code=4004, message=b"Authentication failed."), 2.0)
+
+        await asyncio.gather(*(close(c) for c in list(self.connections)))  # all at once, like Discord
         self.s.notify()
 
     async def _resume(self, conn: Connection, d: dict[str, Any]) -> None:

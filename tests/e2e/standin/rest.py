@@ -160,7 +160,10 @@ class Rest:
         self.default_route_limit = (50, 1.0)
         self.route_limits: dict[str, tuple[int, float]] = {"POST /channels/{channel_id}/messages": (5, 5.0)}
         self.max_file_size = MAX_FILE_SIZE
-        self._global = _Window()
+        # Discord counts the global limit per bot token ("Individuals are determined using a
+        # request's authentication", Rate Limits docs), so every connection and process of one
+        # bot shares a window: shards in separate processes do not get 50/s each.
+        self._global: dict[str, _Window] = {}
         self._buckets: dict[str, _Window] = {}
 
     # ----------------------------------------------------------------- rate limits
@@ -284,7 +287,7 @@ class Rest:
                     headers.update(self._429_headers(fault.retry_after, fault.is_global))
                 raise ApiError(fault.status, fault.code, fault.message, **_extra(fault.json()))
             if rt.auth and not rt.interaction:
-                retry = self._take(self._global, *self.global_limit, loop.time())
+                retry = self._take(self._global.setdefault(token or "", _Window()), *self.global_limit, loop.time())
                 if retry is not None:
                     self.stats["429_global"] += 1
                     headers.update(self._429_headers(retry, True))

@@ -40,8 +40,9 @@ async def get_gateway(s: DiscordStandIn, call: Call) -> Result:
 
 @route("GET", "/gateway/bot")
 async def get_gateway_bot(s: DiscordStandIn, call: Call) -> Result:
-    limit = {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1}
-    return 200, {"url": s.ws_url.rstrip("/"), "shards": 1, "session_start_limit": limit}
+    sharding = s.gateway.sharding  # recommended shards and the session start limit: shards.py
+    shards = sharding.recommend(len(s.world.bot_guilds()))
+    return 200, {"url": s.ws_url.rstrip("/"), "shards": shards, "session_start_limit": sharding.session_start_limit()}
 
 
 @route("GET", "/applications/@me")

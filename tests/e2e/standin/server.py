@@ -22,6 +22,7 @@ from .interactions import InteractionRecord
 from .model import INTENT_GUILD_MEMBERS, INTENT_GUILDS, Attachment
 from .rest import API_PREFIX, MAX_BODY, RequestRecord, Rest
 from .routes_app import SyncRecord
+from .shards import Sharding
 from .world import World
 
 T = TypeVar("T")
@@ -41,13 +42,14 @@ class DiscordStandIn(Driver):
         cdn_ttl: float = 24 * 3600.0,
         token: str | None = None,
         bot_name: str = "Handout",
+        sharding: Sharding | None = None,
     ) -> None:
         self.world = world or World(bot_name=bot_name, token=token)
         self.app_owner = self.world.add_user(f"{bot_name.lower()}_developer")
         self.cdn = Cdn(self.world.clock, ttl=cdn_ttl)
         self.faults = Faults()
         self.rest = Rest(self)
-        self.gateway = Gateway(self, heartbeat_interval=heartbeat_interval)
+        self.gateway = Gateway(self, heartbeat_interval=heartbeat_interval, sharding=sharding)
         self.interaction_timeout = interaction_timeout
         self.interaction_token_ttl = interaction_token_ttl
         self.interactions: dict[int, InteractionRecord] = {}

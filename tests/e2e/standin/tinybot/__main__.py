@@ -1,7 +1,9 @@
 """tinybot: exercises the discord.py surface a Handout-like bot uses (see package docstring).
 
 Env: DISCORD_TOKEN, HANDOUT_DATA_DIR, HANDOUT_LOG_LEVEL, HANDOUT_DEV_GUILD,
-TINYBOT_MESSAGE_CONTENT=1 / TINYBOT_MEMBERS=1 (privileged intents), TINYBOT_SYNC=0 (skip sync).
+TINYBOT_MESSAGE_CONTENT=1 / TINYBOT_MEMBERS=1 (privileged intents), TINYBOT_SYNC=0 (skip sync),
+TINYBOT_SHARD_COUNT=N|auto (an AutoShardedBot; auto asks GET /gateway/bot) with optional
+TINYBOT_SHARD_IDS=0,2 (only these shards, as one process of a cluster would).
 """
 
 # ruff: noqa: ASYNC240  (a throwaway test bot may touch small files from coroutines)
@@ -207,7 +209,7 @@ async def devping(interaction: discord.Interaction) -> None:
     await interaction.response.send_message("devpong", ephemeral=True)
 
 
-class TinyBot(commands.Bot):
+class TinyMixin:
     async def setup_hook(self) -> None:
         self.add_dynamic_items(GetButton)
         for cmd in (resource, panel, feedback, slow, twice, defer, dm, say, burst, where, choose):
@@ -228,6 +230,9 @@ class TinyBot(commands.Bot):
     async def on_resumed(self) -> None:
         log.info("tinybot resumed")
 
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("tinybot shard %s ready", shard_id)
+
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot:
             return
@@ -238,13 +243,30 @@ class TinyBot(commands.Bot):
             await message.channel.send(f"seen: {message.content!r}")
 
 
+class TinyBot(TinyMixin, commands.Bot):
+    pass
+
+
+class TinyShardedBot(TinyMixin, commands.AutoShardedBot):
+    pass
+
+
 def main() -> None:
     level = os.environ.get("HANDOUT_LOG_LEVEL", "INFO").upper()
     logging.basicConfig(level=level, stream=sys.stdout, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     intents = discord.Intents.default()
     intents.message_content = os.environ.get("TINYBOT_MESSAGE_CONTENT") == "1"
     intents.members = os.environ.get("TINYBOT_MEMBERS") == "1"
-    bot = TinyBot(command_prefix=commands.when_mentioned, intents=intents, help_command=None)
+    options: dict[str, object] = {"command_prefix": commands.when_mentioned, "intents": intents, "help_command": None}
+    count = os.environ.get("TINYBOT_SHARD_COUNT")
+    if count:
+        if count != "auto":
+            options["shard_count"] = int(count)
+        if os.environ.get("TINYBOT_SHARD_IDS"):
+            options["shard_ids"] = [int(x) for x in os.environ["TINYBOT_SHARD_IDS"].split(",")]
+        bot: commands.Bot = TinyShardedBot(**options)  # type: ignore[arg-type]
+    else:
+        bot = TinyBot(**options)  # type: ignore[arg-type]
     bot.run(os.environ["DISCORD_TOKEN"], log_handler=None)
 
 
