@@ -97,7 +97,7 @@ TYPO_TARGETS = (
     "thanks", "thank", "bedankt", "dankjewel", "dankje", "danke", "gracias", "obrigado", "obrigada",
     "grazie", "checklist", "checklists", "checkliste", "template", "templates", "workbook", "werkboek",
     "spreadsheet", "download", "worksheet", "plantilla", "vorlage", "explain", "uitleggen", "enviar",
-    "please", "available", "beschikbaar",
+    "please", "available", "beschikbaar", "attachment",
 )  # fmt: skip
 TYPO_ALIASES = {
     "snd": "send", "sned": "send", "sedn": "send", "cna": "can", "cn": "can", "teh": "the", "hte": "the",
@@ -105,6 +105,9 @@ TYPO_ALIASES = {
     "pfd": "pdf", "pdfje": "pdf", "nothin": "nothing", "tq": "thanks", "thak": "thank", "thnak": "thank",
     "thnaks": "thanks", "tnks": "thanks", "thks": "thanks", "thanq": "thanks", "dankjwl": "dankjewel",
     "dnkjwl": "dankjewel", "bdankt": "bedankt", "vindt": "vind",
+    "culd": "could", "coud": "could", "kanst": "kannst", "kanste": "kannst", "recieve": "receive",
+    "recieved": "received", "thansk": "thanks", "krijgn": "krijgen", "krjgen": "krijgen",
+    "schiken": "schicken", "schiecken": "schicken", "ontvagen": "ontvangen",
 }  # fmt: skip
 
 # --- Praise / enthusiasm (thanks without a "thank" word: "pure gold", "a lifesaver") ---------
@@ -228,7 +231,7 @@ USE_RE = re.compile(USE_VERBS_RE)
 
 # An object after a verb of receiving: a resource noun within a few words, or a pronoun.
 OBJECT_RE = re.compile(
-    rf"^(?:\w+ ){{0,4}}?{RES}\b|^(?:(?:it|one|them|that|this|those|these|me|us|him|her|het|hem|"
+    rf"^(?:\w+ ){{0,4}}?(?:\w{{3,}}?)?{RES}\b|^(?:(?:it|one|them|that|this|those|these|me|us|him|her|het|hem|"
     rf"die|dat|deze|es|le|la|les|lo|los|again|over|here|opnieuw|nochmal|nog|another|another one|"
     rf"the other one|a copy|een kopie|(a |een )?(new|fresh|working|updated|nieuwe|andere) (one|link|url))\b)"
 )

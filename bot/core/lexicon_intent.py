@@ -1,0 +1,187 @@
+"""Patterns for what a member *means* when the words say something else (issue 14).
+
+Written in the classifier's normalised form (casefolded, accents stripped, apostrophes glued or
+split as in ``bot.core.classifier._normalise``). Grouped by intent, each group covering English,
+Dutch, German, French, Spanish, Portuguese, Italian, Polish and Turkish:
+
+* delivery complaints: the file did not come, came broken, or was forgotten -> a request;
+* wishes and roundabout asks: "I'd love…", "würde mich freuen über…", "is there a way to get…";
+* sarcasm and declines: an eye-roll, "thanks for nothing", "I'll pass" -> other;
+* warm words that carry no "thank" ("so pretty", "eline sağlık") -> thanks.
+
+Each pattern is a grammatical frame (a verb of waiting, forgetting, wishing…), never a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.lexicon import RESOURCE_RE
+
+# A resource noun, also at the end of a compound ("budgetplanner", "downloadlink", "Wochenplaner").
+_EXTRA_NOUNS = (
+    r"(?:attachments?|bijlagen?|anhang|anhange|piece jointe|pieces jointes|adjuntos?|anexos?|allegat[oi]|"
+    r"zalacznik\w*|werkblad(?:en|je)?|calculators?|rekentool|planer\w*|planificador\w*|planejador\w*|"
+    r"planlayici\w*|poradnik\w*|arkusz\w*|listesi\w*|bonus|notes|ebooki?\w*|e books?|tabel(?:len)?|"
+    r"tableau|tabella|tabelle|tabla|tabela|eki|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
+)
+NOUN_RE = re.compile(rf"\b(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b")
+# The noun as the object right after a verb of receiving: "recibir el planificador".
+OBJECT_NOUN_RE = re.compile(rf"^(?:\w+ ){{0,4}}?(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b")
+
+# --- Delivery complaints -> request ---------------------------------------------------------------
+_FORGOT = (
+    r"\b(forgot|forgotten|forget|vergeten|vergessen|oublie|oubliee|olvido|olvidaste|olvidado|esqueceu|"
+    r"esqueceste|esquecido|esqueci|dimenticato|dimenticata|dimenticavi|zapomnial\w*|unuttun\w*|unutmus\w*)\b"
+)
+_WAITING = (
+    r"\b(still waiting|been waiting|waiting (for|on) (the|my|your|it|a)|wacht (nog steeds|nog altijd|nog|al)"
+    r"|nog steeds (aan het )?wachten|warte (immer noch|noch immer|noch|schon)|attends? (toujours|encore)|"
+    r"sigo esperando|todavia (estoy )?esperando|aun (estoy )?esperando|ainda (estou |to )?esperando|"
+    r"sto ancora aspettando|aspetto ancora|(dalej|nadal|wciaz|ciagle) czekam|hala( \w+){0,2} bekliyorum)\b"
+)
+_NOT_RECEIVED = (
+    r"\b(never (got|received|came|arrived|showed up)|nothing (came|arrived|showed up|happened|yet|came through)|"
+    r"still (no|nothing|havent|didnt)|(got|received) nothing|no (file|pdf|link|email|mail|attachment)\b.*"
+    r"\b(came|arrived|yet)|(dms|inbox|dm) (is|are|was|were|still) empty|"
+    r"(kwam|komt) (er )?(niks|niets)|(er )?(kwam|komt) niks|nooit (gehad|gekregen|ontvangen|aangekomen)|"
+    r"(niet|nie|niks|niets|geen \w+) (ontvangen|gekregen|binnengekregen|binnen|aangekomen|gehad)|"
+    r"(nichts|keine \w+|kein \w+|nie) (erhalten|bekommen|angekommen|gekriegt)|nichts (kam|gekommen)|"
+    r"(n ai |ai )?(rien|pas) recu|toujours rien|rien recu|"
+    r"no (me )?(llego|llegó|ha llegado|recibi|he recibido)|(todavia|aun) no (me )?(llego|recibi|ha llegado)|"
+    r"nao (me )?(recebi|chegou|veio)|(ainda )?nao recebi|non (mi )?(ho ricevuto|e arrivato|arrivato)|"
+    r"nic( nie)? (dostal\w*|przyszlo|otrzymal\w*)|nie (dostal\w*|otrzymal\w*|przyszlo)|"
+    r"(hicbir sey|hic bir sey|hicbir \w+) (gelmedi|almadim)|gelmedi|ulasmadi)\b"
+)
+# Part of the content is faulty ("a broken image on page 2"): feedback, not a failed delivery.
+CONTENT_DEFECT_RE = re.compile(r"\b(pages?|pagina\w*|seite\w*|images?|picture|afbeelding\w*|bild\w*|photo|typo\w*)\b")
+# A delivered thing that arrived broken, empty or unreachable.
+_BROKEN = (
+    r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|kapot|kaputt|defekt|"
+    r"beschadigd|beschadigt|404|dead|expired|verlopen|abgelaufen|expire|caduco|caducado|expirou|scaduto|"
+    r"wygasl\w*|suresi dolmus|broken|error|foutmelding|fout|fehler|fehlermeldung|erreur|access denied|"
+    r"no access|geen toegang|kein zugriff|missing|ontbreekt|fehlt|manque|falta|faltando|manca|brakuje|eksik|"
+    r"(wont|doesnt|dont|cant|can not|cannot|will not|does not|not) (open|load|download|work)|"
+    r"(opent|werkt|laadt|gaat) (\w+ )?(niet|nie)|lasst sich nicht|(geht|offnet sich|funktioniert|ladt) nicht|"
+    r"ne (s ouvre|marche|fonctionne|charge|s affiche) (pas|plus)|no (abre|funciona|carga|se abre)|"
+    r"nao (abre|funciona|carrega)|non (si apre|funziona|si carica)|nie (dziala|otwiera)|sie nie otwiera|"
+    r"acilmiyor|calismiyor|inmiyor)\b"
+)
+FORGOT_RE = re.compile(_FORGOT)
+WAITING_RE = re.compile(_WAITING)
+NOT_RECEIVED_RE = re.compile(_NOT_RECEIVED)
+BROKEN_RE = re.compile(_BROKEN)
+
+# --- Wishes and roundabout asks -> request (the object is checked by the classifier) --------------
+# (pattern, needs a resource noun somewhere in the clause)
+WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
+    # "I'd love to get my hands on…", "hoping to get…", "I'm after…", "looking for the…", "count me in"
+    (
+        re.compile(
+            r"\b((love|like|hoping|hope|looking|wanted|want|trying|came|wanna|keen|eager) to (get|grab|have|"
+            r"receive|download|snag|score|get my hands on|get hold of|get ahold of)|get my hands on|"
+            r"(i m|im|i am) (after|looking for|interested)|(looking|searching|hunting) for (the|your|that|a copy)|"
+            r"count me in|(i ll|ill|i will|id|i d) (take|grab|have) (the|one|a|your|that)|sign me up for|"
+            r"hook (me|us) up|(would|d) (really |so |very |be )?(appreciate|be grateful for|be thankful for|"
+            r"be (super|so|very|really) grateful for)( it if you could (send|share))?|"
+            r"(chance|if|whether|hoping) (you|u) (could|can|would|might) (\w+ ){0,2}?(send|share|pass|drop|"
+            r"forward|give|dm|email|resend|hook)|mind (sending|resending|sharing|dropping|forwarding|passing))\b"
+        ),
+        False,
+    ),
+    # Dutch: "ik zou blij zijn met…", "lijkt me top om … te krijgen", "hoe kom ik aan…", "mag ik ook zo'n…"
+    (
+        re.compile(
+            r"\b(blij (zijn )?met|zou (het )?(\w+ )?(vinden|fijn|leuk|top|super)|lijkt me (\w+ )?(om|te)|"
+            r"hoe (kom|kan) ik (\w+ )?aan|mag ik (ook |er )?(zo n|zon|zo een|er (ook |nog )?een)|"
+            r"op zoek naar|ik (ben )?benieuwd naar|verzoek\w*|aanvraag|(manier|mogelijk|mogelijkheid) om\b.*\b"
+            r"(krijgen|ontvangen|hebben|downloaden))\b"
+        ),
+        True,
+    ),
+    # German: "würde mich über … freuen", "wäre toll, wenn ich … bekommen könnte", "wie komme ich an…"
+    (
+        re.compile(
+            r"\b((wurde|ware|wurden) (\w+ ){0,6}(freuen|toll|super|schon|klasse|lieb|nett)|(wenn|ob|dass) (ich|du|"
+            r"man)\b.*\b(bekommen|haben|kriegen|erhalten|schicken|senden|zuschicken) (konnte|kann|konntest|"
+            r"wurde|wurdest|darf|durfte)|wie (komme|kriege|bekomme) ich|interessiere mich fur|ich suche|"
+            r"gibt es (eine |die )?(moglichkeit|chance|weg)|freue mich uber)\b"
+        ),
+        True,
+    ),
+    # French / Spanish / Portuguese / Italian: "ça me ferait plaisir d'avoir…", "me encantaría tener…"
+    (
+        re.compile(
+            r"\b(plaisir d avoir|recuperer|interesse(e)? par|je cherche|ca me ferait|"
+            r"(me )?encantaria (tener|recibir)|me interesa|busco|(como|donde) (consigo|obtengo|recibo|descargo|"
+            r"puedo (conseguir|obtener|tener|recibir|descargar))|(alguna|una) (forma|manera) de (conseguir|"
+            r"obtener|tener|recibir)|adoraria (ter|receber)|tenho interesse|tem como (conseguir|receber|ter|"
+            r"pegar|baixar)|(pra|para) (pegar|receber|baixar|conseguir)|onde (eu )?(baixo|pego|consigo|acho|"
+            r"encontro)|estou procurando|mi piacerebbe (\w+ )?(avere|ricevere)|un modo per (avere|ricevere|"
+            r"ottenere|scaricare)|cerco|me l[oa] (rimandi|mandi|invii)|me l[oa] (reenvias|mandas|pasas|envias)|"
+            r"mi mandi|mi (invii|giri|passi))\b"
+        ),
+        True,
+    ),
+    # Polish / Turkish: "chciałabym dostać", "pobrać", "almak istiyorum", "çok isterim", "rica ediyorum"
+    (
+        re.compile(
+            r"\b(pobrac|pobiore|chcial\w* (dostac|otrzymac|miec)|(jest|czy jest) (jakas )?mozliwosc|"
+            r"\w*(isterim|istiyorum|rica ediyorum|rica ederim)|almanin (bir )?yolu|\w+ (alabilir miyim|"
+            r"gonderir misin|gonderebilir misin|atar misin|yollar misin))\b"
+        ),
+        True,
+    ),
+    # "is the planner still up for grabs?", "heb jij dat sjabloon nog ergens?"
+    (
+        re.compile(
+            r"\b(up for grabs|(heb|hebt) (je|jij|u) (\w+ ){1,3}nog( ergens)?|(do you|you) still have|"
+            r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|(hala |halen )?mevcut mu|(is|are) (it|they|\w+) still "
+            r"(available|up|there)|possible to (receive|get|have|download|obtain))\b"
+        ),
+        True,
+    ),
+)
+
+# --- Sarcasm, declines -> other --------------------------------------------------------------------
+SARCASM_EMOJI = frozenset("🙄😒🙃😑")
+DECLINE_EXTRA_RE = re.compile(
+    r"\b((thanks?|thank you|thx|ty|bedankt|dank ?je|dankjewel|danke|merci|gracias|obrigad[oa]|valeu|grazie|"
+    r"dzieki|dziekuje|tesekkur\w*|sagol) (for|voor|fur|pour|por|per|za|icin) (nothing|niks|niets|nichts|nix|"
+    r"rien|nada|niente|nulla|nic)|(nothing|hicbir sey) (icin|for) (tesekkur\w*|thanks?)|"
+    r"(hayir|nein|nee|nie),? (tesekkur\w*|dzieki\w*|danke|bedankt)|(i ll|ill|i will|ik) pass|ich verzichte|"
+    r"je passe|(no|not) (for me|voor mij)|for the spam|voor de spam|"
+    r"(nie jestem|ilgilenmiyorum|non mi interessa|no me interesa|nao tenho interesse|kein interesse|"
+    r"geen interesse|pas interesse))\b"
+)
+
+# --- Warm words without a "thank" -> thanks ---------------------------------------------------------
+PRAISE_EXTRA_RE = re.compile(
+    r"\b(pretty|gorgeous|stunning|obliged|made my (day|week|month|year)|thoughtful|impressed|impressive|"
+    r"well (made|designed|done|thought out|put together)|(beautifully|nicely|wonderfully|lovingly) (made|done|"
+    r"designed|crafted)|bless (you|u)|chefs kiss|blij (mee|mij|mee)|zo blij|behulpzaam|lo maximo|felicidades|"
+    r"felicitaciones|enhorabuena|parabens|complimenti|gratulacje|tebrikler|(e|es|sei|jestes) (demais|un grande|"
+    r"grande|najlepsz\w*)|najlepsz\w*|fantastico|fantastica|eline saglik|sag ol|emegine saglik|aradigim|"
+    r"tam aradigim|przydatn\w*|faydali|harika|guzel|piekn\w*|swietn\w*|magnifico|bellissim\w*|utilissim\w*|"
+    r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette)\b"
+)
+# "quel joli modèle", "what a beautiful…": an exclamation, not a wh-question.
+EXCLAMATION_RE = re.compile(
+    r"^(what a|what an|wat een|was fur ein\w*|quel\w* (joli|jolie|beau|belle|bel|super|magnifique|bon|bonne|"
+    r"chouette|genial)|que \w+ tan|que (lindo|linda|bonito|bonita|lind[oa])|che (bell\w*|modello|lavoro)|"
+    r"jaki\w* (piekn\w*|swietn\w*)|ne (guzel|harika))\b"
+)
+
+# --- Questions in Polish and Turkish that the main list misses ------------------------------------
+QUESTION_EXTRA_RE = re.compile(r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyorum|mam pytanie)\b")
+# "paylaşabilir miyim" (may *I* share) is about using it; "gönderebilir misin" (can *you* send) is a request.
+USE_TR_RE = re.compile(r"\b\w*(paylasabilir|kullanabilir|yazdirabilir|duzenleyebilir)\w* (miyim|miyiz)\b")
+
+# Greetings, and asking who the bot is: nothing for the creator to answer about the resource.
+SMALL_TALK_EXTRA_RE = re.compile(
+    r"\b(who is this|who are you|wie is dit|wie ben (je|jij)|wer ist das|wer bist du|qui est ce|qui es tu|"
+    r"quien eres|quem e (voce|vc)|chi sei|kim sin|kto to|why (do|am) i (keep )?(getting|receiving) (these|this|"
+    r"your|all these) (messages|dms|mails|emails)|boa (noite|tarde)|buenas (noches|tardes)|bonne (nuit|soiree)|"
+    r"buona ?(notte|sera)|gute nacht|"
+    r"goede ?(avond|nacht)|dobranoc|iyi (geceler|aksamlar)|good (night|evening))\b"
+)
