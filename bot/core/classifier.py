@@ -216,6 +216,8 @@ def _delivery_complaint(t: _Text) -> str | None:
     if m := li.NOT_RECEIVED_RE.search(t.words):
         return f"not received: {m.group(0)!r}"
     about_it = li.NOUN_RE.search(t.words) or lx.PRONOUN_RE.search(t.words)
+    if (m := li.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
+        return f"still nothing: {m.group(0)!r}"
     for pattern, what in ((li.WAITING_RE, "still waiting"), (li.FORGOT_RE, "forgotten")):
         if (m := pattern.search(t.words)) and about_it and not _NEGATED_RE.search(t.words[: m.start()]):
             return f"{what}: {m.group(0)!r}"
@@ -293,6 +295,8 @@ def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label,
         return Label.QUESTION, reason
     if reason := _broken_delivery(t):
         return Label.REQUEST, reason
+    if m := li.NO_NEED_RE.search(t.words):
+        return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"
     if s.praise and not s.negative:

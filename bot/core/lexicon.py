@@ -232,7 +232,8 @@ USE_RE = re.compile(USE_VERBS_RE)
 # An object after a verb of receiving: a resource noun within a few words, or a pronoun.
 OBJECT_RE = re.compile(
     rf"^(?:\w+ ){{0,4}}?(?:\w{{3,}}?)?{RES}\b|^(?:(?:it|one|them|that|this|those|these|me|us|him|her|het|hem|"
-    rf"die|dat|deze|es|le|la|les|lo|los|again|over|here|opnieuw|nochmal|nog|another|another one|"
+    rf"die|dat|deze|es|le|la|les|lo|los|again|over|here|opnieuw|nochmal|nog|another|another one|eins|eine|einen|"
+    rf"eentje|un|une|uno|una|um|uma|en|jeden|jedna|"
     rf"the other one|a copy|een kopie|(a |een )?(new|fresh|working|updated|nieuwe|andere) (one|link|url))\b)"
 )
 # Resources can be called anything ("presets", "recipes"): after "can I get" / "could you send", a
@@ -249,7 +250,7 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
     (
         re.compile(
             r"\b(can|could|may|might|cn|cud|pls|please) (i|we) (?:\w+ ){0,2}?(get|have|receive|grab"
-            r"|download|access|obtain|get a copy of)\b"
+            r"|download|access|obtain|get a copy of|snag|nab|score|still get|also get)\b"
         ),
         LOOSE,
     ),
@@ -304,7 +305,8 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
         re.compile(
             r"\b(available|beschikbaar|verfugbar|disponible|disponivel|disponibile|dostepn\w*|still (up|"
             r"online|live|around|there|active|valid|working|a thing)|nog (online|te krijgen|te downloaden)|"
-            r"noch (online|da|zu haben)|toujours (en ligne|dispo)|still free|free to (download|get|grab))\b"
+            r"noch (online|da|zu haben)|toujours (en ligne|dispo)|dispo|"
+            r"still free|free to (download|get|grab))\b"
         ),
         ANY,
     ),
@@ -334,7 +336,7 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
         ANY,
     ),
     # Dutch: "mag ik de…", "kan ik … krijgen", "stuur me…", "ik wil graag het…", "waar vind ik…"
-    (re.compile(r"\bmag ik( \w+){0,2}?\b(?=.*\b(de|het|een|die|dat|jouw|je|uw|deze)\b)"), True),
+    (re.compile(r"\bmag ik( \w+){0,2}?\b(?=.*\b(de|het|een|die|dat|jouw|je|uw|deze|hem|m)\b)"), True),
     (
         re.compile(
             r"\b(mag|kan|kun|kunt|zou|zouden|wil|wilt|kunnen|kon|graag)\b.*\b(krijgen|ontvangen|hebben|"
@@ -355,7 +357,8 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
     # German: "kann ich … haben/bekommen", "kannst du … schicken", "schick mir", "hätte gern", "wo finde"
     (
         re.compile(
-            r"\b(kann|kannst|konnte|konntest|konnen|konnten|darf|durfte|konnt)\b.*\b(haben|bekommen|kriegen|erhalten|herunterladen|"
+            r"\b(kann|kannst|konnte|konntest|konnen|konnten|darf|durfte|konnt|magst|mochtest|willst|will|mochte|"
+            r"wurdest)\b.*\b(haben|bekommen|kriegen|erhalten|herunterladen|"
             r"downloaden|schicken|senden|zuschicken|zusenden|mailen|geben|weiterleiten)\b"
         ),
         False,

@@ -23,7 +23,8 @@ _EXTRA_NOUNS = (
     r"(?:attachments?|bijlagen?|anhang|anhange|piece jointe|pieces jointes|adjuntos?|anexos?|allegat[oi]|"
     r"zalacznik\w*|werkblad(?:en|je)?|calculators?|rekentool|planer\w*|planificador\w*|planejador\w*|"
     r"planlayici\w*|poradnik\w*|arkusz\w*|listesi\w*|bonus|notes|ebooki?\w*|e books?|tabel(?:len)?|"
-    r"tableau|tabella|tabelle|tabla|tabela|eki|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
+    r"tableau|tabella|tabelle|tabla|tabela|eki|kalender|calendario|calendrier|kalendarz\w*|takvim\w*|"
+    r"dashboards?|lists?|emails?|mails?|linkje|linkjes|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
 )
 NOUN_RE = re.compile(rf"\b(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b")
 # The noun as the object right after a verb of receiving: "recibir el planificador".
@@ -42,7 +43,11 @@ _WAITING = (
 )
 _NOT_RECEIVED = (
     r"\b(never (got|received|came|arrived|showed up)|nothing (came|arrived|showed up|happened|yet|came through)|"
-    r"still (no|nothing|havent|didnt)|(got|received) nothing|no (file|pdf|link|email|mail|attachment)\b.*"
+    r"nothing in my (inbox|dms?|mail|email)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
+    r"(hasnt|has not|didnt|did not) (arrived?|come)|(got|received) nothing|still nothing|"
+    r"(geen|no|kein\w*|pas de|sin|sem|senza|bez) (bijlage|attachment|anhang|piece jointe|adjunto|anexo|allegato|"
+    r"zalacznik\w*)|nunca (chegou|llego|recebi|recibi)|(non )?e mai arrivat\w*|nie (doszedl|doszla|doszlo|"
+    r"przyszl\w*)|nigdy nie \w+|no (file|pdf|link|email|mail|attachment)\b.*"
     r"\b(came|arrived|yet)|(dms|inbox|dm) (is|are|was|were|still) empty|"
     r"(kwam|komt) (er )?(niks|niets)|(er )?(kwam|komt) niks|nooit (gehad|gekregen|ontvangen|aangekomen)|"
     r"(niet|nie|niks|niets|geen \w+) (ontvangen|gekregen|binnengekregen|binnen|aangekomen|gehad)|"
@@ -54,11 +59,14 @@ _NOT_RECEIVED = (
     r"(hicbir sey|hic bir sey|hicbir \w+) (gelmedi|almadim)|gelmedi|ulasmadi)\b"
 )
 # Part of the content is faulty ("a broken image on page 2"): feedback, not a failed delivery.
-CONTENT_DEFECT_RE = re.compile(r"\b(pages?|pagina\w*|seite\w*|images?|picture|afbeelding\w*|bild\w*|photo|typo\w*)\b")
+CONTENT_DEFECT_RE = re.compile(r"\b(images?|picture|afbeelding\w*|bild\w*|photo|typo\w*|spelling)\b")
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
     r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|kapot|kaputt|defekt|"
-    r"beschadigd|beschadigt|404|dead|expired|verlopen|abgelaufen|expire|caduco|caducado|expirou|scaduto|"
+    r"beschadigd|beschadigt|404|dead|mort|morto|muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
+    r"failed|mislukt|fehlgeschlagen|echoue|fallo|falhou|bricht (\w+ )?ab|doet (het|t) niet|non va|"
+    r"(need|needs|ask for|request) (permission|access)|permission denied|toegang (vragen|aanvragen)|expired|"
+    r"verlopen|abgelaufen|expire|caduco|caducado|expirou|scaduto|"
     r"wygasl\w*|suresi dolmus|broken|error|foutmelding|fout|fehler|fehlermeldung|erreur|access denied|"
     r"no access|geen toegang|kein zugriff|missing|ontbreekt|fehlt|manque|falta|faltando|manca|brakuje|eksik|"
     r"(wont|doesnt|dont|cant|can not|cannot|will not|does not|not) (open|load|download|work)|"
@@ -69,6 +77,7 @@ _BROKEN = (
 )
 FORGOT_RE = re.compile(_FORGOT)
 WAITING_RE = re.compile(_WAITING)
+STILL_NO_RE = re.compile(r"\bstill (no|nothing|havent|didnt|not)\b")  # needs a resource noun too
 NOT_RECEIVED_RE = re.compile(_NOT_RECEIVED)
 BROKEN_RE = re.compile(_BROKEN)
 
@@ -86,6 +95,24 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"be (super|so|very|really) grateful for)( it if you could (send|share))?|"
             r"(chance|if|whether|hoping) (you|u) (could|can|would|might) (\w+ ){0,2}?(send|share|pass|drop|"
             r"forward|give|dm|email|resend|hook)|mind (sending|resending|sharing|dropping|forwarding|passing))\b"
+        ),
+        False,
+    ),
+    # "me too!", "ik ook graag", "moi aussi", "ben de istiyorum": asking for what others got
+    (
+        re.compile(
+            r"\b(me too|me as well|i want one|want one too|one for me( too)?|(ik|mij) ook|ook graag|ook (een|"
+            r"eentje)$|"
+            r"er ook (wel )?(een|eentje|1)$|ich auch|auch (gern|gerne|eins)|auch (einen|eine)$|(i d|id|"
+            r"would) kill for|moi aussi|en (avoir|vouloir)"
+            r" (un|une)|yo tambien|tambien quiero|tambem quero|eu tambem|quero (um|uma) tambem|anche io|anch io|"
+            r"ne vorrei|(tez|ja tez) (chce|poprosze)|ben de (istiyorum|isterim|alabilir miyim)|hit me (up )?with|"
+            r"send (it|one) my way|(too late|still time|still possible) to (get|grab|receive|request)|"
+            r"(way|chance|possible|if|whether|hoping|hope|so) (i|we) (can|could|might|may) (still |also )?(get|"
+            r"have|receive|grab|snag|download)|(still )?(giving|handing|sending) (away|out) (the|your|that|those|"
+            r"it|them)|me l[oa]s? (rimandi|mandi|invii|reenvias|mandas|pasas|envias|manda|passa)|mi (mandi|invii|"
+            r"giri|passi)|me l[oa]s? (podrias|puedes|pode|poderia|potresti|puoi|podes) (mandar|enviar|pasar|"
+            r"reenviar|mandare|inviare|passar)|se (puede|pueden) (conseguir|descargar|obtener|tener|recibir))\b"
         ),
         False,
     ),
@@ -118,8 +145,7 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"obtener|tener|recibir)|adoraria (ter|receber)|tenho interesse|tem como (conseguir|receber|ter|"
             r"pegar|baixar)|(pra|para) (pegar|receber|baixar|conseguir)|onde (eu )?(baixo|pego|consigo|acho|"
             r"encontro)|estou procurando|mi piacerebbe (\w+ )?(avere|ricevere)|un modo per (avere|ricevere|"
-            r"ottenere|scaricare)|cerco|me l[oa] (rimandi|mandi|invii)|me l[oa] (reenvias|mandas|pasas|envias)|"
-            r"mi mandi|mi (invii|giri|passi))\b"
+            r"ottenere|scaricare)|cerco)\b"
         ),
         True,
     ),
@@ -155,6 +181,14 @@ DECLINE_EXTRA_RE = re.compile(
     r"geen interesse|pas interesse))\b"
 )
 
+# Thanks that turns the offer down ("hoeft niet meer, dankje", "no need, thanks"): other.
+NO_NEED_RE = re.compile(
+    r"\b(no need(?! to (reply|answer|respond|write))|not needed|hoeft niet(?! te)|niet (meer )?nodig|"
+    r"laat maar|brauch ich nicht|nicht (mehr )?notig|"
+    r"pas besoin|ca ira|laisse tomber|no hace falta|no (lo )?necesito|nao precisa|non serve|nie trzeba|gerek yok|"
+    r"never ?mind|already (have|got) (one|it))\b"
+)
+
 # --- Warm words without a "thank" -> thanks ---------------------------------------------------------
 PRAISE_EXTRA_RE = re.compile(
     r"\b(pretty|gorgeous|stunning|obliged|made my (day|week|month|year)|thoughtful|impressed|impressive|"
@@ -163,7 +197,10 @@ PRAISE_EXTRA_RE = re.compile(
     r"felicitaciones|enhorabuena|parabens|complimenti|gratulacje|tebrikler|(e|es|sei|jestes) (demais|un grande|"
     r"grande|najlepsz\w*)|najlepsz\w*|fantastico|fantastica|eline saglik|sag ol|emegine saglik|aradigim|"
     r"tam aradigim|przydatn\w*|faydali|harika|guzel|piekn\w*|swietn\w*|magnifico|bellissim\w*|utilissim\w*|"
-    r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette)\b"
+    r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
+    r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
+    r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
+    r"you rock|u rock|nickel|te pasaste|hat (alles )?geklappt)\b"
 )
 # "quel joli modèle", "what a beautiful…": an exclamation, not a wh-question.
 EXCLAMATION_RE = re.compile(
