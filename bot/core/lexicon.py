@@ -336,7 +336,7 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
         ANY,
     ),
     # Dutch: "mag ik de…", "kan ik … krijgen", "stuur me…", "ik wil graag het…", "waar vind ik…"
-    (re.compile(r"\bmag ik( \w+){0,2}?\b(?=.*\b(de|het|een|die|dat|jouw|je|uw|deze|hem|m)\b)"), True),
+    (re.compile(r"\bmag ik( \w+){0,2}?\b(?=.*\b(de|het|een|die|dat|jouw|je|uw|deze|hem|m|the|a|your)\b)"), True),
     (
         re.compile(
             r"\b(mag|kan|kun|kunt|zou|zouden|wil|wilt|kunnen|kon|graag)\b.*\b(krijgen|ontvangen|hebben|"

@@ -56,7 +56,7 @@ _NOT_RECEIVED = (
     r"no (me )?(llego|llegó|ha llegado|recibi|he recibido)|(todavia|aun) no (me )?(llego|recibi|ha llegado)|"
     r"nao (me )?(recebi|chegou|veio)|(ainda )?nao recebi|non (mi )?(ho ricevuto|e arrivato|arrivato)|"
     r"nic( nie)? (dostal\w*|przyszlo|otrzymal\w*)|nie (dostal\w*|otrzymal\w*|przyszlo)|"
-    r"(hicbir sey|hic bir sey|hicbir \w+) (gelmedi|almadim)|gelmedi|ulasmadi)\b"
+    r"(hicbir sey|hic bir sey|hicbir \w+) (gelmedi|almadim)|gelmedi|almadim|ulasmadi)\b"
 )
 # Part of the content is faulty ("a broken image on page 2"): feedback, not a failed delivery.
 CONTENT_DEFECT_RE = re.compile(r"\b(images?|picture|afbeelding\w*|bild\w*|photo|typo\w*|spelling)\b")
