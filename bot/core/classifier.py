@@ -240,14 +240,29 @@ def _broken_delivery(t: _Text) -> str | None:
 _ASK_CUE_RE = re.compile(
     r"\b((can|could|may|might) (i|we)|(do|did) you (still )?have|any chance|is there|(mag|kan|kun|krijg|wil) ik|"
     r"(heb|hebt) (je|jij|u)|(darf|kann|konnte|bekomme) ich|hast du|(je )?(peux|puis|pourrais) (je|avoir)|"
-    r"puedo|podria|tienes|posso|poderia|tem|potrei|hai|czy (moge|masz)|moge|alabilir|var mi)\b"
+    r"puedo|podria|tienes|posso|poderia|tem|potrei|hai|czy (moge|masz)|moge|alabilir|var mi|"
+    r"(i|we) (want|need|d like|would like)|(ik|wij) (wil|wilde|zou)|graag|(ich|wir) (mochte|mochten|hatte|hatten|will)|"
+    r"je (voudrais|veux)|quiero|quisiera|quero|queria|vorrei|poprosze|istiyorum|"
+    r"please|pls|plz|aub|alsjeblieft|bitte|svp|stp|por favor|porfa|per favore|prosze|lutfen)\b"
 )
+
+
+def asks_for_something(text: str) -> bool:
+    """Cheap pre-check for callers: could naming an offered resource turn ``text`` into a request?
+
+    True when the message asks ("can I have", "mag ik", "please", "ik wil") and is not about using
+    something ("can I share…"); only then is looking up the offered resources worth it.
+    """
+    t = _normalise(text[:_MAX_CHARS])
+    return bool(_ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
 
 
 def _names_offered(text: str, t: _Text, offered: Sequence[str]) -> str | None:
     """A "can I have / mag ik" ask that names a resource the member's guilds offer is a request."""
     if not offered or not _ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
         return None
+    if (s := _sentiment(t)).gratitude and not s.negative and not _is_question(t):
+        return None  # "thanks for Budget Buddy, please keep it up": thanks that names it
     candidates = [
         Candidate(i, 0, name if _SLUG_RE.fullmatch(name) else "", name) for i, name in enumerate(offered) if name
     ]
