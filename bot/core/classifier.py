@@ -119,9 +119,9 @@ def _explicit_request(t: _Text) -> str | None:
 def _noun_only_request(clause: str) -> bool:
     """A clause that is just a resource noun (+ please/greeting): "ebook pls", "link?", "TEMPLATE AUB"."""
     tokens = [w for w in clause.split() if w not in lx.FILLER_WORDS]
-    if not tokens or not lx.RES_RE.search(clause):
+    if not tokens or not li.NOUN_RE.search(clause):
         return False
-    unknown = [w for w in tokens if not lx.RES_RE.fullmatch(w)]
+    unknown = [w for w in tokens if not li.NOUN_RE.fullmatch(w)]
     # "content calendar template pls": a couple of qualifiers are fine when the member is asking politely.
     return not unknown or (len(unknown) <= 2 and bool(lx.POLITE_RE.search(clause)))
 
@@ -164,11 +164,12 @@ def _sentiment(t: _Text) -> _Sentiment:
             negative = True
         if w in lx.SARCASM_CUES:
             cue = True
-    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words):
+    exclaims = any(li.EXCLAMATION_RE.match(c) for c in t.clauses)  # "what a lovely…!", "wat een…"
+    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims:
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
-    if _PROBLEM_RE.search(t.words):
+    if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words):
         negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 

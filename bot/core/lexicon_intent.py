@@ -23,10 +23,12 @@ _EXTRA_NOUNS = (
     r"(?:attachments?|bijlagen?|anhang|anhange|piece jointe|pieces jointes|adjuntos?|anexos?|allegat[oi]|"
     r"zalacznik\w*|werkblad(?:en|je)?|calculators?|rekentool|planer\w*|planificador\w*|planejador\w*|"
     r"planlayici\w*|poradnik\w*|arkusz\w*|listesi\w*|bonus|notes|ebooki?\w*|e books?|tabel(?:len)?|"
-    r"tableau|tabella|tabelle|tabla|tabela|eki|kalender|calendario|calendrier|kalendarz\w*|takvim\w*|"
-    r"dashboards?|lists?|emails?|mails?|linkje|linkjes|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
+    r"tableau|tabella|tabelle|tabla|tabela|kalender|calendario|calendrier|kalendarz\w*|takvim\w*|"
+    r"dashboards?|lists?|emails?|mails?|linkje|linkjes)"
 )
-NOUN_RE = re.compile(rf"\b(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b")
+# Short or inflected forms that must not end a compound ("dzięki" is not "dzi" + "eki").
+_WHOLE_NOUNS = r"(?:eki|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
+NOUN_RE = re.compile(rf"\b(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b|\b{_WHOLE_NOUNS}\b")
 # The noun as the object right after a verb of receiving: "recibir el planificador".
 OBJECT_NOUN_RE = re.compile(rf"^(?:\w+ ){{0,4}}?(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b")
 
@@ -62,7 +64,7 @@ _NOT_RECEIVED = (
 CONTENT_DEFECT_RE = re.compile(r"\b(images?|picture|afbeelding\w*|bild\w*|photo|typo\w*|spelling)\b")
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
-    r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|kapot|kaputt|defekt|"
+    r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
     r"beschadigd|beschadigt|404|dead|mort|morto|muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
     r"failed|mislukt|fehlgeschlagen|echoue|fallo|falhou|bricht (\w+ )?ab|doet (het|t) niet|non va|"
     r"(need|needs|ask for|request) (permission|access)|permission denied|toegang (vragen|aanvragen)|expired|"
@@ -89,7 +91,9 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
         re.compile(
             r"\b((love|like|hoping|hope|looking|wanted|want|trying|came|wanna|keen|eager) to (get|grab|have|"
             r"receive|download|snag|score|get my hands on|get hold of|get ahold of)|get my hands on|"
-            r"(i m|im|i am) (after|looking for|interested)|(looking|searching|hunting) for (the|your|that|a copy)|"
+            r"(any|a|some|an easy|another|no) way (to|i can|i could|for me to) (get|have|receive|download|grab|"
+            r"access|obtain)|(i m|im|i am) (after|looking for|interested)|(looking|searching|"
+            r"hunting) for (the|your|that|a copy)|"
             r"count me in|(i ll|ill|i will|id|i d) (take|grab|have) (the|one|a|your|that)|sign me up for|"
             r"hook (me|us) up|(would|d) (really |so |very |be )?(appreciate|be grateful for|be thankful for|"
             r"be (super|so|very|really) grateful for)( it if you could (send|share))?|"
@@ -189,6 +193,13 @@ NO_NEED_RE = re.compile(
     r"never ?mind|already (have|got) (one|it))\b"
 )
 
+# Exclamations that are not praise ("what a mess", "wat jammer").
+NEGATIVE_EXTRA_RE = re.compile(
+    r"\b(mess|joke|rip ?off|shame|pity|jammer|zonde|schade|dommage|lastima|pena|peccato|szkoda|yazik|"
+    r"waardeloz\w*|nutteloz\w*|slechte|schlecht\w*|miese?|terribles?|horribles?|pessim\w*|"
+    r"nightmare|disaster|ramp|drama|catastrophe|katastrophe|desastre|disastro)\b"
+)
+
 # --- Warm words without a "thank" -> thanks ---------------------------------------------------------
 PRAISE_EXTRA_RE = re.compile(
     r"\b(pretty|gorgeous|stunning|obliged|made my (day|week|month|year)|thoughtful|impressed|impressive|"
@@ -204,7 +215,8 @@ PRAISE_EXTRA_RE = re.compile(
 )
 # "quel joli modèle", "what a beautiful…": an exclamation, not a wh-question.
 EXCLAMATION_RE = re.compile(
-    r"^(what a|what an|wat een|was fur ein\w*|quel\w* (joli|jolie|beau|belle|bel|super|magnifique|bon|bonne|"
+    r"^(what a|what an|wat een|was fur ein\w*|so ein\w* (schon|toll)\w*|quel\w* (joli|jolie|beau|belle|bel|"
+    r"super|magnifique|bon|bonne|"
     r"chouette|genial)|que \w+ tan|que (lindo|linda|bonito|bonita|lind[oa])|che (bell\w*|modello|lavoro)|"
     r"jaki\w* (piekn\w*|swietn\w*)|ne (guzel|harika))\b"
 )
