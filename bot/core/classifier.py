@@ -91,8 +91,17 @@ def _normalise(text: str) -> _Text:
 # --- Rules (patterns live in bot.core.lexicon) ----------------------------------------------------
 
 
+# Things a creator gives by answering, not by sending a file: "can I get a refund for the course?"
+_NOT_SENDABLE_RE = re.compile(
+    r"^(?:\w+ )?(refund|refunds|discount|coupon|promo|opinion|feedback|advice|help|answer|reply|response|call|"
+    r"meeting|invoice for|receipt)\b"
+)
+
+
 def _has_object(rest: str) -> bool:
     rest = rest.strip()
+    if _NOT_SENDABLE_RE.match(rest):
+        return False
     return bool(lx.OBJECT_RE.search(rest) or li.OBJECT_NOUN_RE.search(rest))
 
 
@@ -217,8 +226,9 @@ def _delivery_complaint(t: _Text) -> str | None:
     if m := li.NOT_RECEIVED_RE.search(t.words):
         return f"not received: {m.group(0)!r}"
     about_it = li.NOUN_RE.search(t.words) or lx.PRONOUN_RE.search(t.words)
-    if (m := li.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
-        return f"still nothing: {m.group(0)!r}"
+    for pattern, what in ((li.STILL_NO_RE, "still nothing"), (li.MISSING_RE, "missing")):
+        if (m := pattern.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
+            return f"{what}: {m.group(0)!r}"
     for pattern, what in ((li.WAITING_RE, "still waiting"), (li.FORGOT_RE, "forgotten")):
         if (m := pattern.search(t.words)) and about_it and not _NEGATED_RE.search(t.words[: m.start()]):
             return f"{what}: {m.group(0)!r}"

@@ -231,7 +231,7 @@ USE_RE = re.compile(USE_VERBS_RE)
 
 # An object after a verb of receiving: a resource noun within a few words, or a pronoun.
 OBJECT_RE = re.compile(
-    rf"^(?:\w+ ){{0,4}}?(?:\w{{3,}}?)?{RES}\b|^(?:(?:it|one|them|that|this|those|these|me|us|him|her|het|hem|"
+    rf"^(?:\w+ ){{0,5}}?(?:\w{{3,}}?)?{RES}\b|^(?:(?:it|one|them|that|this|those|these|me|us|him|her|het|hem|"
     rf"die|dat|deze|es|le|la|les|lo|los|again|over|here|opnieuw|nochmal|nog|another|another one|eins|eine|einen|"
     rf"eentje|un|une|uno|una|um|uma|en|jeden|jedna|"
     rf"the other one|a copy|een kopie|(a |een )?(new|fresh|working|updated|nieuwe|andere) (one|link|url))\b)"
@@ -240,7 +240,7 @@ OBJECT_RE = re.compile(
 # definite object is enough, unless it is something a creator answers rather than sends.
 LOOSE = 3
 LOOSE_OBJECT_RE = re.compile(
-    r"^(?:(?:also|still|just|please|pls) )*(the|your|ur|those|these|that|de|het|die|dat|jouw|je)\b"
+    r"^(?:(?:also|still|just|please|pls|access to|a copy of) )*(the|your|ur|those|these|that|de|het|die|dat|jouw|je)\b"
     r"(?! (opinion|feedback|advice|help|refund|discount|answer|hang|chance|difference|same|thoughts|time)\b)"
 )
 ANY = 2  # the resource noun may be anywhere in the clause ("is the planner still up?")

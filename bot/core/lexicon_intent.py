@@ -24,17 +24,17 @@ _EXTRA_NOUNS = (
     r"zalacznik\w*|werkblad(?:en|je)?|calculators?|rekentool|planer\w*|planificador\w*|planejador\w*|"
     r"planlayici\w*|poradnik\w*|arkusz\w*|listesi\w*|bonus|notes|ebooki?\w*|e books?|tabel(?:len)?|"
     r"tableau|tabella|tabelle|tabla|tabela|kalender|calendario|calendrier|kalendarz\w*|takvim\w*|"
-    r"dashboards?|lists?|emails?|mails?|linkje|linkjes)"
+    r"dashboards?|lists?|emails?|mails?|linkje|linkjes|folders?|ordner|dossier|carpeta|cartella|klasor\w*)"
 )
 # Short or inflected forms that must not end a compound ("dzięki" is not "dzi" + "eki").
 _WHOLE_NOUNS = r"(?:eki|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
 NOUN_RE = re.compile(rf"\b(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b|\b{_WHOLE_NOUNS}\b")
 # The noun as the object right after a verb of receiving: "recibir el planificador".
-OBJECT_NOUN_RE = re.compile(rf"^(?:\w+ ){{0,4}}?(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b")
+OBJECT_NOUN_RE = re.compile(rf"^(?:\w+ ){{0,5}}?(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{_EXTRA_NOUNS})\b")
 
 # --- Delivery complaints -> request ---------------------------------------------------------------
 _FORGOT = (
-    r"\b(forgot|forgotten|forget|vergeten|vergessen|oublie|oubliee|olvido|olvidaste|olvidado|esqueceu|"
+    r"\b(forgot|forgotten|vergeten|vergessen|oublie|oubliee|olvido|olvidaste|olvidado|esqueceu|"
     r"esqueceste|esquecido|esqueci|dimenticato|dimenticata|dimenticavi|zapomnial\w*|unuttun\w*|unutmus\w*)\b"
 )
 _WAITING = (
@@ -45,7 +45,9 @@ _WAITING = (
 )
 _NOT_RECEIVED = (
     r"\b(never (got|received|came|arrived|showed up)|nothing (came|arrived|showed up|happened|yet|came through)|"
-    r"nothing in my (inbox|dms?|mail|email)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
+    r"nothing in my (inbox|dms?|mail|email)|(zat|was|stond) (er )?(niks|niets|nothing|geen \w+) (in|bij|attached)|"
+    r"nothing (in|attached to) (the|your) (mail|email|message|dm)|(ek|eki|dosya\w*|pdf\w*|link\w*) (yok|yoktu|"
+    r"eksik)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
     r"(hasnt|has not|didnt|did not) (arrived?|come)|(got|received) nothing|still nothing|"
     r"(geen|no|kein\w*|pas de|sin|sem|senza|bez) (bijlage|attachment|anhang|piece jointe|adjunto|anexo|allegato|"
     r"zalacznik\w*)|nunca (chegou|llego|recebi|recibi)|(non )?e mai arrivat\w*|nie (doszedl|doszla|doszlo|"
@@ -66,7 +68,8 @@ CONTENT_DEFECT_RE = re.compile(r"\b(images?|picture|afbeelding\w*|bild\w*|photo|
 _BROKEN = (
     r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
     r"beschadigd|beschadigt|404|dead|mort|morto|muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
-    r"failed|mislukt|fehlgeschlagen|echoue|fallo|falhou|bricht (\w+ )?ab|doet (het|t) niet|non va|"
+    r"0 ?kb|0 bytes|zero bytes|failed|mislukt|fehlgeschlagen|echoue|fallo|falhou|bricht (\w+ )?ab|doet (het|"
+    r"t) niet|non va|"
     r"(need|needs|ask for|request) (permission|access)|permission denied|toegang (vragen|aanvragen)|expired|"
     r"verlopen|abgelaufen|expire|caduco|caducado|expirou|scaduto|"
     r"wygasl\w*|suresi dolmus|broken|error|foutmelding|fout|fehler|fehlermeldung|erreur|access denied|"
@@ -79,6 +82,12 @@ _BROKEN = (
 )
 FORGOT_RE = re.compile(_FORGOT)
 WAITING_RE = re.compile(_WAITING)
+# "there was no attachment", "nella mail non c'era l'allegato": needs a resource noun too.
+MISSING_RE = re.compile(
+    r"\b(there (was|is) no|non c e(ra)?|nie (bylo|ma)|no (habia|hay|venia)|nao (havia|tinha|veio|tem)|"
+    r"il n y (avait|a) pas|es gab kein\w*|da war kein\w*|er (zat|was|is) geen|without (the|an|a|any)|zonder|"
+    r"ohne|sans|sin|sem|senza|bez)\b"
+)
 STILL_NO_RE = re.compile(r"\bstill (no|nothing|havent|didnt|not)\b")  # needs a resource noun too
 NOT_RECEIVED_RE = re.compile(_NOT_RECEIVED)
 BROKEN_RE = re.compile(_BROKEN)
@@ -166,7 +175,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (
         re.compile(
             r"\b(up for grabs|(heb|hebt) (je|jij|u) (\w+ ){1,3}nog( ergens)?|(do you|you) still have|"
-            r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|(hala |halen )?mevcut mu|(is|are) (it|they|\w+) still "
+            r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|(still )?(on offer|being offered)|(hala |halen )?mevcut mu|"
+            r"(is|are) (it|they|\w+) still "
             r"(available|up|there)|possible to (receive|get|have|download|obtain))\b"
         ),
         True,
@@ -179,7 +189,8 @@ DECLINE_EXTRA_RE = re.compile(
     r"\b((thanks?|thank you|thx|ty|bedankt|dank ?je|dankjewel|danke|merci|gracias|obrigad[oa]|valeu|grazie|"
     r"dzieki|dziekuje|tesekkur\w*|sagol) (for|voor|fur|pour|por|per|za|icin) (nothing|niks|niets|nichts|nix|"
     r"rien|nada|niente|nulla|nic)|(nothing|hicbir sey) (icin|for) (tesekkur\w*|thanks?)|"
-    r"(hayir|nein|nee|nie),? (tesekkur\w*|dzieki\w*|danke|bedankt)|(i ll|ill|i will|ik) pass|ich verzichte|"
+    r"(hayir|nein|nee|nie|non|nao),? (tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|merci|gracias|"
+    r"grazie|obrigad[oa])|(i ll|ill|i will|ik) pass|ich verzichte|"
     r"je passe|(no|not) (for me|voor mij)|for the spam|voor de spam|"
     r"(nie jestem|ilgilenmiyorum|non mi interessa|no me interesa|nao tenho interesse|kein interesse|"
     r"geen interesse|pas interesse))\b"
@@ -190,7 +201,7 @@ NO_NEED_RE = re.compile(
     r"\b(no need(?! to (reply|answer|respond|write))|not needed|hoeft niet(?! te)|niet (meer )?nodig|"
     r"laat maar|brauch ich nicht|nicht (mehr )?notig|"
     r"pas besoin|ca ira|laisse tomber|no hace falta|no (lo )?necesito|nao precisa|non serve|nie trzeba|gerek yok|"
-    r"never ?mind|already (have|got) (one|it))\b"
+    r"never ?mind|already (have|got) (one|it)|forget (it|about it)|vergeet (het|t) maar|vergiss es)\b"
 )
 
 # Exclamations that are not praise ("what a mess", "wat jammer").
@@ -211,7 +222,8 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|te pasaste|hat (alles )?geklappt)\b"
+    r"you rock|u rock|nickel|meilleur\w*|la mejor|el mejor|o melhor|a melhor|il migliore|la migliore|"
+    r"te pasaste|hat (alles )?geklappt)\b"
 )
 # "quel joli modèle", "what a beautiful…": an exclamation, not a wh-question.
 EXCLAMATION_RE = re.compile(
@@ -232,5 +244,5 @@ SMALL_TALK_EXTRA_RE = re.compile(
     r"quien eres|quem e (voce|vc)|chi sei|kim sin|kto to|why (do|am) i (keep )?(getting|receiving) (these|this|"
     r"your|all these) (messages|dms|mails|emails)|boa (noite|tarde)|buenas (noches|tardes)|bonne (nuit|soiree)|"
     r"buona ?(notte|sera)|gute nacht|"
-    r"goede ?(avond|nacht)|dobranoc|iyi (geceler|aksamlar)|good (night|evening))\b"
+    r"goede ?(avond|nacht)|de boa|dobranoc|iyi (geceler|aksamlar)|good (night|evening))\b"
 )
