@@ -199,7 +199,11 @@ def _is_question(t: _Text) -> str | None:
             return f"question clause {m.group(0)!r}"
     if t.has_qmark:
         # "?" with real content (not "hello?" / "how are you?" / "thanks?") needs a human answer.
-        content = [w for w in words.split() if w not in lx.FILLER_WORDS and not _is_gratitude_word(w)]
+        content = [
+            w
+            for w in words.split()
+            if w not in lx.FILLER_WORDS and w not in li.INTERJECTIONS and not _is_gratitude_word(w)
+        ]
         if content:
             return "question mark"
     return None

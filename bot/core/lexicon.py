@@ -107,7 +107,7 @@ TYPO_ALIASES = {
     "dnkjwl": "dankjewel", "bdankt": "bedankt", "vindt": "vind",
     "culd": "could", "coud": "could", "kanst": "kannst", "kanste": "kannst", "recieve": "receive",
     "recieved": "received", "thansk": "thanks", "krijgn": "krijgen", "krjgen": "krijgen",
-    "schiken": "schicken", "schiecken": "schicken", "ontvagen": "ontvangen",
+    "schiken": "schicken", "temp": "template", "temps": "templates", "schiecken": "schicken", "ontvagen": "ontvangen",
 }  # fmt: skip
 
 # --- Praise / enthusiasm (thanks without a "thank" word: "pure gold", "a lifesaver") ---------

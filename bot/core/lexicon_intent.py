@@ -47,7 +47,7 @@ _NOT_RECEIVED = (
     r"\b(never (got|received|came|arrived|showed up)|nothing (came|arrived|showed up|happened|yet|came through)|"
     r"nothing in my (inbox|dms?|mail|email)|(zat|was|stond) (er )?(niks|niets|nothing|geen \w+) (in|bij|attached)|"
     r"nothing (in|attached to) (the|your) (mail|email|message|dm)|(ek|eki|dosya\w*|pdf\w*|link\w*) (yok|yoktu|"
-    r"eksik)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
+    r"eksik|goremiyorum|bulamiyorum)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
     r"(hasnt|has not|didnt|did not) (arrived?|come)|(got|received) nothing|still nothing|"
     r"(geen|no|kein\w*|pas de|sin|sem|senza|bez) (bijlage|attachment|anhang|piece jointe|adjunto|anexo|allegato|"
     r"zalacznik\w*)|nunca (chegou|llego|recebi|recibi)|(non )?e mai arrivat\w*|nie (doszedl|doszla|doszlo|"
@@ -68,7 +68,9 @@ CONTENT_DEFECT_RE = re.compile(r"\b(images?|picture|afbeelding\w*|bild\w*|photo|
 _BROKEN = (
     r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
     r"beschadigd|beschadigt|404|dead|mort|morto|muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
-    r"0 ?kb|0 bytes|zero bytes|failed|mislukt|fehlgeschlagen|echoue|fallo|falhou|bricht (\w+ )?ab|doet (het|"
+    r"loops? back|redirects? (me )?(back|to)|stuck|keeps? (failing|crashing|loading|spinning)|blijft hangen|"
+    r"bleibt hangen|se bloque|se queda|trava|si blocca|zawiesza|takiliyor|0 ?kb|0 bytes|zero bytes|failed|"
+    r"mislukt|fehlgeschlagen|echoue|fallo|falhou|bricht (\w+ )?ab|doet (het|"
     r"t) niet|non va|"
     r"(need|needs|ask for|request) (permission|access)|permission denied|toegang (vragen|aanvragen)|expired|"
     r"verlopen|abgelaufen|expire|caduco|caducado|expirou|scaduto|"
@@ -84,7 +86,8 @@ FORGOT_RE = re.compile(_FORGOT)
 WAITING_RE = re.compile(_WAITING)
 # "there was no attachment", "nella mail non c'era l'allegato": needs a resource noun too.
 MISSING_RE = re.compile(
-    r"\b(there (was|is) no|non c e(ra)?|nie (bylo|ma)|no (habia|hay|venia)|nao (havia|tinha|veio|tem)|"
+    r"\b(there (was|is) no|(dont|do not|cant|can not|cannot) see|no veo|nao vejo|non vedo|nie widze|ne vois pas|"
+    r"zie geen|sehe kein\w*|non c e(ra)?|nie (bylo|ma)|no (habia|hay|venia)|nao (havia|tinha|veio|tem)|"
     r"il n y (avait|a) pas|es gab kein\w*|da war kein\w*|er (zat|was|is) geen|without (the|an|a|any)|zonder|"
     r"ohne|sans|sin|sem|senza|bez)\b"
 )
@@ -124,10 +127,20 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"(way|chance|possible|if|whether|hoping|hope|so) (i|we) (can|could|might|may) (still |also )?(get|"
             r"have|receive|grab|snag|download)|(still )?(giving|handing|sending) (away|out) (the|your|that|those|"
             r"it|them)|me l[oa]s? (rimandi|mandi|invii|reenvias|mandas|pasas|envias|manda|passa)|mi (mandi|invii|"
-            r"giri|passi)|me l[oa]s? (podrias|puedes|pode|poderia|potresti|puoi|podes) (mandar|enviar|pasar|"
+            r"giri|passi)|(gonderir|gonderebilir|atar|atabilir|yollar|yollayabilir|iletir|iletebilir) (misin|"
+            r"misiniz)|me l[oa]s? (podrias|puedes|pode|poderia|potresti|puoi|podes) (mandar|enviar|pasar|"
             r"reenviar|mandare|inviare|passar)|se (puede|pueden) (conseguir|descargar|obtener|tener|recibir))\b"
         ),
         False,
+    ),
+    # "would it be ok if I got…", "thanks in advance for the ebook", "alvast bedankt voor de gids"
+    (
+        re.compile(
+            r"\b((ok|okay|possible|alright|fine) if (i|we) (got|get|had|have|could get|could have|received|grabbed)|"
+            r"(in advance|alvast|im voraus|d avance|de antemano|desde ja|in anticipo|z gory|simdiden)\b.*\b(for|voor|"
+            r"fur|pour|por|pelo|pela|per|za) (the|a|your|de|het|die|das|den|le|la|el|o|a|il|lo|ton|ta|tu|je|jouw))\b"
+        ),
+        True,
     ),
     # Dutch: "ik zou blij zijn met…", "lijkt me top om … te krijgen", "hoe kom ik aan…", "mag ik ook zo'n…"
     (
@@ -166,8 +179,7 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (
         re.compile(
             r"\b(pobrac|pobiore|chcial\w* (dostac|otrzymac|miec)|(jest|czy jest) (jakas )?mozliwosc|"
-            r"\w*(isterim|istiyorum|rica ediyorum|rica ederim)|almanin (bir )?yolu|\w+ (alabilir miyim|"
-            r"gonderir misin|gonderebilir misin|atar misin|yollar misin))\b"
+            r"\w*(isterim|istiyorum|rica ediyorum|rica ederim)|almanin (bir )?yolu|\w+ alabilir miyim)\b"
         ),
         True,
     ),
@@ -175,7 +187,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (
         re.compile(
             r"\b(up for grabs|(heb|hebt) (je|jij|u) (\w+ ){1,3}nog( ergens)?|(do you|you) still have|"
-            r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|(still )?(on offer|being offered)|(hala |halen )?mevcut mu|"
+            r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|hebben jullie (\w+ ){1,3}nog|(still )?(on offer|"
+            r"being offered)|(hala |halen )?mevcut mu|"
             r"(is|are) (it|they|\w+) still "
             r"(available|up|there)|possible to (receive|get|have|download|obtain))\b"
         ),
@@ -222,7 +235,9 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|meilleur\w*|la mejor|el mejor|o melhor|a melhor|il migliore|la migliore|"
+    r"you rock|u rock|nickel|crack|fera|mito|wielk\w*|efsane\w*|held|hero|heroe|heroi|eroe|bohater\w*|"
+    r"kahraman\w*|obsessed|verliefd|verliebt|obsede|obsesionad\w*|obcecad\w*|ossessionat\w*|leyenda|lenda|"
+    r"leggenda|legenda|meilleur\w*|la mejor|el mejor|o melhor|a melhor|il migliore|la migliore|"
     r"te pasaste|hat (alles )?geklappt)\b"
 )
 # "quel joli modèle", "what a beautiful…": an exclamation, not a wh-question.
@@ -239,8 +254,12 @@ QUESTION_EXTRA_RE = re.compile(r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyo
 USE_TR_RE = re.compile(r"\b\w*(paylasabilir|kullanabilir|yazdirabilir|duzenleyebilir)\w* (miyim|miyiz)\b")
 
 # Greetings, and asking who the bot is: nothing for the creator to answer about the resource.
+# "huh?", "hä?", "what?": a "?" on these alone asks nothing the creator could answer.
+INTERJECTIONS = frozenset("huh hu hmm hm eh ha wat what quoi que cosa co ne nani".split())
 SMALL_TALK_EXTRA_RE = re.compile(
-    r"\b(who is this|who are you|wie is dit|wie ben (je|jij)|wer ist das|wer bist du|qui est ce|qui es tu|"
+    r"\b((are you|r u|is this|ben (je|jij)|bist du|t es|tu es|es tu|eres|voce e|vc e|sei|jestes|sen) (a |an |een |"
+    r"ein |un |una |um |uma )?(bot|robot|robo|botem|human|real person|mens|mensch)( musun| mu)?|"
+    r"bot musun|who is this|who are you|wie is dit|wie ben (je|jij)|wer ist das|wer bist du|qui est ce|qui es tu|"
     r"quien eres|quem e (voce|vc)|chi sei|kim sin|kto to|why (do|am) i (keep )?(getting|receiving) (these|this|"
     r"your|all these) (messages|dms|mails|emails)|boa (noite|tarde)|buenas (noches|tardes)|bonne (nuit|soiree)|"
     r"buona ?(notte|sera)|gute nacht|"
