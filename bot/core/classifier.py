@@ -113,6 +113,8 @@ def _explicit_request(t: _Text) -> str | None:
                     continue
                 if li.USE_TR_RE.search(clause):  # "paylaşabilir miyim": may I share it (a question)
                     continue
+                if needs_object == lx.ANY and li.AVAILABLE_IN_RE.search(clause):
+                    continue
                 rest = clause[m.end() :]
                 if needs_object is True and not _has_object(rest):
                     continue
@@ -132,7 +134,11 @@ def _noun_only_request(clause: str) -> bool:
         return False
     unknown = [w for w in tokens if not li.NOUN_RE.fullmatch(w)]
     # "content calendar template pls": a couple of qualifiers are fine when the member is asking politely.
-    return not unknown or (len(unknown) <= 2 and bool(lx.POLITE_RE.search(clause)))
+    if not unknown:
+        return True
+    # "the checklist from today's post please": a few more when polite and not a thank-you.
+    limit = 4 if not any(_is_gratitude_word(w) for w in tokens) else 2
+    return len(unknown) <= limit and bool(lx.POLITE_RE.search(clause))
 
 
 def _is_gratitude_word(word: str) -> bool:

@@ -194,7 +194,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 # Emoji that say thank you or show delight (🙏 ❤️ 👍 🙌 😍 🔥 …); text-only ":pray:" too.
-POSITIVE_EMOJI = frozenset("🙏❤♥💖💕💗💓💞💜💙💚💛🧡🤍🖤😍🥰🥹😊🤗👍👌🙌👏💯🫶✨🤩☺😘🔥💪😁😀😃😄🎉")
+POSITIVE_EMOJI = frozenset("🙏❤♥💖💕💗💓💞💜💙💚💛🧡🤍🖤😍🥰🥹😊🤗👍👌🙌👏💯🫶✨🤩☺😘🔥💪😁😀😃😄🎉🥳🌟⭐💝😻💐")
 POSITIVE_SHORTCODE_RE = re.compile(r":(pray|heart|thumbsup|\+1|raised_hands|clap|heart_eyes|100|fire):")
 # Small talk looks like a question but needs no answer about the resource.
 SMALL_TALK_RE = re.compile(
@@ -240,7 +240,8 @@ OBJECT_RE = re.compile(
 # definite object is enough, unless it is something a creator answers rather than sends.
 LOOSE = 3
 LOOSE_OBJECT_RE = re.compile(
-    r"^(?:(?:also|still|just|please|pls|access to|a copy of) )*(the|your|ur|those|these|that|de|het|die|dat|jouw|je)\b"
+    r"^(?:(?:also|still|just|please|pls|access to|a copy of) )*(the|your|ur|those|these|that|de|het|die|dat|"
+    r"jouw|je)\b"
     r"(?! (opinion|feedback|advice|help|refund|discount|answer|hang|chance|difference|same|thoughts|time)\b)"
 )
 ANY = 2  # the resource noun may be anywhere in the clause ("is the planner still up?")
@@ -321,7 +322,7 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
     # "I'm here for the checklist", "commenting for the guide", "ik kom voor de gids"
     (
         re.compile(
-            r"\b(here|came|come|coming|commenting|commented|comment|dm you|dming|a dm|messaging|message you|"
+            r"\b(here|came|come|coming|commenting|commented|comment|dm you|dmd|dmed|dming|a dm|messaging|message you|"
             r"a message|asked|"
             r"asking|kom|kwam|hier|vengo|venho|viens|komme)\b( \w+){0,3}? (for|voor|wegen|fur|pour|por|para|per)\b"
         ),

@@ -24,7 +24,10 @@ _EXTRA_NOUNS = (
     r"zalacznik\w*|werkblad(?:en|je)?|calculators?|rekentool|planer\w*|planificador\w*|planejador\w*|"
     r"planlayici\w*|poradnik\w*|arkusz\w*|listesi\w*|bonus|notes|ebooki?\w*|e books?|tabel(?:len)?|"
     r"tableau|tabella|tabelle|tabla|tabela|kalender|calendario|calendrier|kalendarz\w*|takvim\w*|"
-    r"dashboards?|lists?|emails?|mails?|linkje|linkjes|folders?|ordner|dossier|carpeta|cartella|klasor\w*)"
+    r"dashboards?|lists?|emails?|mails?|linkje|linkjes|chapters?|hoofdstuk\w*|kapitel|chapitres?|capitulos?|"
+    r"capitol[oi]|rozdzia\w*|bolum\w*|exemplaa?r\w*|exemplaire|ejemplar|copia|kopie|kopia|kopya\w*|samples?|"
+    r"previews?|recipes?|recepten|rezepte?|recettes?|recetas?|receitas?|ricette|przepis\w*|tarif\w*|presets?|"
+    r"packs?|folders?|ordner|dossier|carpeta|cartella|klasor\w*)"
 )
 # Short or inflected forms that must not end a compound ("dzięki" is not "dzi" + "eki").
 _WHOLE_NOUNS = r"(?:eki|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
@@ -68,7 +71,10 @@ CONTENT_DEFECT_RE = re.compile(r"\b(images?|picture|afbeelding\w*|bild\w*|photo|
 _BROKEN = (
     r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
     r"beschadigd|beschadigt|404|dead|mort|morto|muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
-    r"loops? back|redirects? (me )?(back|to)|stuck|keeps? (failing|crashing|loading|spinning)|blijft hangen|"
+    r"(file|bestand|datei|fichier|archivo|arquivo|plik\w*|dosya) (\w+ )?(not found|niet gevonden|nicht gefunden|"
+    r"introuvable|no encontrado|nao encontrado|non trovato|bulunamadi)|nie znaleziono|(has been|was|is|been|werd|"
+    r"wurde|a ete) (deleted|removed|verwijderd|geloscht|supprime|entfernt)|loops? back|redirects? (me )?(back|"
+    r"to)|stuck|keeps? (failing|crashing|loading|spinning)|blijft hangen|"
     r"bleibt hangen|se bloque|se queda|trava|si blocca|zawiesza|takiliyor|0 ?kb|0 bytes|zero bytes|failed|"
     r"mislukt|fehlgeschlagen|echoue|fallo|falhou|bricht (\w+ )?ab|doet (het|"
     r"t) niet|non va|"
@@ -132,6 +138,15 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"reenviar|mandare|inviare|passar)|se (puede|pueden) (conseguir|descargar|obtener|tener|recibir))\b"
         ),
         False,
+    ),
+    # "where do I get…" in Polish and Turkish, "hoe krijg ik…", "où je peux trouver…"
+    (
+        re.compile(
+            r"\b(gdzie (znajde|moge|jest|sa|pobrac|pobiore|dostane)|(nerede|nereden) (bulabilirim|indirebilirim|"
+            r"alabilirim|bulurum)|hoe (krijg|kom|vind) ik|ou (je )?(peux|pourrais) (je )?(trouver|telecharger|"
+            r"avoir|recevoir)|(dmd|dmed|messaged|texted|wrote|emailed) (you )?(for|about) (the|your|a))\b"
+        ),
+        True,
     ),
     # "would it be ok if I got…", "thanks in advance for the ebook", "alvast bedankt voor de gids"
     (
@@ -235,7 +250,8 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|crack|fera|mito|wielk\w*|efsane\w*|held|hero|heroe|heroi|eroe|bohater\w*|"
+    r"you rock|u rock|nickel|talented|getalenteerd|talentiert|talentueu\w*|talentos[oa]|talentuos[oa]|"
+    r"utalentowan\w*|yetenekli|crack|fera|mito|wielk\w*|efsane\w*|held|hero|heroe|heroi|eroe|bohater\w*|"
     r"kahraman\w*|obsessed|verliefd|verliebt|obsede|obsesionad\w*|obcecad\w*|ossessionat\w*|leyenda|lenda|"
     r"leggenda|legenda|meilleur\w*|la mejor|el mejor|o melhor|a melhor|il migliore|la migliore|"
     r"te pasaste|hat (alles )?geklappt)\b"
@@ -251,6 +267,11 @@ EXCLAMATION_RE = re.compile(
 # --- Questions in Polish and Turkish that the main list misses ------------------------------------
 QUESTION_EXTRA_RE = re.compile(r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyorum|mam pytanie)\b")
 # "paylaşabilir miyim" (may *I* share) is about using it; "gönderebilir misin" (can *you* send) is a request.
+# "is it available in French / on iPad?" asks about a version, not for the file.
+AVAILABLE_IN_RE = re.compile(
+    r"\b(available|beschikbaar|verfugbar|disponible|disponivel|disponibile|dispo|dostepn\w*) (in|on|op|auf|en|em|"
+    r"su|na|w|for (ipad|android|mac|windows|iphone))\b"
+)
 USE_TR_RE = re.compile(r"\b\w*(paylasabilir|kullanabilir|yazdirabilir|duzenleyebilir)\w* (miyim|miyiz)\b")
 
 # Greetings, and asking who the bot is: nothing for the creator to answer about the resource.
