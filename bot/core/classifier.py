@@ -222,7 +222,7 @@ _USE_AFTER_RE = re.compile(r"\b(to|and|en|und|et|y|e|om|zu|pour|para|per) " + lx
 def _wish_request(t: _Text) -> str | None:
     """Roundabout asks: "I'd love to get my hands on…", "würde mich über … freuen", "mag ik ook zo'n…"."""
     has_noun = bool(li.NOUN_RE.search(t.words))
-    for clause in t.clauses:
+    for clause in (*t.clauses, t.words):  # also across a comma: "was muss ich tun, um … zu bekommen"
         for pattern, needs_noun in li.WISH_FRAMES:
             if (m := pattern.search(clause)) and (has_noun or not needs_noun):
                 if _USE_AFTER_RE.search(clause[m.end() :]) or li.USE_TR_RE.search(clause):

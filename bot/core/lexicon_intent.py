@@ -36,7 +36,7 @@ _EXTRA_NOUNS = (
     r"study ?guides?|summar\w*|samenvatting\w*|zusammenfassung\w*|resumen|resumo|riassunto|"
     r"podsumowani\w*|ozet\w*|audios?|meditation\w*|meditatie\w*|meditacion\w*|meditacao|meditazion\w*|"
     r"medytacj\w*|meditasyon\w*|playlists?|printables?|freebies?|goodies|cadeau\w*|geschenk\w*|regalo\w*|"
-    r"presente|prezent\w*|hediye\w*|bonusy?|bonussen|bonuses|extras?|zusatz\w*|calculadora|calcolatrice|"
+    r"presente|brinde\w*|prezent\w*|hediye\w*|bonusy?|bonussen|bonuses|extras?|zusatz\w*|calculadora|calcolatrice|"
     r"kalkulator\w*|hesaplayici\w*|rekenblad\w*|tabellenblatt|hoja de calculo|foglio\w*|folders?|ordner|"
     r"dossier|carpeta|cartella|klasor\w*)"
 )
@@ -62,7 +62,8 @@ _NOT_RECEIVED = (
     r"nothing in my (inbox|dms?|mail|email)|(zat|was|stond) (er )?(niks|niets|nothing|geen \w+) (in|bij|attached)|"
     r"nothing (in|attached to) (the|your) (mail|email|message|dm)|(ek|eki|dosya\w*|pdf\w*|link\w*) (yok|yoktu|"
     r"eksik|goremiyorum|bulamiyorum)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
-    r"(hasnt|has not|didnt|did not) (arrived?|come)|(got|received) nothing|still nothing|"
+    r"(hasnt|has not|didnt|did not) (arrived?|come)|nooit (gekomen|aangekomen|binnengekomen)|kam nie|"
+    r"(n est|n a) jamais (ete )?(arrive|recu|venu)\w*|jamais (arrive|recu)\w*|(got|received) nothing|still nothing|"
     r"(geen|no|kein\w*|pas de|sin|sem|senza|bez) (bijlage|attachment|anhang|piece jointe|adjunto|anexo|allegato|"
     r"zalacznik\w*)|nunca (chegou|llego|recebi|recibi)|(non )?e mai arrivat\w*|nie (doszedl|doszla|doszlo|"
     r"przyszl\w*)|nigdy nie \w+|no (file|pdf|link|email|mail|attachment)\b.*"
@@ -156,6 +157,16 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"\b(gdzie (znajde|moge|jest|sa|pobrac|pobiore|dostane)|(nerede|nereden) (bulabilirim|indirebilirim|"
             r"alabilirim|bulurum)|hoe (krijg|kom|vind) ik|ou (je )?(peux|pourrais) (je )?(trouver|telecharger|"
             r"avoir|recevoir)|(dmd|dmed|messaged|texted|wrote|emailed) (you )?(for|about) (the|your|a))\b"
+        ),
+        True,
+    ),
+    # "what do I need to do to get the freebie?", "wat moet ik doen om … te krijgen"
+    (
+        re.compile(
+            r"\b(what|wat|was|que|cosa|co|ne)\b.*\b(do|doen|tun|faire|hacer|fazer|fare|zrobic|yapmam|yapmaliyim)\b.*"
+            r"\b(get|receive|krijgen|ontvangen|bekommen|erhalten|kriegen|avoir|recevoir|obtenir|recibir|conseguir|"
+            r"receber|ricevere|avere|dostac|otrzymac|almak|almam)\b|\b(almak|almam|indirmek) icin ne (yapmam|"
+            r"yapmaliyim)\b"
         ),
         True,
     ),
@@ -261,7 +272,8 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|talented|getalenteerd|talentiert|talentueu\w*|talentos[oa]|talentuos[oa]|"
+    r"you rock|u rock|nickel|outdone|overtroffen|ubertroffen|te superaste|superou|superata|talented|"
+    r"getalenteerd|talentiert|talentueu\w*|talentos[oa]|talentuos[oa]|"
     r"utalentowan\w*|yetenekli|crack|fera|mito|wielk\w*|efsane\w*|held|hero|heroe|heroi|eroe|bohater\w*|"
     r"kahraman\w*|obsessed|verliefd|verliebt|obsede|obsesionad\w*|obcecad\w*|ossessionat\w*|leyenda|lenda|"
     r"leggenda|legenda|meilleur\w*|la mejor|el mejor|o melhor|a melhor|il migliore|la migliore|"
@@ -287,7 +299,7 @@ USE_TR_RE = re.compile(r"\b\w*(paylasabilir|kullanabilir|yazdirabilir|duzenleyeb
 
 # Greetings, and asking who the bot is: nothing for the creator to answer about the resource.
 # "huh?", "hä?", "what?": a "?" on these alone asks nothing the creator could answer.
-INTERJECTIONS = frozenset("huh hu hmm hm eh ha wat what quoi que cosa co ne nani".split())
+INTERJECTIONS = frozenset("huh hu hmm hm eh ha wat what quoi que cosa co ne nani anyone anybody iemand jemand".split())
 SMALL_TALK_EXTRA_RE = re.compile(
     r"\b((are you|r u|is this|ben (je|jij)|bist du|t es|tu es|es tu|eres|voce e|vc e|sei|jestes|sen) (a |an |een |"
     r"ein |un |una |um |uma )?(bot|robot|robo|botem|human|real person|mens|mensch)( musun| mu)?|"
