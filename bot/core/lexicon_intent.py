@@ -66,7 +66,7 @@ _NOT_RECEIVED = (
     r"(n est|n a) jamais (ete )?(arrive|recu|venu)\w*|jamais (arrive|recu)\w*|(got|received) nothing|still nothing|"
     r"(geen|no|kein\w*|pas de|sin|sem|senza|bez) (bijlage|attachment|anhang|piece jointe|adjunto|anexo|allegato|"
     r"zalacznik\w*)|nunca (chegou|llego|recebi|recibi)|(non )?e mai arrivat\w*|nie (doszedl|doszla|doszlo|"
-    r"przyszl\w*)|nigdy nie \w+|no (file|pdf|link|email|mail|attachment)\b.*"
+    r"przyszl\w*)|nigdy nie \w+|no (file|pdf|link|email|mail|attachment) (?:\w+ ){0,6}?"
     r"\b(came|arrived|yet)|(dms|inbox|dm) (is|are|was|were|still) empty|"
     r"(kwam|komt) (er )?(niks|niets)|(er )?(kwam|komt) niks|nooit (gehad|gekregen|ontvangen|aangekomen)|"
     r"(niet|nie|niks|niets|geen \w+) (ontvangen|gekregen|binnengekregen|binnen|aangekomen|gehad)|"
@@ -163,7 +163,9 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
     # "what do I need to do to get the freebie?", "wat moet ik doen om … te krijgen"
     (
         re.compile(
-            r"\b(what|wat|was|que|cosa|co|ne)\b.*\b(do|doen|tun|faire|hacer|fazer|fare|zrobic|yapmam|yapmaliyim)\b.*"
+            r"\b(what|wat|was|que|cosa|co|ne) (?:\w+ ){0,6}?(do|doen|tun|faire|hacer|fazer|fare|zrobic|yapmam|"
+            r"yapmaliyim) "
+            r"(?:\w+ ){0,6}?"
             r"\b(get|receive|krijgen|ontvangen|bekommen|erhalten|kriegen|avoir|recevoir|obtenir|recibir|conseguir|"
             r"receber|ricevere|avere|dostac|otrzymac|almak|almam)\b|\b(almak|almam|indirmek) icin ne (yapmam|"
             r"yapmaliyim)\b"
@@ -174,7 +176,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (
         re.compile(
             r"\b((ok|okay|possible|alright|fine) if (i|we) (got|get|had|have|could get|could have|received|grabbed)|"
-            r"(in advance|alvast|im voraus|d avance|de antemano|desde ja|in anticipo|z gory|simdiden)\b.*\b(for|voor|"
+            r"(in advance|alvast|im voraus|d avance|de antemano|desde ja|in anticipo|z gory|"
+            r"simdiden) (?:\w+ ){0,6}?(for|voor|"
             r"fur|pour|por|pelo|pela|per|za) (the|a|your|de|het|die|das|den|le|la|el|o|a|il|lo|ton|ta|tu|je|jouw))\b"
         ),
         True,
@@ -184,7 +187,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
         re.compile(
             r"\b(blij (zijn )?met|zou (het )?(\w+ )?(vinden|fijn|leuk|top|super)|lijkt me (\w+ )?(om|te)|"
             r"hoe (kom|kan) ik (\w+ )?aan|mag ik (ook |er )?(zo n|zon|zo een|er (ook |nog )?een)|"
-            r"op zoek naar|ik (ben )?benieuwd naar|verzoek\w*|aanvraag|(manier|mogelijk|mogelijkheid) om\b.*\b"
+            r"op zoek naar|ik (ben )?benieuwd naar|verzoek\w*|aanvraag|(manier|mogelijk|"
+            r"mogelijkheid) om (?:\w+ ){0,6}?"
             r"(krijgen|ontvangen|hebben|downloaden))\b"
         ),
         True,
@@ -193,7 +197,7 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (
         re.compile(
             r"\b((wurde|ware|wurden) (\w+ ){0,6}(freuen|toll|super|schon|klasse|lieb|nett)|(wenn|ob|dass) (ich|du|"
-            r"man)\b.*\b(bekommen|haben|kriegen|erhalten|schicken|senden|zuschicken) (konnte|kann|konntest|"
+            r"man) (?:\w+ ){0,8}?(bekommen|haben|kriegen|erhalten|schicken|senden|zuschicken) (konnte|kann|konntest|"
             r"wurde|wurdest|darf|durfte)|wie (komme|kriege|bekomme) ich|interessiere mich fur|ich suche|"
             r"gibt es (eine |die )?(moglichkeit|chance|weg)|freue mich uber)\b"
         ),
