@@ -94,7 +94,8 @@ def _normalise(text: str) -> _Text:
 # Things a creator gives by answering, not by sending a file: "can I get a refund for the course?"
 _NOT_SENDABLE_RE = re.compile(
     r"^(?:\w+ )?(refund|refunds|discount|coupon|promo|opinion|feedback|advice|help|answer|reply|response|call|"
-    r"meeting|invoice for|receipt)\b"
+    r"meeting|invoice for|receipt|(to )?(know|ask|saber|preguntar|perguntar|weten|vragen|wissen|fragen|savoir|"
+    r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek))\b"
 )
 
 

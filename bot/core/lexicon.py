@@ -133,7 +133,7 @@ NEGATIVE_WORDS = frozenset(
     trash rubbish boring saai lame overrated wrong error typo typos fout fouten fehler erreur
     tegenvaller niks nothing""".split()
 )
-SARCASM_CUES = frozenset("oh gee yeah yea sure another really".split())
+SARCASM_CUES = frozenset("oh gee yeah yea sure another really weer wieder encore otra ancora znowu yine".split())
 # Technical problem reports ("the pdf won't open", "link expired"): alone they ask nothing.
 PROBLEM_RE = (
     r"\b(?:(?:doesnt|does not|dont|do not|wont|will not|cant|can not|cannot|isnt|is not|not|never|"
@@ -283,7 +283,7 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
     ),
     (
         re.compile(
-            r"\b(where|wheres)( (is|are|s|can|could|do|would|should|to|did))?( (i|we|you))?"
+            r"\b(where|wheres)( (is|are|s|can|could|do|to|did))?( (i|we|you))?"
             r"( (find|get|download|grab|access|see))?\b"
         ),
         True,

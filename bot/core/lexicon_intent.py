@@ -261,6 +261,7 @@ NO_NEED_RE = re.compile(
 # Exclamations that are not praise ("what a mess", "wat jammer").
 NEGATIVE_EXTRA_RE = re.compile(
     r"\b(mess|joke|rip ?off|shame|pity|jammer|zonde|schade|dommage|lastima|pena|peccato|szkoda|yazik|"
+    r"ad|ads|advert\w*|reclame|werbung|publicite|publicidad|publicidade|pubblicita|reklam\w*|clickbait|"
     r"waardeloz\w*|nutteloz\w*|slechte|schlecht\w*|miese?|terribles?|horribles?|pessim\w*|"
     r"nightmare|disaster|ramp|drama|catastrophe|katastrophe|desastre|disastro)\b"
 )
