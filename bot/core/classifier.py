@@ -203,6 +203,8 @@ def _is_question(t: _Text) -> str | None:
         if clause and li.EXCLAMATION_RE.match(clause):
             continue  # "what a lovely template", "quel joli modèle": an exclamation
         if clause and (m := lx.QUESTION_START_RE.match(clause)):
+            if not t.has_qmark and li.EXISTENTIAL_RE.match(clause):
+                continue
             return f"question clause {m.group(0)!r}"
     if t.has_qmark:
         # "?" with real content (not "hello?" / "how are you?" / "thanks?") needs a human answer.

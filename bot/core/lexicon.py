@@ -318,7 +318,13 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
         ),
         True,
     ),
-    (re.compile(r"\b(download|access|copy) (link|it)\b"), False),
+    # "download link pls" (not "how long is the download link valid?", "when I download it")
+    (
+        re.compile(
+            r"^(?!(how|when|what|why|do|does|did|will|is|are|if|was)\b)(\w+ ){0,3}?(download|access|copy) (link|it)\b"
+        ),
+        False,
+    ),
     # "I'm here for the checklist", "commenting for the guide", "ik kom voor de gids"
     (
         re.compile(
@@ -359,8 +365,14 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
     (
         re.compile(
             r"\b(kann|kannst|konnte|konntest|konnen|konnten|darf|durfte|konnt|magst|mochtest|willst|will|mochte|"
-            r"wurdest)\b.*\b(haben|bekommen|kriegen|erhalten|herunterladen|"
-            r"downloaden|schicken|senden|zuschicken|zusenden|mailen|geben|weiterleiten)\b"
+            r"wurdest)\b.*\b(haben|bekommen|kriegen|erhalten|herunterladen|downloaden)\b"
+        ),
+        False,
+    ),
+    (  # sending is asked of "du" / "Sie": "kannst du mir … schicken" (not "kann ich Feedback geben")
+        re.compile(
+            r"\b(kannst|konntest|konnen|konnten|konnt|magst|willst|wurdest|wurden)\b.*\b(schicken|senden|zuschicken|"
+            r"zusenden|mailen|geben|weiterleiten)\b"
         ),
         False,
     ),

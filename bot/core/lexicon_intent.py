@@ -78,7 +78,12 @@ _NOT_RECEIVED = (
     r"(hicbir sey|hic bir sey|hicbir \w+) (gelmedi|almadim)|gelmedi|almadim|ulasmadi)\b"
 )
 # Part of the content is faulty ("a broken image on page 2"): feedback, not a failed delivery.
-CONTENT_DEFECT_RE = re.compile(r"\b(images?|picture|afbeelding\w*|bild\w*|photo|typo\w*|spelling)\b")
+CONTENT_DEFECT_RE = re.compile(
+    r"\b(images?|picture|afbeelding\w*|bild\w*|photo|typo\w*|spelling|typfout\w*|tippfehler|faute de frappe|"
+    r"errata|erro de digitacao|errinho|refuso|literowk\w*|yazim hata\w*)\b"
+)
+# "hay una errata…", "c'è un refuso…": "there is" opens a question only with a "?".
+EXISTENTIAL_RE = re.compile(r"^(hay|c e|ci sono|tem|existe|y a|es gibt|er is|er zijn|there is|there are)\b")
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
     r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
@@ -124,7 +129,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"(any|a|some|an easy|another|no) way (to|i can|i could|for me to) (get|have|receive|download|grab|"
             r"access|obtain)|(i m|im|i am) (after|looking for|interested)|(looking|searching|"
             r"hunting) for (the|your|that|a copy)|"
-            r"count me in|(i ll|ill|i will|id|i d) (take|grab|have) (the|one|a|your|that)|sign me up for|"
+            r"(is|are) there (a|an|any) (\w+ )?(link|url|download) (to|for|where)|count me in|(i ll|ill|"
+            r"i will|id|i d) (take|grab|have) (the|one|a|your|that)|sign me up for|"
             r"hook (me|us) up|(would|d) (really |so |very |be )?(appreciate|be grateful for|be thankful for|"
             r"be (super|so|very|really) grateful for)( it if you could (send|share))?|"
             r"(chance|if|whether|hoping) (you|u) (could|can|would|might) (\w+ ){0,2}?(send|share|pass|drop|"
@@ -245,7 +251,8 @@ DECLINE_EXTRA_RE = re.compile(
     r"rien|nada|niente|nulla|nic)|(nothing|hicbir sey) (icin|for) (tesekkur\w*|thanks?)|"
     r"(hayir|nein|nee|nie|non|nao),? (tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|merci|gracias|"
     r"grazie|obrigad[oa])|(i ll|ill|i will|ik) pass|ich verzichte|"
-    r"je passe|(no|not) (for me|voor mij)|for the spam|voor de spam|"
+    r"je passe|(stop|quit) (sending|messaging|dming|texting|spamming|writing)|hou op met|hor auf|arrete de|"
+    r"deja de|para de|smettila|smetti di|przestan|(no|not) (for me|voor mij)|for the spam|voor de spam|"
     r"(nie jestem|ilgilenmiyorum|non mi interessa|no me interesa|nao tenho interesse|kein interesse|"
     r"geen interesse|pas interesse))\b"
 )
