@@ -94,6 +94,8 @@ def _normalise(text: str) -> _Text:
 # Things a creator gives by answering, not by sending a file: "can I get a refund for the course?"
 _NOT_SENDABLE_RE = re.compile(
     r"^(?:\w+ )?(refund|refunds|discount|coupon|promo|opinion|feedback|advice|help|answer|reply|response|call|"
+    r"hilfe|hulp|ayuda|ajuda|aiuto|aide|pomoc\w*|yardim\w*|tips|tipps|consejos?|conselhos?|consigli\w*|rada|"
+    r"uitleg|erklarung|explication|explicacion|explicacao|spiegazione|wyjasnieni\w*|aciklama\w*|"
     r"meeting|invoice for|receipt|(to )?(know|ask|saber|preguntar|perguntar|weten|vragen|wissen|fragen|savoir|"
     r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek))\b"
 )
@@ -128,7 +130,7 @@ def _explicit_request(t: _Text) -> str | None:
     return None
 
 
-def _noun_only_request(clause: str) -> bool:
+def _noun_only_request(clause: str, asked: bool = False) -> bool:
     """A clause that is just a resource noun (+ please/greeting): "ebook pls", "link?", "TEMPLATE AUB"."""
     tokens = [w for w in clause.split() if w not in lx.FILLER_WORDS]
     if not tokens or not li.NOUN_RE.search(clause):
@@ -139,7 +141,7 @@ def _noun_only_request(clause: str) -> bool:
         return True
     # "the checklist from today's post please": a few more when polite and not a thank-you.
     limit = 4 if not any(_is_gratitude_word(w) for w in tokens) else 2
-    return len(unknown) <= limit and bool(lx.POLITE_RE.search(clause))
+    return len(unknown) <= limit and (asked or bool(lx.POLITE_RE.search(clause)))
 
 
 def _is_gratitude_word(word: str) -> bool:
@@ -227,6 +229,10 @@ def _wish_request(t: _Text) -> str | None:
     has_noun = bool(li.NOUN_RE.search(t.words))
     for clause in (*t.clauses, t.words):  # also across a comma: "was muss ich tun, um … zu bekommen"
         for pattern, needs_noun in li.WISH_FRAMES:
+            if needs_noun == li.OBJECT:
+                if (m := pattern.search(clause)) and _has_object(clause[m.end() :]):
+                    return f"wish/roundabout ask: {m.group(0)!r}"
+                continue
             if (m := pattern.search(clause)) and (has_noun or not needs_noun):
                 if _USE_AFTER_RE.search(clause[m.end() :]) or li.USE_TR_RE.search(clause):
                     continue
@@ -321,7 +327,8 @@ def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label,
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
     if reason := _explicit_request(t) or _wish_request(t):
         return Label.REQUEST, reason
-    if any(_noun_only_request(c) for c in t.clauses):
+    asked = bool(li.REQUEST_WORD_RE.search(t.words))
+    if any(_noun_only_request(c, asked) for c in t.clauses):
         return Label.REQUEST, "resource noun on its own"
     s = _sentiment(t)
     if (s.gratitude or s.praise) and ((s.negative and s.sarcasm_cue) or t.eye_roll):

@@ -425,7 +425,13 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
         True,
     ),
     # Polish / Turkish: "możesz mi wysłać", "poproszę…", "alabilir miyim", "gönderebilir misin"
-    (re.compile(r"\b(wyslac|wyslij|wyslesz|przeslac|przeslij|dostac|otrzymac|poprosze|prosze o)\b"), False),
+    (
+        re.compile(
+            r"\b(wyslac|wyslij|wyslesz|przeslac|przeslij|przeslesz|podeslac|podeslij|podeslesz|dostac|otrzymac|"
+            r"poprosze|prosze o)\b"
+        ),
+        False,
+    ),
     (
         re.compile(
             r"\b\w*(alabilir|gonderebilir|gonderir|gonder|yollar|yollayabilir|atabilir|indirebilir|"

@@ -24,7 +24,8 @@ _EXTRA_NOUNS = (
     r"zalacznik\w*|werkblad(?:en|je)?|calculators?|rekentool|planer\w*|planificador\w*|planejador\w*|"
     r"planlayici\w*|poradnik\w*|arkusz\w*|listesi\w*|bonus|notes|ebooki?\w*|e books?|tabel(?:len)?|"
     r"tableau|tabella|tabelle|tabla|tabela|kalender|calendario|calendrier|kalendarz\w*|takvim\w*|"
-    r"dashboards?|lists?|emails?|mails?|linkje|linkjes|chapters?|hoofdstuk\w*|kapitel|chapitres?|capitulos?|"
+    r"kitab\w*|kitap\w*|calisma kagid\w*|dashboards?|lists?|emails?|mails?|linkje|linkjes|chapters?|"
+    r"hoofdstuk\w*|kapitel|chapitres?|capitulos?|"
     r"capitol[oi]|rozdzia\w*|bolum\w*|exemplaa?r\w*|exemplaire|ejemplar|copia|kopie|kopia|kopya\w*|samples?|"
     r"previews?|recipes?|recepten|rezepte?|recettes?|recetas?|receitas?|ricette|przepis\w*|tarif\w*|presets?|"
     r"packs?|masterclass\w*|webinars?|replays?|recordings?|opname\w*|aufzeichnung\w*|grabacion\w*|gravacao|"
@@ -87,7 +88,8 @@ EXISTENTIAL_RE = re.compile(r"^(hay|c e|ci sono|tem|existe|y a|es gibt|er is|er 
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
     r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
-    r"beschadigd|beschadigt|404|dead|mort|morto|muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
+    r"uszkodz\w*|nie (da sie|moge|mozna) (go |jej |ich )?otworzyc|beschadigd|beschadigt|404|dead|mort|morto|"
+    r"muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
     r"(file|bestand|datei|fichier|archivo|arquivo|plik\w*|dosya) (\w+ )?(not found|niet gevonden|nicht gefunden|"
     r"introuvable|no encontrado|nao encontrado|non trovato|bulunamadi)|nie znaleziono|(has been|was|is|been|werd|"
     r"wurde|a ete) (deleted|removed|verwijderd|geloscht|supprime|entfernt)|loops? back|redirects? (me )?(back|"
@@ -119,8 +121,9 @@ NOT_RECEIVED_RE = re.compile(_NOT_RECEIVED)
 BROKEN_RE = re.compile(_BROKEN)
 
 # --- Wishes and roundabout asks -> request (the object is checked by the classifier) --------------
-# (pattern, needs a resource noun somewhere in the clause)
-WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
+# (pattern, needs a resource noun somewhere in the message / OBJECT: right after the pattern)
+OBJECT = "object"
+WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
     # "I'd love to get my hands on…", "hoping to get…", "I'm after…", "looking for the…", "count me in"
     (
         re.compile(
@@ -146,7 +149,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"er ook (wel )?(een|eentje|1)$|ich auch|auch (gern|gerne|eins)|auch (einen|eine)$|(i d|id|"
             r"would) kill for|moi aussi|en (avoir|vouloir)"
             r" (un|une)|yo tambien|tambien quiero|tambem quero|eu tambem|quero (um|uma) tambem|anche io|anch io|"
-            r"ne vorrei|(tez|ja tez) (chce|poprosze)|ben de (istiyorum|isterim|alabilir miyim)|hit me (up )?with|"
+            r"ne vorrei|anchio|(posso|puedo|pode|possiamo) (averl[oa]|riceverl[oa]|tenerl[oa]|recibirl[oa]|te l[oa])|"
+            r"(tez|ja tez) (chce|poprosze)|ben de (istiyorum|isterim|alabilir miyim)|hit me (up )?with|"
             r"send (it|one) my way|(too late|still time|still possible) to (get|grab|receive|request)|"
             r"(way|chance|possible|if|whether|hoping|hope|so) (i|we) (can|could|might|may) (still |also )?(get|"
             r"have|receive|grab|snag|download)|(still )?(giving|handing|sending) (away|out) (the|your|that|those|"
@@ -178,6 +182,14 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
         ),
         True,
     ),
+    # "I need the…" in other languages: the object must follow ("ich brauche Hilfe" is no request)
+    (
+        re.compile(
+            r"\b(mi serv(e|irebbe)|me hace falta|potrzebuj\w*|brauche|j ai besoin d\w*|necesito|preciso d[eoa]s?)\b"
+        ),
+        OBJECT,
+    ),
+    (re.compile(r"\b\w+ (ihtiyacim var)\b"), True),
     # "would it be ok if I got…", "thanks in advance for the ebook", "alvast bedankt voor de gids"
     (
         re.compile(
@@ -234,7 +246,9 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (
         re.compile(
             r"\b(up for grabs|(heb|hebt) (je|jij|u) (\w+ ){1,3}nog( ergens)?|(do you|you) still have|"
-            r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|hebben jullie (\w+ ){1,3}nog|(still )?(on offer|"
+            r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|(hai|avete|tienes|tenes|tens|masz|macie) "
+            r"(ancora|todavia|aun|ainda|jeszcze)|(hala|halen) (var|mevcut) mi|hebben jullie (\w+ ){1,3}nog|"
+            r"(still )?(on offer|"
             r"being offered)|(hala |halen )?mevcut mu|"
             r"(is|are) (it|they|\w+) still "
             r"(available|up|there)|possible to (receive|get|have|download|obtain))\b"
@@ -249,7 +263,8 @@ DECLINE_EXTRA_RE = re.compile(
     r"\b((thanks?|thank you|thx|ty|bedankt|dank ?je|dankjewel|danke|merci|gracias|obrigad[oa]|valeu|grazie|"
     r"dzieki|dziekuje|tesekkur\w*|sagol) (for|voor|fur|pour|por|per|za|icin) (nothing|niks|niets|nichts|nix|"
     r"rien|nada|niente|nulla|nic)|(nothing|hicbir sey) (icin|for) (tesekkur\w*|thanks?)|"
-    r"(hayir|nein|nee|nie|non|nao),? (tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|merci|gracias|"
+    r"(hayir|nein|nee|nie|non|nao),? (sag ol|sagol|tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|"
+    r"merci|gracias|"
     r"grazie|obrigad[oa])|(i ll|ill|i will|ik) pass|ich verzichte|"
     r"je passe|(stop|quit) (sending|messaging|dming|texting|spamming|writing)|hou op met|hor auf|arrete de|"
     r"deja de|para de|smettila|smetti di|przestan|(no|not) (for me|voor mij)|for the spam|voor de spam|"
@@ -262,7 +277,8 @@ NO_NEED_RE = re.compile(
     r"\b(no need(?! to (reply|answer|respond|write))|not needed|hoeft niet(?! te)|niet (meer )?nodig|"
     r"laat maar|brauch ich nicht|nicht (mehr )?notig|"
     r"pas besoin|ca ira|laisse tomber|no hace falta|no (lo )?necesito|nao precisa|non serve|nie trzeba|gerek yok|"
-    r"never ?mind|already (have|got) (one|it)|forget (it|about it)|vergeet (het|t) maar|vergiss es)\b"
+    r"ihtiyacim yok|nie potrzebuje|never ?mind|already (have|got) (one|it)|forget (it|about it)|vergeet (het|"
+    r"t) maar|vergiss es)\b"
 )
 
 # Exclamations that are not praise ("what a mess", "wat jammer").
@@ -300,7 +316,10 @@ EXCLAMATION_RE = re.compile(
 )
 
 # --- Questions in Polish and Turkish that the main list misses ------------------------------------
-QUESTION_EXTRA_RE = re.compile(r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyorum|mam pytanie)\b")
+QUESTION_EXTRA_RE = re.compile(
+    r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyorum|mam pytanie|necesito ayuda|preciso de ajuda|"
+    r"ho bisogno di (un )?aiuto|j ai besoin d aide|potrzebuje pomocy|yardima ihtiyacim|yardim lazim)\b"
+)
 # "paylaşabilir miyim" (may *I* share) is about using it; "gönderebilir misin" (can *you* send) is a request.
 # "is it available in French / on iPad?" asks about a version, not for the file.
 AVAILABLE_IN_RE = re.compile(
@@ -310,6 +329,10 @@ AVAILABLE_IN_RE = re.compile(
 USE_TR_RE = re.compile(r"\b\w*(paylasabilir|kullanabilir|yazdirabilir|duzenleyebilir)\w* (miyim|miyiz)\b")
 
 # Greetings, and asking who the bot is: nothing for the creator to answer about the resource.
+# A message that says it is a request ("[request] the meal prep guide") may name the thing loosely.
+REQUEST_WORD_RE = re.compile(
+    r"\b(request\w*|verzoek\w*|aanvraag|anfrage|demande|solicitud|pedido|richiesta|prosba|istek\w*)\b"
+)
 # "huh?", "hä?", "what?": a "?" on these alone asks nothing the creator could answer.
 INTERJECTIONS = frozenset("huh hu hmm hm eh ha wat what quoi que cosa co ne nani anyone anybody iemand jemand".split())
 SMALL_TALK_EXTRA_RE = re.compile(
