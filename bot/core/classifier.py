@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from bot.core import lexicon as lx
 from bot.core import lexicon_intent as li
+from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
 
 
@@ -110,7 +111,7 @@ def _has_object(rest: str) -> bool:
 
 def _explicit_request(t: _Text) -> str | None:
     for clause in t.clauses:
-        for pattern, needs_object in lx.REQUEST_FRAMES:
+        for pattern, needs_object in REQUEST_FRAMES:
             for m in pattern.finditer(clause):
                 if needs_object == lx.ANY and not (li.NOUN_RE.search(clause) or lx.PRONOUN_RE.search(clause)):
                     continue
