@@ -4,11 +4,16 @@ Pure, deterministic and offline: a normaliser followed by multilingual lexicons 
 rules. The order *is* the label precedence from the corpus README:
 
     empty / emoji-only -> spam, mistyped command, decline or sarcasm (other)
-    -> explicit request (a request beats thanks) -> question (a question beats thanks)
-    -> implicit request ("ebook pls", "link expired") -> gratitude / praise (thanks) -> other
+    -> request frames and wishes ("can I have…", "I'd love…"; a request beats thanks)
+    -> a resource noun on its own ("ebook pls") -> sarcastic thanks (other)
+    -> delivery complaint ("never got it", "you forgot the attachment") -> names an offered resource
+    -> question (a question beats thanks) -> arrived broken ("the link is dead")
+    -> declined offer (other) -> gratitude / praise (thanks) -> other
 
 Every rule is a *general* pattern (a verb of receiving plus a resource noun, an inverted clause, a
 gratitude word...), never a stored sentence, so unseen phrasings are classified the same way.
+Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames) and
+lexicon_intent (wishes, complaints, sarcasm). ``classify_with_reason`` names the deciding rule.
 """
 
 from __future__ import annotations
