@@ -251,6 +251,8 @@ def _delivery_complaint(t: _Text) -> str | None:
     if m := li.NOT_RECEIVED_RE.search(t.words):
         return f"not received: {m.group(0)!r}"
     about_it = li.NOUN_RE.search(t.words) or lx.PRONOUN_RE.search(t.words)
+    if (m := li.CANT_FIND_IT_RE.search(t.words)) and li.DELIVERY_NOUN_RE.search(t.words):
+        return f"cannot find it: {m.group(0)!r}"
     for pattern, what in ((li.STILL_NO_RE, "still nothing"), (li.MISSING_RE, "missing")):
         if (m := pattern.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
             return f"{what}: {m.group(0)!r}"

@@ -116,7 +116,23 @@ MISSING_RE = re.compile(
     r"il n y (avait|a) pas|es gab kein\w*|da war kein\w*|er (zat|was|is) geen|without (the|an|a|any)|zonder|"
     r"ohne|sans|sin|sem|senza|bez)\b"
 )
-STILL_NO_RE = re.compile(r"\bstill (no|nothing|havent|didnt|not)\b")  # needs a resource noun too
+STILL_NO_RE = re.compile(  # needs a resource noun too
+    r"\b(still (no|nothing|havent|didnt|not)|nog (steeds|altijd) (geen|niet|niks)|immer noch (kein\w*|nicht|nichts)|"
+    r"toujours (pas|rien)|todavia (no|nada|sin)|aun (no|nada|sin)|ainda (nao|nada|sem)|ancora (nessun\w*|niente|"
+    r"non)|(nadal|wciaz|dalej) (nie|nic|brak)|hala (yok|gelmedi))\b"
+)
+# What carries a delivery: "I can't find it" about these is a missing delivery, about a tab it is a question.
+DELIVERY_NOUN_RE = re.compile(
+    r"\b(files?|attachments?|pdfs?|links?|downloads?|e ?mails?|bijlagen?|bestand\w*|anhang|datei\w*|fichiers?|"
+    r"pieces? jointes?|liens?|archivos?|adjuntos?|enlaces?|arquivos?|anexos?|allegat[oi]|plik\w*|zalacznik\w*|"
+    r"dosya\w*|eki?)\b"
+)
+# "I don't see it" / "kan hem niet vinden": the resource may be named before
+CANT_FIND_IT_RE = re.compile(
+    r"\b((dont|do not|cant|can not|cannot) (see|find) (it|them|one|any)|(zie|vind) (hem|het|m|hem nergens|het "
+    r"nergens) niet|(sehe|finde) (es|sie|ihn) nicht|(le|la|les) (vois|trouve) pas|no (lo|la) (veo|encuentro)|nao "
+    r"(o|a) (vejo|acho)|non (lo|la) (vedo|trovo)|nie (widze|moge znalezc) (go|jej))\b"
+)
 NOT_RECEIVED_RE = re.compile(_NOT_RECEIVED)
 BROKEN_RE = re.compile(_BROKEN)
 
@@ -127,14 +143,19 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
     # "I'd love to get my hands on…", "hoping to get…", "I'm after…", "looking for the…", "count me in"
     (
         re.compile(
-            r"\b((love|like|hoping|hope|looking|wanted|want|trying|came|wanna|keen|eager) to (get|grab|have|"
+            r"\b((love|like|hoping|hope|looking|wanted|want|trying|came|wanna|keen|eager|thrilled|happy|glad|"
+            r"delighted|"
+            r"excited|dying) to (get|grab|have|try|"
             r"receive|download|snag|score|get my hands on|get hold of|get ahold of)|get my hands on|"
             r"(any|a|some|an easy|another|no) way (to|i can|i could|for me to) (get|have|receive|download|grab|"
             r"access|obtain)|(i m|im|i am) (after|looking for|interested)|(looking|searching|"
             r"hunting) for (the|your|that|a copy)|"
             r"(is|are) there (a|an|any) (\w+ )?(link|url|download) (to|for|where)|count me in|(i ll|ill|"
             r"i will|id|i d) (take|grab|have) (the|one|a|your|that)|sign me up for|"
-            r"hook (me|us) up|(would|d) (really |so |very |be )?(appreciate|be grateful for|be thankful for|"
+            r"hook (me|us) up|(trouble|bother|ask) you for|(any )?chance (of|for) (getting|receiving|having|"
+            r"grabbing)|"
+            r"(was|were|been) promised|(share|send|pass) (it|them|that|this)? ?(with|to) me|(would|"
+            r"d) (really |so |very |be )?(appreciate|be grateful for|be thankful for|"
             r"be (super|so|very|really) grateful for)( it if you could (send|share))?|"
             r"(chance|if|whether|hoping) (you|u) (could|can|would|might) (\w+ ){0,2}?(send|share|pass|drop|"
             r"forward|give|dm|email|resend|hook)|mind (sending|resending|sharing|dropping|forwarding|passing))\b"
@@ -205,7 +226,10 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
         re.compile(
             r"\b(blij (zijn )?met|zou (het )?(\w+ )?(vinden|fijn|leuk|top|super)|lijkt me (\w+ )?(om|te)|"
             r"hoe (kom|kan) ik (\w+ )?aan|mag ik (ook |er )?(zo n|zon|zo een|er (ook |nog )?een)|"
-            r"op zoek naar|ik (ben )?benieuwd naar|verzoek\w*|aanvraag|(manier|mogelijk|"
+            r"op zoek naar|lastigvallen (voor|om)|beloofd|versprochen|promis|prometido|promesso|obiecan\w*|"
+            r"met (me|mij|ons) (\w+ )?(delen|willen delen)|(teilen|partager|compartir|compartilhar|condividere) "
+            r"(\w+ )?(mit mir|avec moi|conmigo|comigo|con me)|dat ik (\w+ ){0,4}?(krijg|ontvang|kan krijgen|kan "
+            r"ontvangen|mag hebben)|ik (ben )?benieuwd naar|verzoek\w*|aanvraag|(manier|mogelijk|"
             r"mogelijkheid) om (?:\w+ ){0,6}?"
             r"(krijgen|ontvangen|hebben|downloaden))\b"
         ),
@@ -300,7 +324,8 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|outdone|overtroffen|ubertroffen|te superaste|superou|superata|talented|"
+    r"you rock|u rock|nickel|(verandert|andert|change|cambia|muda|zmienia) (alles|tout|todo|tudo|tutto|"
+    r"wszystko)|changes everything|outdone|overtroffen|ubertroffen|te superaste|superou|superata|talented|"
     r"getalenteerd|talentiert|talentueu\w*|talentos[oa]|talentuos[oa]|"
     r"utalentowan\w*|yetenekli|crack|fera|mito|wielk\w*|efsane\w*|held|hero|heroe|heroi|eroe|bohater\w*|"
     r"kahraman\w*|obsessed|verliefd|verliebt|obsede|obsesionad\w*|obcecad\w*|ossessionat\w*|leyenda|lenda|"
