@@ -63,7 +63,8 @@ _NOT_RECEIVED = (
     r"nothing in my (inbox|dms?|mail|email)|(zat|was|stond) (er )?(niks|niets|nothing|geen \w+) (in|bij|attached)|"
     r"nothing (in|attached to) (the|your) (mail|email|message|dm)|(ek|eki|dosya\w*|pdf\w*|link\w*) (yok|yoktu|"
     r"eksik|goremiyorum|bulamiyorum)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
-    r"(hasnt|has not|didnt|did not) (arrived?|come)|nooit (gekomen|aangekomen|binnengekomen)|kam nie|"
+    r"(hasnt|has not|didnt|did not) (arrived?|come)|(nix|nichts) (bekommen|erhalten|gekriegt)|"
+    r"(j ai )?rien (eu|recu)|nooit (gekomen|aangekomen|binnengekomen)|kam nie|"
     r"(n est|n a) jamais (ete )?(arrive|recu|venu)\w*|jamais (arrive|recu)\w*|(got|received) nothing|still nothing|"
     r"(geen|no|kein\w*|pas de|sin|sem|senza|bez) (bijlage|attachment|anhang|piece jointe|adjunto|anexo|allegato|"
     r"zalacznik\w*)|nunca (chegou|llego|recebi|recibi)|(non )?e mai arrivat\w*|nie (doszedl|doszla|doszlo|"
@@ -88,7 +89,8 @@ EXISTENTIAL_RE = re.compile(r"^(hay|c e|ci sono|tem|existe|y a|es gibt|er is|er 
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
     r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
-    r"uszkodz\w*|nie (da sie|moge|mozna) (go |jej |ich )?otworzyc|beschadigd|beschadigt|404|dead|mort|morto|"
+    r"danad[oa]|estragad[oa]|danneggiat[oa]|rovinat[oa]|hasarli|uszkodz\w*|nie (da sie|moge|mozna) (go |jej |"
+    r"ich )?otworzyc|beschadigd|beschadigt|404|dead|mort|morto|"
     r"muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
     r"(file|bestand|datei|fichier|archivo|arquivo|plik\w*|dosya) (\w+ )?(not found|niet gevonden|nicht gefunden|"
     r"introuvable|no encontrado|nao encontrado|non trovato|bulunamadi)|nie znaleziono|(has been|was|is|been|werd|"
@@ -168,7 +170,9 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"\b(me too|me as well|i want one|want one too|one for me( too)?|(ik|mij) ook|ook graag|ook (een|"
             r"eentje)$|"
             r"er ook (wel )?(een|eentje|1)$|ich auch|auch (gern|gerne|eins)|auch (einen|eine)$|(i d|id|"
-            r"would) kill for|moi aussi|en (avoir|vouloir)"
+            r"would) kill for|moi aussi|en (voudrais|veux|aimerais|prendrais)( bien)? (un|une)|her mit (dem|der|den)|"
+            r"zukommen lassen|faire parvenir|(hacer|harias|haces|hace|podrias hacer)( me)? llegar|fazer chegar|"
+            r"far(mi)? avere|gibts (\w+ ){1,3}noch|gibt es (\w+ ){1,3}noch|en (avoir|vouloir)"
             r" (un|une)|yo tambien|tambien quiero|tambem quero|eu tambem|quero (um|uma) tambem|anche io|anch io|"
             r"ne vorrei|anchio|(posso|puedo|pode|possiamo) (averl[oa]|riceverl[oa]|tenerl[oa]|recibirl[oa]|te l[oa])|"
             r"(tez|ja tez) (chce|poprosze)|ben de (istiyorum|isterim|alabilir miyim)|hit me (up )?with|"
@@ -285,7 +289,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
 SARCASM_EMOJI = frozenset("🙄😒🙃😑")
 DECLINE_EXTRA_RE = re.compile(
     r"\b((thanks?|thank you|thx|ty|bedankt|dank ?je|dankjewel|danke|merci|gracias|obrigad[oa]|valeu|grazie|"
-    r"dzieki|dziekuje|tesekkur\w*|sagol) (for|voor|fur|pour|por|per|za|icin) (nothing|niks|niets|nichts|nix|"
+    r"dzieki|dziekuje|tesekkur\w*|sagol) (for|voor|fur|pour|por|per|za|icin) (gar |helemaal |"
+    r"absolutely )?(nothing|niks|niets|nichts|nix|"
     r"rien|nada|niente|nulla|nic)|(nothing|hicbir sey) (icin|for) (tesekkur\w*|thanks?)|"
     r"(hayir|nein|nee|nie|non|nao),? (sag ol|sagol|tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|"
     r"merci|gracias|"
@@ -324,7 +329,10 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|(verandert|andert|change|cambia|muda|zmienia) (alles|tout|todo|tudo|tutto|"
+    r"you rock|u rock|nickel|professionel\w*|professional|professioneel|profissional|professionale|"
+    r"profesjonaln\w*|profesyonel|gentil\w*|so kind|kind of you|amable|gentile|nazik\w*|un sol|un amor|un cielo|"
+    r"un angel|un tesoro|un angelo|un genio|een schatje|ein schatz|un ange|um anjo|aniol\w*|melek\w*|"
+    r"(verandert|andert|change|cambia|muda|zmienia) (alles|tout|todo|tudo|tutto|"
     r"wszystko)|changes everything|outdone|overtroffen|ubertroffen|te superaste|superou|superata|talented|"
     r"getalenteerd|talentiert|talentueu\w*|talentos[oa]|talentuos[oa]|"
     r"utalentowan\w*|yetenekli|crack|fera|mito|wielk\w*|efsane\w*|held|hero|heroe|heroi|eroe|bohater\w*|"
@@ -343,7 +351,10 @@ EXCLAMATION_RE = re.compile(
 # --- Questions in Polish and Turkish that the main list misses ------------------------------------
 QUESTION_EXTRA_RE = re.compile(
     r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyorum|mam pytanie|necesito ayuda|preciso de ajuda|"
-    r"ho bisogno di (un )?aiuto|j ai besoin d aide|potrzebuje pomocy|yardima ihtiyacim|yardim lazim)\b"
+    r"ho bisogno di (un )?aiuto|j ai besoin d aide|potrzebuje pomocy|yardima ihtiyacim|yardim lazim|"
+    r"komme (\w+ ){0,4}?nicht weiter|je bloque|(i m|im|i am|i ve been|ive been|i got) stuck|kom er niet uit|"
+    r"loop (\w+ ){0,3}?vast|zit (\w+ ){0,3}?vast|atascad[oa]|me atasque|(estou|to|fiquei) travad[oa]|"
+    r"sono bloccat[oa]|mi sono bloccat[oa]|utknal\w*|utknel\w*|takildim)\b"
 )
 # "paylaşabilir miyim" (may *I* share) is about using it; "gönderebilir misin" (can *you* send) is a request.
 # "is it available in French / on iPad?" asks about a version, not for the file.
@@ -363,7 +374,8 @@ INTERJECTIONS = frozenset("huh hu hmm hm eh ha wat what quoi que cosa co ne nani
 SMALL_TALK_EXTRA_RE = re.compile(
     r"\b((are you|r u|is this|ben (je|jij)|bist du|t es|tu es|es tu|eres|voce e|vc e|sei|jestes|sen) (a |an |een |"
     r"ein |un |una |um |uma )?(bot|robot|robo|botem|human|real person|mens|mensch)( musun| mu)?|"
-    r"bot musun|who is this|who are you|wie is dit|wie ben (je|jij)|wer ist das|wer bist du|qui est ce|qui es tu|"
+    r"bot musun|wie auch immer|whatever|peu importe|lo que sea|tanto faz|comunque|who is this|who are you|"
+    r"wie is dit|wie ben (je|jij)|wer ist das|wer bist du|qui est ce|qui es tu|"
     r"quien eres|quem e (voce|vc)|chi sei|kim sin|kto to|why (do|am) i (keep )?(getting|receiving) (these|this|"
     r"your|all these) (messages|dms|mails|emails)|boa (noite|tarde)|buenas (noches|tardes)|bonne (nuit|soiree)|"
     r"buona ?(notte|sera)|gute nacht|"
