@@ -63,7 +63,9 @@ _NOT_RECEIVED = (
     r"nothing in my (inbox|dms?|mail|email)|(zat|was|stond) (er )?(niks|niets|nothing|geen \w+) (in|bij|attached)|"
     r"nothing (in|attached to) (the|your) (mail|email|message|dm)|(ek|eki|dosya\w*|pdf\w*|link\w*) (yok|yoktu|"
     r"eksik|goremiyorum|bulamiyorum)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
-    r"(hasnt|has not|didnt|did not) (arrived?|come)|(nix|nichts) (bekommen|erhalten|gekriegt)|"
+    r"(hasnt|has not|didnt|did not) (arrived?|come)|(missing|ontbrekende|fehlende|manquante?) (the |de |het |die |"
+    r"la |le )?(attachment|file|pdf|link|bijlage|bestand|anhang|datei|piece jointe|fichier)|(nix|"
+    r"nichts) (bekommen|erhalten|gekriegt)|"
     r"(j ai )?rien (eu|recu)|nooit (gekomen|aangekomen|binnengekomen)|kam nie|"
     r"(n est|n a) jamais (ete )?(arrive|recu|venu)\w*|jamais (arrive|recu)\w*|(got|received) nothing|still nothing|"
     r"(geen|no|kein\w*|pas de|sin|sem|senza|bez) (bijlage|attachment|anhang|piece jointe|adjunto|anexo|allegato|"
@@ -174,7 +176,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"zukommen lassen|faire parvenir|(hacer|harias|haces|hace|podrias hacer)( me)? llegar|fazer chegar|"
             r"far(mi)? avere|gibts (\w+ ){1,3}noch|gibt es (\w+ ){1,3}noch|en (avoir|vouloir)"
             r" (un|une)|yo tambien|tambien quiero|tambem quero|eu tambem|quero (um|uma) tambem|anche io|anch io|"
-            r"ne vorrei|anchio|(posso|puedo|pode|possiamo) (averl[oa]|riceverl[oa]|tenerl[oa]|recibirl[oa]|te l[oa])|"
+            r"ne vorrei|ben de (\w+ ){0,2}?(istiyorum|isterim)|anchio|(posso|puedo|pode|possiamo) (averl[oa]|"
+            r"riceverl[oa]|tenerl[oa]|recibirl[oa]|te l[oa])|"
             r"(tez|ja tez) (chce|poprosze)|ben de (istiyorum|isterim|alabilir miyim)|hit me (up )?with|"
             r"send (it|one) my way|(too late|still time|still possible) to (get|grab|receive|request)|"
             r"(way|chance|possible|if|whether|hoping|hope|so) (i|we) (can|could|might|may) (still |also )?(get|"
@@ -207,6 +210,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
         ),
         True,
     ),
+    # "where's the…" said the short way: "cadê o pdf?", "dov'è il pdf?", "pdf nerede?"
+    (re.compile(r"\b(cade (o|a|os|as|meu|minha|aquele|aquela)|dove (il|la|lo|i|le|l)|\w+ (nerede|nerde))\b"), True),
     # "I need the…" in other languages: the object must follow ("ich brauche Hilfe" is no request)
     (
         re.compile(
@@ -329,7 +334,9 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|professionel\w*|professional|professioneel|profissional|professionale|"
+    r"you rock|u rock|nickel|ily|ilysm|(i )?(love|luv) (you|u|ya)|ik hou van je|ich liebe dich|je t aime|"
+    r"te quiero|te amo|ti amo|kocham (cie|was)|seni seviyorum|professionel\w*|professional|professioneel|"
+    r"profissional|professionale|"
     r"profesjonaln\w*|profesyonel|gentil\w*|so kind|kind of you|amable|gentile|nazik\w*|un sol|un amor|un cielo|"
     r"un angel|un tesoro|un angelo|un genio|een schatje|ein schatz|un ange|um anjo|aniol\w*|melek\w*|"
     r"(verandert|andert|change|cambia|muda|zmienia) (alles|tout|todo|tudo|tutto|"
@@ -352,7 +359,8 @@ EXCLAMATION_RE = re.compile(
 QUESTION_EXTRA_RE = re.compile(
     r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyorum|mam pytanie|necesito ayuda|preciso de ajuda|"
     r"ho bisogno di (un )?aiuto|j ai besoin d aide|potrzebuje pomocy|yardima ihtiyacim|yardim lazim|"
-    r"komme (\w+ ){0,4}?nicht weiter|je bloque|(i m|im|i am|i ve been|ive been|i got) stuck|kom er niet uit|"
+    r"(me )?travei|empaquei|komme (\w+ ){0,4}?nicht weiter|je bloque|(i m|im|i am|i ve been|ive been|"
+    r"i got) stuck|kom er niet uit|"
     r"loop (\w+ ){0,3}?vast|zit (\w+ ){0,3}?vast|atascad[oa]|me atasque|(estou|to|fiquei) travad[oa]|"
     r"sono bloccat[oa]|mi sono bloccat[oa]|utknal\w*|utknel\w*|takildim)\b"
 )
