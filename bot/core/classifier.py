@@ -132,6 +132,8 @@ def _explicit_request(t: _Text) -> str | None:
                 # "mag ik de checklist delen?" / "can I have the template and print it?" -> question frame
                 if needs_object in (True, lx.LOOSE) and lx.USE_RE.search(rest):
                     continue
+                if _WHERE_RE.match(m.group(0)) and li.INSIDE_RE.search(clause):
+                    continue  # where something is inside the resource: a question
                 return f"request frame: {m.group(0)!r}"
     return None
 
@@ -230,6 +232,9 @@ def _is_question(t: _Text) -> str | None:
 _USE_AFTER_RE = re.compile(r"\b(to|and|en|und|et|y|e|om|zu|pour|para|per) " + lx.USE_VERBS_RE.removeprefix(r"\b"))
 
 
+_WHERE_RE = re.compile(r"(where|wheres|waar|wo|ou|donde|onde|dove|gdzie)\b")
+
+
 def _wish_request(t: _Text) -> str | None:
     """Roundabout asks: "I'd love to get my hands on…", "würde mich über … freuen", "mag ik ook zo'n…"."""
     has_noun = bool(li.NOUN_RE.search(t.words))
@@ -257,8 +262,11 @@ def _delivery_complaint(t: _Text) -> str | None:
         if (m := pattern.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
             return f"{what}: {m.group(0)!r}"
     for pattern, what in ((li.WAITING_RE, "still waiting"), (li.FORGOT_RE, "forgotten")):
-        if (m := pattern.search(t.words)) and about_it and not _NEGATED_RE.search(t.words[: m.start()]):
-            return f"{what}: {m.group(0)!r}"
+        if not (m := pattern.search(t.words)) or not about_it or _NEGATED_RE.search(t.words[: m.start()]):
+            continue
+        if pattern is li.FORGOT_RE and li.FIRST_PERSON_BEFORE_RE.search(t.words[: m.start()]):
+            continue  # "I forgot how much I needed this": the member forgot, nothing is missing
+        return f"{what}: {m.group(0)!r}"
     return None
 
 

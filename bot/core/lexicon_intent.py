@@ -50,7 +50,7 @@ OBJECT_NOUN_RE = re.compile(rf"^(?:\w+ ){{0,5}}?(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{
 # --- Delivery complaints -> request ---------------------------------------------------------------
 _FORGOT = (
     r"\b(forgot|forgotten|vergeten|vergessen|oublie|oubliee|olvido|olvidaste|olvidado|esqueceu|"
-    r"esqueceste|esquecido|esqueci|dimenticato|dimenticata|dimenticavi|zapomnial\w*|unuttun\w*|unutmus\w*)\b"
+    r"esqueceste|esquecido|dimenticato|dimenticata|dimenticavi|zapomnial\w*|unuttun\w*|unutmus\w*)\b"
 )
 _WAITING = (
     r"\b(still waiting|been waiting|waiting (for|on) (the|my|your|it|a)|wacht (nog steeds|nog altijd|nog|al)"
@@ -112,6 +112,13 @@ _BROKEN = (
     r"acilmiyor|calismiyor|inmiyor)\b"
 )
 FORGOT_RE = re.compile(_FORGOT)
+# "I forgot how much I needed this": the member forgot something, nothing is missing.
+FIRST_PERSON_BEFORE_RE = re.compile(r"\b(i|ik|ich|j|je|yo|eu|io|ja)( (have|had|heb|had|hab|habe|ai))?\s*$")
+# "where do I find the bonus page inside the workbook?": a place in the resource, a question.
+INSIDE_RE = re.compile(
+    r"\b(inside|within|page|pagina|seite|tab|tabblad|section|sectie|abschnitt|column|kolom|spalte|colonne|columna|"
+    r"coluna|colonna|onglet|pestana|aba|scheda)\b"
+)
 WAITING_RE = re.compile(_WAITING)
 # "there was no attachment", "nella mail non c'era l'allegato": needs a resource noun too.
 MISSING_RE = re.compile(
