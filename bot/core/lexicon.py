@@ -62,6 +62,7 @@ GRATITUDE_WORDS = frozenset(
 GRATITUDE_PREFIXES = (
     "thank", "thnk", "thanx", "bedank", "dankje", "dankjw", "danke", "dankuw", "merci", "graci",
     "obrigad", "brigad", "grazi", "remerci", "agradec", "agradez", "ringrazi", "dziek", "tesekk", "apreciat",
+    "waardeer", "apprecie", "aprecio", "apprezz", "docenia", "docenie", "minnettar",
 )  # fmt: skip
 
 # Gratitude words that are really part of a decline or sarcasm, checked on the joined word string.
