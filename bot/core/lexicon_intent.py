@@ -56,7 +56,9 @@ _WAITING = (
     r"\b(still waiting|been waiting|waiting (for|on) (the|my|your|it|a)|wacht (nog steeds|nog altijd|nog|al)"
     r"|nog steeds (aan het )?wachten|warte (immer noch|noch immer|noch|schon)|attends? (toujours|encore)|"
     r"sigo esperando|todavia (estoy )?esperando|aun (estoy )?esperando|ainda (estou |to )?esperando|"
-    r"sto ancora aspettando|aspetto ancora|(dalej|nadal|wciaz|ciagle) czekam|hala( \w+){0,2} bekliyorum)\b"
+    r"sto ancora aspettando|aspetto ancora|(dalej|nadal|wciaz|ciagle) czekam|hala( \w+){0,2} bekliyorum|czekam na|"
+    r"\w+ bekliyorum|aspetto (il|la|l|i|le|lo|ancora)|(ik )?wacht op (de|het|mijn|je|jouw)|warte auf (die|den|das|"
+    r"meine?n?)|j attends (le|la|les|mon|ma)|espero (el|la|mi)|(estou )?esperando (o|a|meu|minha))\b"
 )
 _NOT_RECEIVED = (
     r"\b(never (got|received|came|arrived|showed up)|nothing (came|arrived|showed up|happened|yet|came through)|"
@@ -195,7 +197,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"(way|chance|possible|if|whether|hoping|hope|so) (i|we) (can|could|might|may) (still |also )?(get|"
             r"have|receive|grab|snag|download)|(still )?(giving|handing|sending) (away|out) (the|your|that|those|"
             r"it|them)|me l[oa]s? (rimandi|mandi|invii|reenvias|mandas|pasas|envias|manda|passa)|mi (mandi|invii|"
-            r"giri|passi)|(gonderir|gonderebilir|atar|atabilir|yollar|yollayabilir|iletir|iletebilir) (misin|"
+            r"giri|passi)|(gonderir|gonderebilir|atar|atabilir|yollar|yollayabilir|iletir|iletebilir|verir|"
+            r"verebilir|paylasir) (misin|"
             r"misiniz)|me l[oa]s? (podrias|puedes|pode|poderia|potresti|puoi|podes) (mandar|enviar|pasar|"
             r"reenviar|mandare|inviare|passar)|se (puede|pueden) (conseguir|descargar|obtener|tener|recibir))\b"
         ),
@@ -219,6 +222,14 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"\b(get|receive|krijgen|ontvangen|bekommen|erhalten|kriegen|avoir|recevoir|obtenir|recibir|conseguir|"
             r"receber|ricevere|avere|dostac|otrzymac|almak|almam)\b|\b(almak|almam|indirmek) icin ne (yapmam|"
             r"yapmaliyim)\b"
+        ),
+        True,
+    ),
+    # Polish, Turkish and Italian ways to ask: "udostępnisz mi", "bym dostała", "prosić o", "rica etsem"
+    (
+        re.compile(
+            r"\b(udostepni\w* mi|udostepnisz|bym (dostal\w*|otrzymal\w*)|prosic o|\w* ?isterdim|rica (etsem|edebilir "
+            r"miyim|ederim)|chiederti|chiedervi|potrei chiederti)\b"
         ),
         True,
     ),
@@ -312,7 +323,8 @@ DECLINE_EXTRA_RE = re.compile(
     r"(hayir|nein|nee|nie|non|nao),? (sag ol|sagol|tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|"
     r"merci|gracias|"
     r"grazie|obrigad[oa])|(i ll|ill|i will|ik) pass|ich verzichte|"
-    r"je passe|(stop|quit) (sending|messaging|dming|texting|spamming|writing)|hou op met|hor auf|arrete de|"
+    r"je passe|nie skorzystam|(stop|quit) (sending|messaging|dming|texting|spamming|writing)|hou op met|"
+    r"hor auf|arrete de|"
     r"deja de|para de|smettila|smetti di|przestan|(no|not) (for me|voor mij)|for the spam|voor de spam|"
     r"(nie jestem|ilgilenmiyorum|non mi interessa|no me interesa|nao tenho interesse|kein interesse|"
     r"geen interesse|pas interesse))\b"
@@ -346,7 +358,8 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|(zu )?schatzen (wissen|weiss)|weiss (\w+ ){0,2}zu schatzen|generous|gul|gulle|"
+    r"you rock|u rock|nickel|genialn\w*|genial[e]?|muhtesem|(zu )?schatzen (wissen|weiss)|"
+    r"weiss (\w+ ){0,2}zu schatzen|generous|gul|gulle|"
     r"grosszugig|genereu\w*|generos[oa]|hojn\w*|comert|ily|ilysm|(i )?(love|luv) (you|u|ya)|ik hou van je|"
     r"ich liebe dich|je t aime|"
     r"te quiero|te amo|ti amo|kocham (cie|was)|seni seviyorum|professionel\w*|professional|professioneel|"
