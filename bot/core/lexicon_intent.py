@@ -28,7 +28,8 @@ _EXTRA_NOUNS = (
     r"hoofdstuk\w*|kapitel|chapitres?|capitulos?|"
     r"capitol[oi]|rozdzia\w*|bolum\w*|exemplaa?r\w*|exemplaire|ejemplar|copia|kopie|kopia|kopya\w*|samples?|"
     r"previews?|recipes?|recepten|rezepte?|recettes?|recetas?|receitas?|ricette|przepis\w*|tarif\w*|presets?|"
-    r"packs?|masterclass\w*|webinars?|replays?|recordings?|opname\w*|aufzeichnung\w*|grabacion\w*|gravacao|"
+    r"printbare|druckbare|imprimable|imprimible|imprimivel|stampabile|yazdirilabilir|packs?|masterclass\w*|"
+    r"webinars?|replays?|recordings?|opname\w*|aufzeichnung\w*|grabacion\w*|gravacao|"
     r"registrazione|nagrani\w*|kayit\w*|wallpapers?|achtergrond\w*|fonts?|brushes|mockups?|luts?|stickers?|"
     r"flashcards?|journal\w*|prompts?|meal ?plan\w*|maaltijdplan\w*|weekmenu|essensplan|workout ?plan\w*|"
     r"trainingsplan\w*|schemas?|contract\w*|vertrag\w*|contrat\w*|contrato\w*|contratto|umow\w*|sozlesme\w*|"
@@ -341,7 +342,9 @@ NO_NEED_RE = re.compile(
 
 # Exclamations that are not praise ("what a mess", "wat jammer").
 NEGATIVE_EXTRA_RE = re.compile(
-    r"\b(mess|joke|rip ?off|shame|pity|jammer|zonde|schade|dommage|lastima|pena|peccato|szkoda|yazik|"
+    r"\b((too|trop|te|zu|demasiado|troppo|za|fazla) \w+ (for me|pour moi|voor mij|fur mich|para mi|per me|dla mnie|"
+    r"benim icin)|\w+ demais (pra|para) mim|beaucoup trop|way too|veel te|viel zu|mess|joke|rip ?off|shame|"
+    r"pity|jammer|zonde|schade|dommage|lastima|pena|peccato|szkoda|yazik|"
     r"ad|ads|advert\w*|reclame|werbung|publicite|publicidad|publicidade|pubblicita|reklam\w*|clickbait|"
     r"waardeloz\w*|nutteloz\w*|slechte|schlecht\w*|miese?|terribles?|horribles?|pessim\w*|"
     r"nightmare|disaster|ramp|drama|catastrophe|katastrophe|desastre|disastro)\b"
