@@ -41,6 +41,7 @@ class Label(StrEnum):
 
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|<)[^)\s]*\)")  # [guide](https://…) -> guide
 _MD_EMPHASIS_RE = re.compile(r"[*_~|]+")  # **bold**, __underline__, ||spoiler||: markup, not a clause break
+_EMOJI_WORDS = str.maketrans({"🔗": " link ", "📎": " attachment ", "📄": " file ", "📑": " file "})  # "🔗 expired"
 _URL_RE = re.compile(r"(?:https?://|www\.|discord\.gg/)\S+", re.I)
 _MENTION_RE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 _ELISION_RE = re.compile(r"\b([^\W\d_]|qu)['’`´]")  # l'étape, m'envoyer, j'aimerais, I'd -> split
@@ -77,7 +78,7 @@ _TYPO_SET = frozenset(lx.TYPO_TARGETS)
 
 
 def _normalise(text: str) -> _Text:
-    text = _MD_LINK_RE.sub(r" \1 ", text)
+    text = _MD_LINK_RE.sub(r" \1 ", text).translate(_EMOJI_WORDS)
     has_url = bool(_URL_RE.search(text))
     text = _URL_RE.sub(" ", text)
     text = _MENTION_RE.sub(" ", text.replace("\\n", "\n"))
