@@ -125,6 +125,8 @@ def _explicit_request(t: _Text) -> str | None:
                     continue
                 if needs_object == lx.ANY and li.AVAILABLE_IN_RE.search(clause):
                     continue
+                if li.INSTEAD_RE.search(t.words):
+                    continue
                 rest = clause[m.end() :]
                 if needs_object is True and not _has_object(rest):
                     continue

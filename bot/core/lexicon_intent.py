@@ -66,7 +66,11 @@ _NOT_RECEIVED = (
     r"nothing in my (inbox|dms?|mail|email)|(zat|was|stond) (er )?(niks|niets|nothing|geen \w+) (in|bij|attached)|"
     r"nothing (in|attached to) (the|your) (mail|email|message|dm)|(ek|eki|dosya\w*|pdf\w*|link\w*) (yok|yoktu|"
     r"eksik|goremiyorum|bulamiyorum)|(didnt|did not|never|hasnt|has not|havent) (come|came) through|"
-    r"(hasnt|has not|didnt|did not) (arrived?|come)|(but|maar|aber|mais|pero|mas|ma|ale|ama) (nothing|niks|niets|"
+    r"(wrong|verkeerde?|falsche?n?|mauvais|zl[ya]|yanlis) (\w+ )?(file|pdf|link|bestand|datei|fichier|plik|dosya\w*|"
+    r"attachment|bijlage|anhang|one)|(file|bestand|datei|fichier|archivo|arquivo|plik|link|"
+    r"pdf) (\w+ )?(equivocad[oa]|"
+    r"errad[oa]|sbagliat[oa]|zl[ya])|(hasnt|has not|didnt|did not) (arrived?|come)|(but|maar|aber|mais|pero|"
+    r"mas|ma|ale|ama) (nothing|niks|niets|"
     r"nichts|nix|rien|nada|niente|nic|hicbir sey)( yet| so far| came| arrived)?$|(missing|ontbrekende|"
     r"fehlende|manquante?) (the |de |het |die |"
     r"la |le )?(attachment|file|pdf|link|bijlage|bestand|anhang|datei|piece jointe|fichier)|(nix|"
@@ -259,7 +263,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
         re.compile(
             r"\b(blij (zijn )?met|zou (het )?(\w+ )?(vinden|fijn|leuk|top|super)|lijkt me (\w+ )?(om|te)|"
             r"hoe (kom|kan) ik (\w+ )?aan|mag ik (ook |er )?(zo n|zon|zo een|er (ook |nog )?een)|"
-            r"op zoek naar|lastigvallen (voor|om)|beloofd|versprochen|promis|prometido|promesso|obiecan\w*|"
+            r"op zoek naar|lastigvallen (voor|om)|(zou|mag) ik (\w+ ){1,4}?mogen|beloofd|versprochen|promis|"
+            r"prometido|promesso|obiecan\w*|"
             r"met (me|mij|ons) (\w+ )?(delen|willen delen)|(teilen|partager|compartir|compartilhar|condividere) "
             r"(\w+ )?(mit mir|avec moi|conmigo|comigo|con me)|dat ik (\w+ ){0,4}?(krijg|ontvang|kan krijgen|kan "
             r"ontvangen|mag hebben)|ik (ben )?benieuwd naar|verzoek\w*|aanvraag|(manier|mogelijk|"
@@ -321,7 +326,7 @@ DECLINE_EXTRA_RE = re.compile(
     r"dzieki|dziekuje|tesekkur\w*|sagol) (for|voor|fur|pour|por|per|za|icin) (gar |helemaal |"
     r"absolutely )?(nothing|niks|niets|nichts|nix|"
     r"rien|nada|niente|nulla|nic)|(nothing|hicbir sey) (icin|for) (tesekkur\w*|thanks?)|"
-    r"(hayir|nein|nee|nie|non|nao),? (sag ol|sagol|tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|"
+    r"(hayir|nein|nee|nie|non|nao|no),? (sag ol|sagol|tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|"
     r"merci|gracias|"
     r"grazie|obrigad[oa])|(i ll|ill|i will|ik) pass|ich verzichte|"
     r"je passe|nie skorzystam|(stop|quit) (sending|messaging|dming|texting|spamming|writing)|hou op met|"
@@ -361,7 +366,8 @@ PRAISE_EXTRA_RE = re.compile(
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
     r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
-    r"you rock|u rock|nickel|genialn\w*|genial[e]?|muhtesem|(zu )?schatzen (wissen|weiss)|"
+    r"you rock|u rock|nickel|dol op|liebe es|ich liebe|adoro|uwielbiam|bayildim|bayiliyorum|adore|genialn\w*|"
+    r"genial[e]?|muhtesem|(zu )?schatzen (wissen|weiss)|"
     r"weiss (\w+ ){0,2}zu schatzen|generous|gul|gulle|"
     r"grosszugig|genereu\w*|generos[oa]|hojn\w*|comert|ily|ilysm|(i )?(love|luv) (you|u|ya)|ik hou van je|"
     r"ich liebe dich|je t aime|"
@@ -395,6 +401,11 @@ QUESTION_EXTRA_RE = re.compile(
     r"sono bloccat[oa]|mi sono bloccat[oa]|utknal\w*|utknel\w*|takildim)\b"
 )
 # "paylaşabilir miyim" (may *I* share) is about using it; "gönderebilir misin" (can *you* send) is a request.
+# "can I get this in Canva instead of Notion?": another format is something to ask the creator.
+INSTEAD_RE = re.compile(
+    r"\b((in|as|on|op|auf|en|em|su|w) \w+ instead|instead of|in plaats van|statt|au lieu d\w*|en vez de|em vez de|"
+    r"invece d\w*|zamiast|yerine)\b"
+)
 # "is it available in French / on iPad?" asks about a version, not for the file.
 AVAILABLE_IN_RE = re.compile(
     r"\b(available|beschikbaar|verfugbar|disponible|disponivel|disponibile|dispo|dostepn\w*) (in|on|op|auf|en|em|"
