@@ -108,9 +108,13 @@ _NOT_SENDABLE_RE = re.compile(
 )
 
 
+# "where do you host the files?": what the creator does, not what the member wants.
+_CREATOR_SUBJECT_RE = re.compile(r"^(you|u|ya|jij|du|tu|vous)\b")
+
+
 def _has_object(rest: str) -> bool:
     rest = rest.strip()
-    if _NOT_SENDABLE_RE.match(rest):
+    if _NOT_SENDABLE_RE.match(rest) or _CREATOR_SUBJECT_RE.match(rest):
         return False
     return bool(lx.OBJECT_RE.search(rest) or li.OBJECT_NOUN_RE.search(rest))
 

@@ -175,7 +175,8 @@ USE_VERBS_RE = (
     r"\b(use|using|share|sharing|print|printing|edit|editing|adapt|translate|modify|sell|post|import|"
     r"duplicate|fill|gebruiken|gebruik|delen|printen|aanpassen|vertalen|verkopen|invullen|verwenden|"
     r"benutzen|teilen|drucken|anpassen|ubersetzen|utiliser|partager|imprimer|modifier|traduire|usar|"
-    r"compartir|imprimir|editar|traducir|compartilhar|usare|condividere|stampare|uzywac)\b"
+    r"compartir|imprimir|editar|traducir|compartilhar|usare|condividere|stampare|uzywac|forward to|doorsturen naar|"
+    r"weiterleiten an|transferer a|reenviar a|encaminhar|inoltrare)\b"
 )
 
 # --- Clause-start fillers (skipped before testing "does this…", "werkt dit…", "kannst du…") --------

@@ -53,7 +53,7 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
     ),
     (
         re.compile(
-            r"\b(where|wheres)( (is|are|s|can|could|do|to|did))?( (i|we|you))?"
+            r"\b(where|wheres)( (is|are|s|can|could|do|to|did))?( (i|we))?"
             r"( (find|get|download|grab|access|see))?\b"
         ),
         True,
@@ -116,8 +116,14 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
     (re.compile(r"\bmag ik( \w+){0,2}?\b(?=.*\b(de|het|een|die|dat|jouw|je|uw|deze|hem|m|the|a|your)\b)"), True),
     (
         re.compile(
-            r"\b(mag|kan|kun|kunt|zou|zouden|wil|wilt|kunnen|kon|graag)\b.*\b(krijgen|ontvangen|hebben|"
-            r"sturen|opsturen|toesturen|doorsturen|mailen|downloaden|bezorgen|doorsturen)\b"
+            r"\b(mag|kan|kun|kunt|zou|zouden|wil|wilt|kunnen|kon|graag)\b.*\b(krijgen|ontvangen|hebben|downloaden)\b"
+        ),
+        False,
+    ),
+    (  # sending is asked of "je" / "u" ("kun je me … sturen"), not announced by "ik" ("mag ik het doorsturen?")
+        re.compile(
+            r"\b(mag|kan|kun|kunt|zou|zouden|wil|wilt|kunnen|kon|graag)\b(?! ik\b).*\b(sturen|opsturen|toesturen|"
+            r"doorsturen|mailen|bezorgen)\b"
         ),
         False,
     ),

@@ -329,7 +329,8 @@ DECLINE_EXTRA_RE = re.compile(
     r"(hayir|nein|nee|nie|non|nao|no),? (sag ol|sagol|tesekkur\w*|dzieki\w*|danke|bedankt|thanks?|thank you|thx|"
     r"merci|gracias|"
     r"grazie|obrigad[oa])|(i ll|ill|i will|ik) pass|ich verzichte|"
-    r"je passe|nie skorzystam|(stop|quit) (sending|messaging|dming|texting|spamming|writing)|hou op met|"
+    r"je passe|nie skorzystam|(nah|no|nope),? (i m|im|i am) (good|fine|ok|okay|all set)|(stop|quit) (sending|"
+    r"messaging|dming|texting|spamming|writing)|hou op met|"
     r"hor auf|arrete de|"
     r"deja de|para de|smettila|smetti di|przestan|(no|not) (for me|voor mij)|for the spam|voor de spam|"
     r"(nie jestem|ilgilenmiyorum|non mi interessa|no me interesa|nao tenho interesse|kein interesse|"
@@ -338,7 +339,10 @@ DECLINE_EXTRA_RE = re.compile(
 
 # Thanks that turns the offer down ("hoeft niet meer, dankje", "no need, thanks"): other.
 NO_NEED_RE = re.compile(
-    r"\b(no need(?! to (reply|answer|respond|write))|not needed|hoeft niet(?! te)|niet (meer )?nodig|"
+    r"\b(not (right )?now|nu (even )?niet|jetzt nicht|pas maintenant|ahora no|agora nao|non ora|nie teraz|"
+    r"simdi degil|maybe later|misschien later|vielleicht spater|peut etre plus tard|quizas mas tarde|"
+    r"talvez mais tarde|forse piu tardi|moze pozniej|belki sonra|no need(?! to (reply|answer|respond|write))|"
+    r"not needed|hoeft niet(?! te)|niet (meer )?nodig|"
     r"laat maar|brauch ich nicht|nicht (mehr )?notig|"
     r"pas besoin|ca ira|laisse tomber|no hace falta|no (lo )?necesito|nao precisa|non serve|nie trzeba|gerek yok|"
     r"ihtiyacim yok|nie potrzebuje|never ?mind|already (have|got) (one|it)|forget (it|about it)|vergeet (het|"
@@ -401,9 +405,10 @@ QUESTION_EXTRA_RE = re.compile(
     r"sono bloccat[oa]|mi sono bloccat[oa]|utknal\w*|utknel\w*|takildim)\b"
 )
 # "paylaşabilir miyim" (may *I* share) is about using it; "gönderebilir misin" (can *you* send) is a request.
-# "can I get this in Canva instead of Notion?": another format is something to ask the creator.
+# "can I get this in Canva instead of Notion?", "… or is it digital only?": a choice of format is a question.
 INSTEAD_RE = re.compile(
-    r"\b((in|as|on|op|auf|en|em|su|w) \w+ instead|instead of|in plaats van|statt|au lieu d\w*|en vez de|em vez de|"
+    r"\b(or (is it|is there|only|just|do i)|of (is het|alleen)|oder (ist|nur)|ou (c est|seulement)|o (es|solo)|"
+    r"(in|as|on|op|auf|en|em|su|w) \w+ instead|instead of|in plaats van|statt|au lieu d\w*|en vez de|em vez de|"
     r"invece d\w*|zamiast|yerine)\b"
 )
 # "is it available in French / on iPad?" asks about a version, not for the file.
@@ -411,7 +416,10 @@ AVAILABLE_IN_RE = re.compile(
     r"\b(available|beschikbaar|verfugbar|disponible|disponivel|disponibile|dispo|dostepn\w*) (in|on|op|auf|en|em|"
     r"su|na|w|for (ipad|android|mac|windows|iphone))\b"
 )
-USE_TR_RE = re.compile(r"\b\w*(paylasabilir|kullanabilir|yazdirabilir|duzenleyebilir)\w* (miyim|miyiz)\b")
+USE_TR_RE = re.compile(
+    r"\b(\w*(paylasabilir|kullanabilir|yazdirabilir|duzenleyebilir|iletebilir)\w* (miyim|miyiz)|(moim|mojej|"
+    r"mojemu|swoim|swojej) (klient\w*|uczni\w*|znajom\w*|zespol\w*|grup\w*))\b"
+)
 
 # Greetings, and asking who the bot is: nothing for the creator to answer about the resource.
 # A message that says it is a request ("[request] the meal prep guide") may name the thing loosely.
