@@ -28,7 +28,8 @@ _EXTRA_NOUNS = (
     r"hoofdstuk\w*|kapitel|chapitres?|capitulos?|"
     r"capitol[oi]|rozdzia\w*|bolum\w*|exemplaa?r\w*|exemplaire|ejemplar|copia|kopie|kopia|kopya\w*|samples?|"
     r"previews?|recipes?|recepten|rezepte?|recettes?|recetas?|receitas?|ricette|przepis\w*|tarif\w*|presets?|"
-    r"printbare|druckbare|imprimable|imprimible|imprimivel|stampabile|yazdirilabilir|packs?|masterclass\w*|"
+    r"cuadernos?|cadernos?|quadern[oi]|zeszyt\w*|defter\w*|notitieboek\w*|notizbuch|carnets?|printbare|"
+    r"druckbare|imprimable|imprimible|imprimivel|stampabile|yazdirilabilir|packs?|masterclass\w*|"
     r"webinars?|replays?|recordings?|opname\w*|aufzeichnung\w*|grabacion\w*|gravacao|"
     r"registrazione|nagrani\w*|kayit\w*|wallpapers?|achtergrond\w*|fonts?|brushes|mockups?|luts?|stickers?|"
     r"flashcards?|journal\w*|prompts?|meal ?plan\w*|maaltijdplan\w*|weekmenu|essensplan|workout ?plan\w*|"
@@ -238,6 +239,20 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
         ),
         True,
     ),
+    # "when will I get the template?" (it should have come), "too late to get…", "need that checklist"
+    (
+        re.compile(
+            r"\b(when (will|do|can|should|shall) (i|we) (get|receive)|wanneer (krijg|ontvang) ik|"
+            r"wann (bekomme|kriege|"
+            r"erhalte) ich|quand (est ce que )?je (recois|recevrai|vais recevoir|vais avoir|aurai)|"
+            r"cuando (me llega|recibo|"
+            r"voy a recibir|llega)|quando (eu )?(recebo|vou receber|chega)|quando (ricevo|arriva)|kiedy (dostane|"
+            r"otrzymam|przyjdzie)|ne zaman (alacag\w*|gelecek)|"
+            r"(too late|te laat|zu spat|trop tard|muy tarde|demasiado tarde|tarde demais|troppo tardi|za pozno|"
+            r"cok mu gec)|need (that|this|the|your|those) )"
+        ),
+        True,
+    ),
     # "where's the…" said the short way: "cadê o pdf?", "dov'è il pdf?", "pdf nerede?"
     (re.compile(r"\b(cade (o|a|os|as|meu|minha|aquele|aquela)|dove (il|la|lo|i|le|l)|\w+ (nerede|nerde))\b"), True),
     # "I need the…" in other languages: the object must follow ("ich brauche Hilfe" is no request)
@@ -307,7 +322,9 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
     # "is the planner still up for grabs?", "heb jij dat sjabloon nog ergens?"
     (
         re.compile(
-            r"\b(up for grabs|(heb|hebt) (je|jij|u) (\w+ ){1,3}nog( ergens)?|(do you|you) still have|"
+            r"\b(up for grabs|(heb|hebt) (je|jij|u) (\w+ ){0,3}nog( ergens)?|(copies|exemplaren|exemplare|"
+            r"exemplaires|"
+            r"copias|copie|kopie) (\w+ )?(left|over|ubrig|restantes?|rimast\w*)|(do you|you) still have|"
             r"(hast|habt) (du|ihr) (\w+ ){1,3}noch|(hai|avete|tienes|tenes|tens|masz|macie) "
             r"(ancora|todavia|aun|ainda|jeszcze)|(hala|halen) (var|mevcut) mi|hebben jullie (\w+ ){1,3}nog|"
             r"(still )?(on offer|"
@@ -368,7 +385,8 @@ PRAISE_EXTRA_RE = re.compile(
     r"grande|najlepsz\w*)|najlepsz\w*|fantastico|fantastica|eline saglik|sag ol|emegine saglik|aradigim|"
     r"tam aradigim|przydatn\w*|faydali|harika|guzel|piekn\w*|swietn\w*|magnifico|bellissim\w*|utilissim\w*|"
     r"incrivel|demais|maravilhos\w*|precioso|preciosa|bonit[oa]|joli|jolie|au top|trop bien|chouette|"
-    r"(a|such a|een|ein|un|une) (star|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
+    r"(a|an|such a|een|ein|un|une) (absolute |real |total |echte |echt |wahrer |vraie |verdadera )?(star|ster|"
+    r"stern|schat|schatz|amour|angel|engel|tesoro|gem)|lief( van je)?|aanrader|"
     r"wahnsinn|increible|arrasou|arrasa|perfeicao|meraviglia|cudown\w*|harikasin|maravilla|outdid|owe you|"
     r"you rock|u rock|nickel|nailed it|10 ?10|would recommend|spitze|genialissim\w*|salvato la vita|"
     r"uratowal\w* (mi )?zycie|hayatimi kurtardin|dahi\w*|saved my life|mi salvaste|dol op|liebe es|ich liebe|"
