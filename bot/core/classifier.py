@@ -265,9 +265,13 @@ def _delivery_complaint(t: _Text) -> str | None:
     about_it = li.NOUN_RE.search(t.words) or lx.PRONOUN_RE.search(t.words)
     if (m := li.CANT_FIND_IT_RE.search(t.words)) and li.DELIVERY_NOUN_RE.search(t.words):
         return f"cannot find it: {m.group(0)!r}"
-    for pattern, what in ((li.STILL_NO_RE, "still nothing"), (li.MISSING_RE, "missing")):
-        if (m := pattern.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
-            return f"{what}: {m.group(0)!r}"
+    if (m := li.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
+        return f"still nothing: {m.group(0)!r}"
+    # "I don't see the attachment" (a delivery) but not "I don't see a monthly overview" (the content)
+    if (m := li.MISSING_RE.search(t.words)) and li.DELIVERY_NOUN_RE.search(t.words[m.end() :]):
+        return f"missing: {m.group(0)!r}"
+    if m := li.FAILED_RE.search(t.words):
+        return f"delivery failed: {m.group(0)!r}"
     for pattern, what in ((li.WAITING_RE, "still waiting"), (li.FORGOT_RE, "forgotten")):
         if not (m := pattern.search(t.words)) or not about_it or _NEGATED_RE.search(t.words[: m.start()]):
             continue

@@ -140,6 +140,14 @@ MISSING_RE = re.compile(
     r"il n y (avait|a) pas|es gab kein\w*|da war kein\w*|er (zat|was|is) geen|without (the|an|a|any)|zonder|"
     r"ohne|sans|sin|sem|senza|bez)\b"
 )
+# The button or the download failed: the delivery did not happen.
+FAILED_RE = re.compile(
+    r"\b((button|knop|knopf|bouton|boton|botao|pulsante|przycisk|buton|download|link) (\w+ ){0,8}?(error|wrong|mis|"
+    r"fehler|plante|erreur|erro|errore|blad|hata|nothing|niks|nichts|rien|nada|niente|nic)|(something|iets|etwas) "
+    r"(went|ging|is) (wrong|mis|schief)|kam ein fehler|(a|ca a) plante|salio un error|deu erro|(e )?uscito un errore|"
+    r"(only|maar|nur|que|solo|so|tylko|sadece) (\w+ ){0,2}?(half|part|helft|halfte|moitie|mitad|metade|meta|polow\w*|"
+    r"yarisi))\b"
+)
 STILL_NO_RE = re.compile(  # needs a resource noun too
     r"\b(still (no|nothing|havent|didnt|not)|nog (steeds|altijd) (geen|niet|niks)|immer noch (kein\w*|nicht|nichts)|"
     r"toujours (pas|rien)|todavia (no|nada|sin)|aun (no|nada|sin)|ainda (nao|nada|sem)|ancora (nessun\w*|niente|"
@@ -196,7 +204,12 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"zukommen lassen|faire parvenir|(hacer|harias|haces|hace|podrias hacer)( me)? llegar|fazer chegar|"
             r"far(mi)? avere|gibts (\w+ ){1,3}noch|gibt es (\w+ ){1,3}noch|en (avoir|vouloir)"
             r" (un|une)|yo tambien|tambien quiero|tambem quero|eu tambem|quero (um|uma) tambem|anche io|anch io|"
-            r"ne vorrei|ben de (\w+ ){0,2}?(istiyorum|isterim)|anchio|(posso|puedo|pode|possiamo) (averl[oa]|"
+            r"ne vorrei|schicks|schick es|schicke es|sende es|mandalo|mandamelo|enviamelo|pasamelo|inviamelo|"
+            r"inviala|mandala|(ik heb interesse|ich hab\w* interesse|je suis interesse\w*|me interesa|"
+            r"tenho interesse|"
+            r"mi interessa|jestem zainteresowan\w*|ilgileniyorum|i m interested|im interested|i am interested)$|"
+            r"how (do|can|could|should|would) (i|we) (actually|even|now|still|then|just) (get|receive|download|grab|"
+            r"access)|ben de (\w+ ){0,2}?(istiyorum|isterim)|anchio|(posso|puedo|pode|possiamo) (averl[oa]|"
             r"riceverl[oa]|tenerl[oa]|recibirl[oa]|te l[oa])|"
             r"(tez|ja tez) (chce|poprosze)|ben de (istiyorum|isterim|alabilir miyim)|hit me (up )?with|"
             r"send (it|one) my way|(too late|still time|still possible) to (get|grab|receive|request)|"
@@ -456,6 +469,7 @@ SMALL_TALK_EXTRA_RE = re.compile(
     r"se passe) (ta|votre) (journee|semaine)|como (foi|esta|vai) (o )?(seu|teu) dia|como (fue|va|te va) tu dia|"
     r"com e andata la (tua )?giornata|come va la giornata|jak (ci )?(minal|mija) dzien|gunun nasil (gecti|geciyor)|"
     r"bot musun|wie auch immer|whatever|peu importe|lo que sea|tanto faz|comunque|who is this|who are you|"
+    r"who are u|who r u|who r you|"
     r"wie is dit|wie ben (je|jij)|wer ist das|wer bist du|qui est ce|qui es tu|"
     r"quien eres|quem e (voce|vc)|chi sei|kim sin|kto to|why (do|am) i (keep )?(getting|receiving) (these|this|"
     r"your|all these) (messages|dms|mails|emails)|boa (noite|tarde)|buenas (noches|tardes)|bonne (nuit|soiree)|"
