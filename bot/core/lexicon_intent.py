@@ -28,7 +28,8 @@ _EXTRA_NOUNS = (
     r"hoofdstuk\w*|kapitel|chapitres?|capitulos?|"
     r"capitol[oi]|rozdzia\w*|bolum\w*|exemplaa?r\w*|exemplaire|ejemplar|copia|kopie|kopia|kopya\w*|samples?|"
     r"previews?|recipes?|recepten|rezepte?|recettes?|recetas?|receitas?|ricette|przepis\w*|tarif\w*|presets?|"
-    r"cuadernos?|cadernos?|quadern[oi]|zeszyt\w*|defter\w*|notitieboek\w*|notizbuch|carnets?|printbare|"
+    r"zip|zips|zipbestand|drive|dysk\w*|cuadernos?|cadernos?|quadern[oi]|zeszyt\w*|defter\w*|notitieboek\w*|"
+    r"notizbuch|carnets?|printbare|"
     r"druckbare|imprimable|imprimible|imprimivel|stampabile|yazdirilabilir|packs?|masterclass\w*|"
     r"webinars?|replays?|recordings?|opname\w*|aufzeichnung\w*|grabacion\w*|gravacao|"
     r"registrazione|nagrani\w*|kayit\w*|wallpapers?|achtergrond\w*|fonts?|brushes|mockups?|luts?|stickers?|"
@@ -100,7 +101,8 @@ CONTENT_DEFECT_RE = re.compile(
 EXISTENTIAL_RE = re.compile(r"^(hay|c e|ci sono|tem|existe|y a|es gibt|er is|er zijn|there is|there are)\b")
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
-    r"\b(blank|empty|leeg|leer|vide|vacio|vazio|vuoto|pusty|pusta|bos|corrupt\w*|corromp\w*|kapot|kaputt|defekt|"
+    r"\b(blank|empty|leeg|leer|vide|vaci[oa]s?|vazi[oa]s?|vuot[oa]|pusty|pusta|bos|corrupt\w*|corromp\w*|"
+    r"kapot|kaputt|defekt|"
     r"danad[oa]|estragad[oa]|danneggiat[oa]|rovinat[oa]|hasarli|uszkodz\w*|nie (da sie|moge|mozna) (go |jej |"
     r"ich )?otworzyc|beschadigd|beschadigt|404|dead|mort|morto|"
     r"muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
@@ -145,6 +147,12 @@ FAILED_RE = re.compile(
     r"\b((button|knop|knopf|bouton|boton|botao|pulsante|przycisk|buton|download|link) (\w+ ){0,8}?(error|wrong|mis|"
     r"fehler|plante|erreur|erro|errore|blad|hata|nothing|niks|nichts|rien|nada|niente|nic)|(something|iets|etwas) "
     r"(went|ging|is) (wrong|mis|schief)|kam ein fehler|(a|ca a) plante|salio un error|deu erro|(e )?uscito un errore|"
+    r"(asks?|vraagt|verlangt|demande|pide|pede|chiede|prosi|istiyor|wants?) (\w+ ){0,2}?(password|wachtwoord|"
+    r"passwort|mot de passe|contrasena|senha|haslo|sifre)|(password|wachtwoord|passwort|mot de passe|contrasena|"
+    r"senha|haslo|sifre) (\w+ )?(required|nodig|erforderlich|requis|requerida|obrigatoria|richiesta|wymagane|"
+    r"istiyor|gerekli)|(login|inlog|anmelde|connexion|sign in) ?(page|pagina|seite|screen|scherm)|(wont|doesnt|cant|"
+    r"lasst sich nicht) (unzip|extract|entpacken)|(only|alleen|nur|seulement|solo|so|tylko|sadece) (\w+ ){0,3}?"
+    r"(preview|voorbeeld|vorschau|apercu|vista previa|previa|anteprima|podglad|onizleme)|"
     r"(only|maar|nur|que|solo|so|tylko|sadece) (\w+ ){0,2}?(half|part|helft|halfte|moitie|mitad|metade|meta|polow\w*|"
     r"yarisi))\b"
 )
@@ -204,7 +212,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"zukommen lassen|faire parvenir|(hacer|harias|haces|hace|podrias hacer)( me)? llegar|fazer chegar|"
             r"far(mi)? avere|gibts (\w+ ){1,3}noch|gibt es (\w+ ){1,3}noch|en (avoir|vouloir)"
             r" (un|une)|yo tambien|tambien quiero|tambem quero|eu tambem|quero (um|uma) tambem|anche io|anch io|"
-            r"ne vorrei|schicks|schick es|schicke es|sende es|mandalo|mandamelo|enviamelo|pasamelo|inviamelo|"
+            r"ne vorrei|(re share|reshare|re send|re upload|reupload)|schicks|schick es|schicke es|sende es|"
+            r"mandalo|mandamelo|enviamelo|pasamelo|inviamelo|"
             r"inviala|mandala|(ik heb interesse|ich hab\w* interesse|je suis interesse\w*|me interesa|"
             r"tenho interesse|"
             r"mi interessa|jestem zainteresowan\w*|ilgileniyorum|i m interested|im interested|i am interested)$|"
