@@ -25,6 +25,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.core import lexicon as lx
+from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
@@ -139,7 +140,7 @@ def _explicit_request(t: _Text) -> str | None:
                 # "mag ik de checklist delen?" / "can I have the template and print it?" -> question frame
                 if needs_object in (True, lx.LOOSE) and lx.USE_RE.search(rest):
                     continue
-                if _WHERE_RE.match(m.group(0)) and li.INSIDE_RE.search(clause):
+                if _WHERE_RE.match(m.group(0)) and ld.INSIDE_RE.search(clause):
                     continue  # where something is inside the resource: a question
                 return f"request frame: {m.group(0)!r}"
     return None
@@ -220,7 +221,7 @@ def _is_question(t: _Text) -> str | None:
         if clause and li.EXCLAMATION_RE.match(clause):
             continue  # "what a lovely template", "quel joli modèle": an exclamation
         if clause and (m := lx.QUESTION_START_RE.match(clause)):
-            if not t.has_qmark and li.EXISTENTIAL_RE.match(clause):
+            if not t.has_qmark and ld.EXISTENTIAL_RE.match(clause):
                 continue
             return f"question clause {m.group(0)!r}"
     if t.has_qmark:
@@ -260,22 +261,22 @@ def _wish_request(t: _Text) -> str | None:
 
 def _delivery_complaint(t: _Text) -> str | None:
     """The resource did not come, or was forgotten, or the member is still waiting for it."""
-    if m := li.NOT_RECEIVED_RE.search(t.words):
+    if m := ld.NOT_RECEIVED_RE.search(t.words):
         return f"not received: {m.group(0)!r}"
     about_it = li.NOUN_RE.search(t.words) or lx.PRONOUN_RE.search(t.words)
-    if (m := li.CANT_FIND_IT_RE.search(t.words)) and li.DELIVERY_NOUN_RE.search(t.words):
+    if (m := ld.CANT_FIND_IT_RE.search(t.words)) and ld.DELIVERY_NOUN_RE.search(t.words):
         return f"cannot find it: {m.group(0)!r}"
-    if (m := li.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
+    if (m := ld.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
         return f"still nothing: {m.group(0)!r}"
     # "I don't see the attachment" (a delivery) but not "I don't see a monthly overview" (the content)
-    if (m := li.MISSING_RE.search(t.words)) and li.DELIVERY_NOUN_RE.search(t.words[m.end() :]):
+    if (m := ld.MISSING_RE.search(t.words)) and ld.DELIVERY_NOUN_RE.search(t.words[m.end() :]):
         return f"missing: {m.group(0)!r}"
-    if m := li.FAILED_RE.search(t.words):
+    if m := ld.FAILED_RE.search(t.words):
         return f"delivery failed: {m.group(0)!r}"
-    for pattern, what in ((li.WAITING_RE, "still waiting"), (li.FORGOT_RE, "forgotten")):
+    for pattern, what in ((ld.WAITING_RE, "still waiting"), (ld.FORGOT_RE, "forgotten")):
         if not (m := pattern.search(t.words)) or not about_it or _NEGATED_RE.search(t.words[: m.start()]):
             continue
-        if pattern is li.FORGOT_RE and li.FIRST_PERSON_BEFORE_RE.search(t.words[: m.start()]):
+        if pattern is ld.FORGOT_RE and ld.FIRST_PERSON_BEFORE_RE.search(t.words[: m.start()]):
             continue  # "I forgot how much I needed this": the member forgot, nothing is missing
         return f"{what}: {m.group(0)!r}"
     return None
@@ -286,8 +287,8 @@ _NEGATED_RE = re.compile(r"\b(didnt|did not|dont|do not|never|niet|nicht|pas|no|
 
 def _broken_delivery(t: _Text) -> str | None:
     """A resource noun and a sign it arrived broken: "the pdf arrived blank", "link expired"."""
-    m = li.BROKEN_RE.search(t.words)
-    if m and li.NOUN_RE.search(t.words) and not li.CONTENT_DEFECT_RE.search(t.words):
+    m = ld.BROKEN_RE.search(t.words)
+    if m and li.NOUN_RE.search(t.words) and not ld.CONTENT_DEFECT_RE.search(t.words):
         return f"arrived broken: {m.group(0)!r}"
     if lx.NOT_RECEIVED_RE.search(t.words) or (_PROBLEM_RE.search(t.words) and lx.LINK_RE.search(t.words)):
         return "resource not received / link broken"
