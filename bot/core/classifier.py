@@ -353,6 +353,8 @@ def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label,
         return Label.OTHER, "mistyped command"
     if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
+    if m := li.WANT_TO_KNOW_RE.search(t.words):
+        return Label.QUESTION, f"wants to know: {m.group(0)!r}"
     if reason := _explicit_request(t) or _wish_request(t):
         return Label.REQUEST, reason
     asked = bool(li.REQUEST_WORD_RE.search(t.words))

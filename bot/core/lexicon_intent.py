@@ -313,6 +313,18 @@ EXCLAMATION_RE = re.compile(
     r"jaki\w* (piekn\w*|swietn\w*)|ne (guzel|harika))\b"
 )
 
+# Wanting to know, not seeing clearly, "tell me more": a question even when a request verb follows
+# ("j'aimerais savoir si tu envoies des versions imprimées").
+WANT_TO_KNOW_RE = re.compile(
+    r"\b((like|love|want|wanted) to know|tell me (more|about)|not clear|unclear|(wil|zou|wilde) (graag )?(willen )?"
+    r"weten|vertel (eens |me |mij )?(meer|over|iets)|niet duidelijk|onduidelijk|(mochte|wurde|will|wollte) (\w+ )?"
+    r"wissen|erzahl (mal |mir )?(mehr|uber|von|was)|nicht klar|unklar|(aimerais|voudrais|veux|voulais) savoir|"
+    r"parle moi|raconte moi|pas (tres |trop |bien )?clair|(gustaria|quisiera|quiero|queria) saber|cuentame|"
+    r"no (me )?(queda|esta) claro|hablame|(gostaria|queria|quero) (de )?saber|me conta|ficou claro|nao esta claro|"
+    r"(vorrei|voglio|volevo) sapere|raccontami|parlami|non (mi )?e chiaro|chcial\w* (bym )?wiedziec|opowiedz|"
+    r"nie (jest )?(dla mnie )?jasne|niejasne|ogrenmek ister\w*|bahseder misin|anlatir misin|net degil)\b"
+)
+
 # --- Questions in Polish and Turkish that the main list misses ------------------------------------
 QUESTION_EXTRA_RE = re.compile(
     r"\b(nie rozumiem|nie wiem jak|anlamadim|anlamiyorum|mam pytanie|necesito ayuda|preciso de ajuda|"
