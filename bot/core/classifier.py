@@ -349,6 +349,8 @@ def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label,
         return Label.OTHER, "no words" if not t.has_url else "link only"
     if lx.SPAM_RE.search(t.words) and (t.has_url or len(lx.SPAM_RE.findall(t.words)) > 1 or "dm me" in t.words):
         return Label.OTHER, "spam"
+    if li.MONEY_RE.search(text) and li.FROM_HOME_RE.search(t.words):
+        return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:
         return Label.OTHER, "mistyped command"
     if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words):

@@ -234,6 +234,13 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
     ),
 )
 
+# Get-rich spam in any language: an amount of money (raw text) and "from home" (normalised words).
+MONEY_RE = re.compile(r"\d+\s?(€|\$|£|zł|tl\b|eur\b|euro|usd\b)|(€|\$|£)\s?\d+", re.I)
+FROM_HOME_RE = re.compile(
+    r"\b(from home|vanuit huis|von zu hause|depuis chez (toi|vous|soi)|desde casa|em casa|de casa|da casa|z domu|"
+    r"evden)\b"
+)
+
 # --- Sarcasm, declines -> other --------------------------------------------------------------------
 SARCASM_EMOJI = frozenset("🙄😒🙃😑")
 DECLINE_EXTRA_RE = re.compile(
