@@ -245,6 +245,8 @@ _WHERE_RE = re.compile(r"(where|wheres|waar|wo|ou|donde|onde|dove|gdzie)\b")
 
 def _wish_request(t: _Text) -> str | None:
     """Roundabout asks: "I'd love to get my hands on…", "würde mich über … freuen", "mag ik ook zo'n…"."""
+    if li.INSTEAD_RE.search(t.words):
+        return None  # "… somewhere, or is it digital only?": a choice of format, for the creator
     has_noun = bool(li.NOUN_RE.search(t.words))
     for clause in (*t.clauses, t.words):  # also across a comma: "was muss ich tun, um … zu bekommen"
         for pattern, needs_noun in li.WISH_FRAMES:

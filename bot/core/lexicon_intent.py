@@ -30,7 +30,8 @@ _EXTRA_NOUNS = (
     r"hoofdstuk\w*|kapitel|chapitres?|capitulos?|"
     r"capitol[oi]|rozdzia\w*|bolum\w*|exemplaa?r\w*|exemplaire|ejemplar|copia|kopie|kopia|kopya\w*|samples?|"
     r"previews?|recipes?|recepten|rezepte?|recettes?|recetas?|receitas?|ricette|przepis\w*|tarif\w*|presets?|"
-    r"zip|zips|zipbestand|drive|dysk\w*|cuadernos?|cadernos?|quadern[oi]|zeszyt\w*|defter\w*|notitieboek\w*|"
+    r"tableur|tableurs|zip|zips|zipbestand|drive|dysk\w*|cuadernos?|cadernos?|quadern[oi]|zeszyt\w*|defter\w*|"
+    r"notitieboek\w*|"
     r"notizbuch|carnets?|printbare|"
     r"druckbare|imprimable|imprimible|imprimivel|stampabile|yazdirilabilir|packs?|masterclass\w*|"
     r"webinars?|replays?|recordings?|opname\w*|aufzeichnung\w*|grabacion\w*|gravacao|"
@@ -148,6 +149,16 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"otrzymam|przyjdzie)|ne zaman (alacag\w*|gelecek)|"
             r"(too late|te laat|zu spat|trop tard|muy tarde|demasiado tarde|tarde demais|troppo tardi|za pozno|"
             r"cok mu gec)|need (that|this|the|your|those) )"
+        ),
+        True,
+    ),
+    # "writing to ask for a copy", "ik schrijf u om … te vragen", "… ist irgendwo zu haben?"
+    (
+        re.compile(
+            r"\b(ask(ing)? (you )?for (a|the|your|one)|om (een|de|het) (\w+ ){1,5}?(te )?vragen|erbitten|erbitte|"
+            r"demander (le|la|un|une|ton|votre)|pedir(te|le)? (el|la|un|una|tu)|chieder(ti|e) (il|la|un|una)|"
+            r"ergens te (krijgen|vinden|downloaden)|irgendwo|quelque part|en algun (lado|lugar|sitio)|"
+            r"em algum lugar|da qualche parte|gdzies|bir yerde|somewhere)\b"
         ),
         True,
     ),
