@@ -100,12 +100,28 @@ async def check(settings: Settings) -> int:
     return 0
 
 
-def classify_stdin() -> int:
-    from bot.core.classifier import classify
+def classify_stdin(explain: bool = False) -> int:
+    """One label per line; with ``explain``, the label, a tab, and the rule that decided it."""
+    from bot.core.classifier import classify_with_reason
 
     for line in sys.stdin:
-        text = line.rstrip("\n")
-        print(classify(text).value if text.strip() else "other", flush=True)
+        label, reason = classify_with_reason(line.rstrip("\n"))
+        print(f"{label.value}\t{reason}" if explain else label.value, flush=True)
+    return 0
+
+
+def classify_eval(path: str) -> int:
+    """Accuracy of the classifier on a labelled TSV (label, lang, text): overall, per label, per language."""
+    from pathlib import Path
+
+    from bot.core.classifier_eval import EvalFileError, evaluate, format_report, load_tsv
+
+    try:
+        rows = load_tsv(Path(path))
+    except (OSError, UnicodeDecodeError, EvalFileError) as exc:
+        print(f"handout: cannot read {path}: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    print(format_report(evaluate(rows), path))
     return 0
 
 
@@ -129,13 +145,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="connect to Discord and serve (the default)")
     sub.add_parser("check", help="validate the configuration and database without connecting to Discord")
-    sub.add_parser("classify", help="read messages from stdin, print one label per line")
+    classify = sub.add_parser("classify", help="read messages from stdin, print one label per line")
+    classify.add_argument("--explain", action="store_true", help="also print the rule that decided each label")
+    classify.add_argument("--eval", metavar="FILE.tsv", help="print accuracy on a labelled TSV (label, lang, text)")
     invite_parser = sub.add_parser("invite", help="print the link that installs Handout in a server (offline)")
     invite_parser.add_argument("--guild", metavar="ID", help="preselect this server in Discord's install dialog")
     args = parser.parse_args(argv)
 
     if args.command == "classify":
-        return classify_stdin()
+        return classify_eval(args.eval) if args.eval else classify_stdin(explain=args.explain)
 
     # .env in the working directory (not next to this file); real environment variables win.
     load_dotenv(find_dotenv(usecwd=True))

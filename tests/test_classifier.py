@@ -1,78 +1,52 @@
-"""Tests for bot.core.classifier: corpus accuracy (run with -s to see the tables), precedence, edge cases."""
+"""Tests for bot.core.classifier: accuracy floors on every labelled set, each kind of message, edge cases.
+
+Run with -s to see the accuracy tables (the same report as ``python -m bot classify --eval FILE.tsv``).
+"""
 
 from __future__ import annotations
 
 import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bot.core.classifier import Label, classify, classify_with_reason
+from bot.core.classifier import Label, asks_for_something, classify, classify_with_reason
+from bot.core.classifier_eval import evaluate, format_report, load_tsv
 
-REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+REPO = DATA.parent.parent
+# The shared public sample sits next to the main checkout (../shared); absent elsewhere -> skipped.
 SAMPLE = REPO.parent / "shared" / "corpus" / "dm-sample.tsv"
-HOLDOUT = Path(__file__).resolve().parent / "data" / "classifier_holdout.tsv"
-# Held-out threshold: the file holds 803 messages, each batch written before the rules were run on it; the
-# classifier now gets 800 right (99.6%). Three disputed rows are knowingly left failing, and
-# the margin leaves room for rule changes that trade one edge case for another.
-HOLDOUT_THRESHOLD = 0.97
+HOLDOUT = DATA / "classifier_holdout.tsv"
+# Every tests/data/classifier_*.tsv is held to a floor: the dev set we tune on, the older holdout,
+# and any evaluation set dropped in later (written before tuning, never tuned on).
+OVERALL_FLOOR = 0.97
+LABEL_FLOOR = 0.93
+FLOORS: dict[str, tuple[float, float]] = {}  # per-file exceptions (overall, per label); none so far
+LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
 
-def load_tsv(path: Path) -> list[tuple[str, str, str]]:
-    """Rows of (label, lang, text). Split on the first two tabs; a literal \\n in text is a newline."""
-    rows = []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].split("\t") == ["label", "lang", "text"], "unexpected header"
-    for line in lines[1:]:
-        label, lang, text = line.split("\t", 2)
-        rows.append((label, lang, text.replace("\\n", "\n")))
-    return rows
-
-
-def score(rows: list[tuple[str, str, str]], title: str) -> float:
-    """Classify every row, print accuracy per label and per language plus the misses; return accuracy."""
-    per_label, per_lang, misses = Counter(), Counter(), []
-    ok_label, ok_lang = Counter(), Counter()
-    for label, lang, text in rows:
-        got, reason = classify_with_reason(text)
-        per_label[label] += 1
-        per_lang[lang] += 1
-        if got == label:
-            ok_label[label] += 1
-            ok_lang[lang] += 1
-        else:
-            misses.append(f"  expected {label:<8} got {got:<8} [{reason}] {text!r}")
-    total = sum(ok_label.values()) / len(rows)
-    print(f"\n{title}: {sum(ok_label.values())}/{len(rows)} = {total:.1%}")
-    for heading, counts, oks in (("label", per_label, ok_label), ("lang", per_lang, ok_lang)):
-        print(f"  {heading:<9}{'n':>5}{'correct':>9}{'accuracy':>10}")
-        for key in sorted(counts, key=lambda k: (-counts[k], k)):
-            print(f"  {key:<9}{counts[key]:>5}{oks[key]:>9}{oks[key] / counts[key]:>10.1%}")
-    print("\n".join(misses) or "  no misses")
-    return total
-
-
-def test_sample_accuracy():
-    if not SAMPLE.is_file():
-        pytest.skip(f"labelled sample not found at {SAMPLE}")
-    assert score(load_tsv(SAMPLE), "dm-sample.tsv") >= 0.95
-
-
-def test_holdout_accuracy():
-    rows = load_tsv(HOLDOUT)
-    assert len(rows) >= 150
+@pytest.mark.parametrize("path", [*LABELLED_SETS, SAMPLE], ids=lambda p: p.name)
+def test_accuracy_floor(path: Path):
+    if not path.is_file():
+        pytest.skip(f"labelled set not found at {path}")
+    rows = load_tsv(path)
     assert {label for label, _, _ in rows} == {label.value for label in Label}
-    assert score(rows, "classifier_holdout.tsv") >= HOLDOUT_THRESHOLD
+    report = evaluate(rows)
+    print("\n" + format_report(report, path.name))
+    overall, per_label = FLOORS.get(path.name, (OVERALL_FLOOR, LABEL_FLOOR))
+    assert report.accuracy >= overall, f"{path.name}: {report.accuracy:.1%} < {overall:.0%}"
+    for label in Label:
+        got = report.label_accuracy(label.value)
+        assert got >= per_label, f"{path.name}: {label.value} {got:.1%} < {per_label:.0%}"
 
 
-def test_throughput_is_printed_not_asserted():
-    rows = [text for _, _, text in load_tsv(HOLDOUT)]
-    start = time.perf_counter()
-    for text in rows * 3:
-        classify(text)
-    elapsed = time.perf_counter() - start
-    print(f"\nclassifier throughput: {len(rows) * 3 / elapsed:,.0f} messages/second")
+def test_the_dev_and_holdout_sets_are_present_and_broad():
+    names = {p.name for p in LABELLED_SETS}
+    assert {"classifier_dev.tsv", "classifier_holdout.tsv"} <= names
+    dev = load_tsv(DATA / "classifier_dev.tsv")
+    assert len(dev) >= 600
+    assert {"en", "nl", "de", "fr", "es", "pt", "it", "pl", "tr", "emoji", "mixed"} <= {lang for _, lang, _ in dev}
 
 
 @pytest.mark.parametrize(
@@ -157,6 +131,13 @@ def test_very_long_text_is_classified_quickly():
     assert time.perf_counter() - start < 2.0
 
 
+@pytest.mark.parametrize("word", ["what do ", "in advance ", "wenn ich ", "can you send ", "heb je "])
+def test_repeated_frame_words_are_classified(word: str):
+    # Not timed (the machine is shared): a frame with two unbounded wildcards once took 40 s on
+    # "what do " * 1000; such a regression shows up here as a test that hangs.
+    assert classify(word * 1000) in set(Label)
+
+
 def test_label_is_a_str_enum_and_reason_is_text():
     assert Label.THANKS == "thanks" and str(Label.REQUEST) == "request"
     label, reason = classify_with_reason("thanks!")
@@ -166,3 +147,162 @@ def test_label_is_a_str_enum_and_reason_is_text():
 def test_deterministic():
     texts = [text for _, _, text in load_tsv(HOLDOUT)[:50]]
     assert [classify(t) for t in texts] == [classify(t) for t in texts]
+
+
+# --- Issue 14: each kind of message, in at least three languages ----------------------------------
+# Sentences written for these tests, not copied from the labelled sets.
+KINDS: dict[str, tuple[Label, list[str]]] = {
+    "request asked as a question": (
+        Label.REQUEST,
+        [
+            "would you be so kind as to send me the planner?",
+            "zou je mij het werkboek kunnen sturen?",
+            "könntest du mir bitte die Checkliste schicken?",
+            "est-ce que je peux avoir le guide ?",
+            "¿me puedes enviar la plantilla?",
+            "is there any way to get the spreadsheet?",
+        ],
+    ),
+    "request as a wish": (
+        Label.REQUEST,
+        [
+            "I'd love to get my hands on the recipe book",
+            "ik zou heel blij zijn met die checklist",
+            "ich würde mich riesig über den Leitfaden freuen",
+            "j'aimerais beaucoup recevoir le modèle",
+            "me encantaría tener esa guía",
+            "adoraria receber a planilha",
+        ],
+    ),
+    "request as a delivery complaint (not arrived)": (
+        Label.REQUEST,
+        [
+            "I never received the workbook",
+            "ik heb de pdf nog steeds niet ontvangen",
+            "das PDF ist nie angekommen",
+            "je n'ai toujours rien reçu",
+            "todavía no me llegó el archivo",
+            "you forgot to attach the checklist",
+        ],
+    ),
+    "request as a delivery complaint (arrived broken)": (
+        Label.REQUEST,
+        [
+            "the download link is dead",
+            "de link is verlopen",
+            "die Datei ist leer",
+            "le lien est cassé, il ne marche plus",
+            "o arquivo veio corrompido",
+            "il link non funziona più",
+        ],
+    ),
+    "request as a bare noun phrase": (
+        Label.REQUEST,
+        [
+            "Template request: content calendar please",
+            "de weekplanner graag",
+            "Checkliste bitte",
+            "la guía porfa",
+        ],
+    ),
+    "request after a greeting or a mention": (
+        Label.REQUEST,
+        [
+            "hey <@123456789>! could I grab the planner?",
+            "Hoi! Mag ik de checklist?",
+            "Hallo zusammen, kann ich die Vorlage bekommen?",
+            "Bonjour 👋 je voudrais le cahier svp",
+        ],
+    ),
+    "a request that also thanks is a request": (
+        Label.REQUEST,
+        [
+            "thank you so much! could you also send the bonus workbook?",
+            "bedankt alvast, mag ik ook de planner?",
+            "danke dir! kannst du mir auch die Vorlage schicken?",
+            "merci ! tu peux m'envoyer le lien aussi ?",
+        ],
+    ),
+    "a thanks that also asks something is a question": (
+        Label.QUESTION,
+        [
+            "thank you! quick question: does the sheet work offline?",
+            "dankjewel! werkt het ook op Android?",
+            "danke! funktioniert das auch mit Numbers?",
+            "merci ! ça marche sur Mac ?",
+            "gracias! ¿funciona en Excel?",
+        ],
+    ),
+    "sarcasm is other": (
+        Label.OTHER,
+        [
+            "thanks for nothing",
+            "bedankt voor niks hoor",
+            "danke für nichts",
+            "merci pour rien",
+            "wow, thanks, so helpful 🙄",
+            "gracias por nada",
+        ],
+    ),
+    "declines are other": (
+        Label.OTHER,
+        [
+            "no thanks, I'm good",
+            "nee dank je",
+            "nein danke, kein Interesse",
+            "non merci",
+            "no gracias",
+        ],
+    ),
+    "praise without a thank-you word is thanks": (
+        Label.THANKS,
+        [
+            "what a beautifully made template 😍",
+            "wat een prachtig werkboek",
+            "was für eine schöne Vorlage",
+            "quel joli planner !",
+            "qué plantilla tan bonita",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"), [(kind, text) for kind, (_, texts) in KINDS.items() for text in texts], ids=str
+)
+def test_each_kind_of_message(kind: str, text: str):
+    expected = KINDS[kind][0]
+    got, reason = classify_with_reason(text)
+    assert got == expected, f"{kind}: {text!r} -> {got} ({reason})"
+
+
+OFFERED = ["budget-buddy", "Budget Buddy", "weekly-checklist", "The weekly checklist"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can I have Budget Buddy?", "mag ik Budget Buddy?", "je peux avoir Budget Buddy ?", "Budget Buddy please"],
+)
+def test_asking_for_an_offered_resource_by_name_is_a_request(text: str):
+    assert classify(text) is not Label.REQUEST  # without knowing the offer, it reads as something else
+    assert asks_for_something(text)
+    got, reason = classify_with_reason(text, OFFERED)
+    assert got is Label.REQUEST and "offered" in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can I share Budget Buddy with my team?", Label.QUESTION),  # using it, not receiving it
+        ("does Budget Buddy work in Excel?", Label.QUESTION),
+        ("thanks for Budget Buddy!", Label.THANKS),
+        ("can I have a refund?", Label.QUESTION),  # names nothing on offer
+    ],
+)
+def test_offered_names_do_not_turn_everything_into_requests(text: str, expected: Label):
+    assert classify(text, OFFERED) is expected
+    assert classify(text) is expected
+
+
+def test_offered_names_are_optional():
+    assert classify("can I get the checklist?") is classify("can I get the checklist?", ()) is Label.REQUEST

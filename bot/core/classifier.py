@@ -4,21 +4,31 @@ Pure, deterministic and offline: a normaliser followed by multilingual lexicons 
 rules. The order *is* the label precedence from the corpus README:
 
     empty / emoji-only -> spam, mistyped command, decline or sarcasm (other)
-    -> explicit request (a request beats thanks) -> question (a question beats thanks)
-    -> implicit request ("ebook pls", "link expired") -> gratitude / praise (thanks) -> other
+    -> request frames and wishes ("can I have…", "I'd love…"; a request beats thanks)
+    -> a resource noun on its own ("ebook pls") -> sarcastic thanks (other)
+    -> delivery complaint ("never got it", "you forgot the attachment") -> names an offered resource
+    -> question (a question beats thanks) -> arrived broken ("the link is dead")
+    -> declined offer (other) -> gratitude / praise (thanks) -> other
 
 Every rule is a *general* pattern (a verb of receiving plus a resource noun, an inverted clause, a
 gratitude word...), never a stored sentence, so unseen phrasings are classified the same way.
+Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames) and
+lexicon_intent (wishes, complaints, sarcasm). ``classify_with_reason`` names the deciding rule.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from bot.core import lexicon as lx
+from bot.core import lexicon_delivery as ld
+from bot.core import lexicon_intent as li
+from bot.core.lexicon_frames import REQUEST_FRAMES
+from bot.core.matching import Candidate, match_resources
 
 
 class Label(StrEnum):
@@ -30,12 +40,15 @@ class Label(StrEnum):
 
 # --- Normalisation ------------------------------------------------------------------------------
 
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|<)[^)\s]*\)")  # [guide](https://…) -> guide
+_MD_EMPHASIS_RE = re.compile(r"[*_~|]+")  # **bold**, __underline__, ||spoiler||: markup, not a clause break
+_EMOJI_WORDS = str.maketrans({"🔗": " link ", "📎": " attachment ", "📄": " file ", "📑": " file "})  # "🔗 expired"
 _URL_RE = re.compile(r"(?:https?://|www\.|discord\.gg/)\S+", re.I)
 _MENTION_RE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 _ELISION_RE = re.compile(r"\b([^\W\d_]|qu)['’`´]")  # l'étape, m'envoyer, j'aimerais, I'd -> split
 _APOSTROPHE_RE = re.compile(r"['’`´]")  # don't, it's, zzp'ers -> glued
 _REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")  # thaaanks -> thanks (3+ only: "good", "dankjewel" stay)
-_CLAUSE_SPLIT_RE = re.compile(r"[.!?¿¡;:,()\[\]\"“”«»…\n|/*_~>#=+]+|\s-\s|\s–\s")
+_CLAUSE_SPLIT_RE = re.compile(r"[.!?¿¡;:,()\[\]\"“”«»…\n/>#=+]+|\s-\s|\s–\s")
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -46,6 +59,7 @@ class _Text:
     has_qmark: bool
     has_url: bool
     positive_emoji: int
+    eye_roll: bool  # 🙄 😒 🙃: the warm words around it are sarcastic
 
 
 @lru_cache(maxsize=8192)
@@ -65,32 +79,58 @@ _TYPO_SET = frozenset(lx.TYPO_TARGETS)
 
 
 def _normalise(text: str) -> _Text:
+    text = _MD_LINK_RE.sub(r" \1 ", text).translate(_EMOJI_WORDS)
     has_url = bool(_URL_RE.search(text))
     text = _URL_RE.sub(" ", text)
     text = _MENTION_RE.sub(" ", text.replace("\\n", "\n"))
     positive = sum(ch in lx.POSITIVE_EMOJI for ch in text) + len(lx.POSITIVE_SHORTCODE_RE.findall(text))
+    eye_roll = any(ch in li.SARCASM_EMOJI for ch in text)
     has_qmark = "?" in text or "¿" in text
+    text = _MD_EMPHASIS_RE.sub(" ", text)
     text = lx.fold(text)
     text = _ELISION_RE.sub(r"\1 ", text)
     text = _APOSTROPHE_RE.sub("", text).replace("-", " ")
     text = _REPEAT_RE.sub(r"\1", text)
     parts = (" ".join(_correct(w) for w in _WORD_RE.findall(part)) for part in _CLAUSE_SPLIT_RE.split(text))
     clauses = tuple(c for c in parts if c)
-    return _Text(" ".join(clauses), clauses, has_qmark, has_url, positive)
+    return _Text(" ".join(clauses), clauses, has_qmark, has_url, positive, eye_roll)
 
 
 # --- Rules (patterns live in bot.core.lexicon) ----------------------------------------------------
 
 
+# Things a creator gives by answering, not by sending a file: "can I get a refund for the course?"
+_NOT_SENDABLE_RE = re.compile(
+    r"^(?:\w+ )?(refund|refunds|discount|coupon|promo|opinion|feedback|advice|help|answer|reply|response|call|"
+    r"hilfe|hulp|ayuda|ajuda|aiuto|aide|pomoc\w*|yardim\w*|tips|tipps|consejos?|conselhos?|consigli\w*|rada|"
+    r"uitleg|erklarung|explication|explicacion|explicacao|spiegazione|wyjasnieni\w*|aciklama\w*|"
+    r"meeting|invoice for|receipt|(to )?(know|ask|saber|preguntar|perguntar|weten|vragen|wissen|fragen|savoir|"
+    r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek))\b"
+)
+
+
+# "where do you host the files?": what the creator does, not what the member wants.
+_CREATOR_SUBJECT_RE = re.compile(r"^(you|u|ya|jij|du|tu|vous)\b")
+
+
 def _has_object(rest: str) -> bool:
-    return bool(lx.OBJECT_RE.search(rest.strip()))
+    rest = rest.strip()
+    if _NOT_SENDABLE_RE.match(rest) or _CREATOR_SUBJECT_RE.match(rest):
+        return False
+    return bool(lx.OBJECT_RE.search(rest) or li.OBJECT_NOUN_RE.search(rest))
 
 
 def _explicit_request(t: _Text) -> str | None:
     for clause in t.clauses:
-        for pattern, needs_object in lx.REQUEST_FRAMES:
+        for pattern, needs_object in REQUEST_FRAMES:
             for m in pattern.finditer(clause):
-                if needs_object == lx.ANY and not (lx.RES_RE.search(clause) or lx.PRONOUN_RE.search(clause)):
+                if needs_object == lx.ANY and not (li.NOUN_RE.search(clause) or lx.PRONOUN_RE.search(clause)):
+                    continue
+                if li.USE_TR_RE.search(clause):  # "paylaşabilir miyim": may I share it (a question)
+                    continue
+                if needs_object == lx.ANY and li.AVAILABLE_IN_RE.search(clause):
+                    continue
+                if li.INSTEAD_RE.search(t.words):
                     continue
                 rest = clause[m.end() :]
                 if needs_object is True and not _has_object(rest):
@@ -100,18 +140,24 @@ def _explicit_request(t: _Text) -> str | None:
                 # "mag ik de checklist delen?" / "can I have the template and print it?" -> question frame
                 if needs_object in (True, lx.LOOSE) and lx.USE_RE.search(rest):
                     continue
+                if _WHERE_RE.match(m.group(0)) and ld.INSIDE_RE.search(clause):
+                    continue  # where something is inside the resource: a question
                 return f"request frame: {m.group(0)!r}"
     return None
 
 
-def _noun_only_request(clause: str) -> bool:
+def _noun_only_request(clause: str, asked: bool = False) -> bool:
     """A clause that is just a resource noun (+ please/greeting): "ebook pls", "link?", "TEMPLATE AUB"."""
     tokens = [w for w in clause.split() if w not in lx.FILLER_WORDS]
-    if not tokens or not lx.RES_RE.search(clause):
+    if not tokens or not li.NOUN_RE.search(clause):
         return False
-    unknown = [w for w in tokens if not lx.RES_RE.fullmatch(w)]
+    unknown = [w for w in tokens if not li.NOUN_RE.fullmatch(w)]
     # "content calendar template pls": a couple of qualifiers are fine when the member is asking politely.
-    return not unknown or (len(unknown) <= 2 and bool(lx.POLITE_RE.search(clause)))
+    if not unknown:
+        return True
+    # "the checklist from today's post please": a few more when polite and not a thank-you.
+    limit = 4 if not any(_is_gratitude_word(w) for w in tokens) else 2
+    return len(unknown) <= limit and (asked or bool(lx.POLITE_RE.search(clause)))
 
 
 def _is_gratitude_word(word: str) -> bool:
@@ -136,7 +182,7 @@ class _Sentiment:
 
 
 def _sentiment(t: _Text) -> _Sentiment:
-    words = lx.SMALL_TALK_RE.sub(" ", t.words).split()  # "good morning" is not praise
+    words = _strip_small_talk(t.words).split()  # "good morning" is not praise
     gratitude = praise = negative = cue = False
     for i, w in enumerate(words):
         sq = lx.squeeze(w)
@@ -152,61 +198,185 @@ def _sentiment(t: _Text) -> _Sentiment:
             negative = True
         if w in lx.SARCASM_CUES:
             cue = True
-    if lx.PRAISE_PHRASE_RE.search(t.words):
+    exclaims = any(li.EXCLAMATION_RE.match(c) for c in t.clauses)  # "what a lovely…!", "wat een…"
+    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims:
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
-    if _PROBLEM_RE.search(t.words):
+    if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words):
         negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 
 
+def _strip_small_talk(words: str) -> str:
+    return li.SMALL_TALK_EXTRA_RE.sub(" ", lx.SMALL_TALK_RE.sub(" ", words))
+
+
 def _is_question(t: _Text) -> str | None:
-    words = lx.SMALL_TALK_RE.sub(" ", t.words)
-    if m := lx.QUESTION_MARKER_RE.search(words):
+    words = _strip_small_talk(t.words)
+    if m := lx.QUESTION_MARKER_RE.search(words) or li.QUESTION_EXTRA_RE.search(words):
         return f"question marker {m.group(0)!r}"
     for clause in t.clauses:
-        clause = lx.SMALL_TALK_RE.sub(" ", clause).strip()
+        clause = _strip_small_talk(clause).strip()
+        if clause and li.EXCLAMATION_RE.match(clause):
+            continue  # "what a lovely template", "quel joli modèle": an exclamation
         if clause and (m := lx.QUESTION_START_RE.match(clause)):
+            if not t.has_qmark and ld.EXISTENTIAL_RE.match(clause):
+                continue
             return f"question clause {m.group(0)!r}"
     if t.has_qmark:
         # "?" with real content (not "hello?" / "how are you?" / "thanks?") needs a human answer.
-        content = [w for w in words.split() if w not in lx.FILLER_WORDS and not _is_gratitude_word(w)]
+        content = [
+            w
+            for w in words.split()
+            if w not in lx.FILLER_WORDS and w not in li.INTERJECTIONS and not _is_gratitude_word(w)
+        ]
         if content:
             return "question mark"
     return None
 
 
+# "…and print it", "…to share with my class": the wish is about using it. ("from your post": not a verb.)
+_USE_AFTER_RE = re.compile(r"\b(to|and|en|und|et|y|e|om|zu|pour|para|per) " + lx.USE_VERBS_RE.removeprefix(r"\b"))
+
+
+_WHERE_RE = re.compile(r"(where|wheres|waar|wo|ou|donde|onde|dove|gdzie)\b")
+
+
+def _wish_request(t: _Text) -> str | None:
+    """Roundabout asks: "I'd love to get my hands on…", "würde mich über … freuen", "mag ik ook zo'n…"."""
+    if li.INSTEAD_RE.search(t.words):
+        return None  # "… somewhere, or is it digital only?": a choice of format, for the creator
+    has_noun = bool(li.NOUN_RE.search(t.words))
+    for clause in (*t.clauses, t.words):  # also across a comma: "was muss ich tun, um … zu bekommen"
+        for pattern, needs_noun in li.WISH_FRAMES:
+            if needs_noun == li.OBJECT:
+                if (m := pattern.search(clause)) and _has_object(clause[m.end() :]):
+                    return f"wish/roundabout ask: {m.group(0)!r}"
+                continue
+            if (m := pattern.search(clause)) and (has_noun or not needs_noun):
+                if _USE_AFTER_RE.search(clause[m.end() :]) or li.USE_TR_RE.search(clause):
+                    continue
+                return f"wish/roundabout ask: {m.group(0)!r}"
+    return None
+
+
+def _delivery_complaint(t: _Text) -> str | None:
+    """The resource did not come, or was forgotten, or the member is still waiting for it."""
+    if m := ld.NOT_RECEIVED_RE.search(t.words):
+        return f"not received: {m.group(0)!r}"
+    about_it = li.NOUN_RE.search(t.words) or lx.PRONOUN_RE.search(t.words)
+    if (m := ld.CANT_FIND_IT_RE.search(t.words)) and ld.DELIVERY_NOUN_RE.search(t.words):
+        return f"cannot find it: {m.group(0)!r}"
+    if (m := ld.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
+        return f"still nothing: {m.group(0)!r}"
+    # "I don't see the attachment" (a delivery) but not "I don't see a monthly overview" (the content)
+    if (m := ld.MISSING_RE.search(t.words)) and ld.DELIVERY_NOUN_RE.search(t.words[m.end() :]):
+        return f"missing: {m.group(0)!r}"
+    if m := ld.FAILED_RE.search(t.words):
+        return f"delivery failed: {m.group(0)!r}"
+    for pattern, what in ((ld.WAITING_RE, "still waiting"), (ld.FORGOT_RE, "forgotten")):
+        if not (m := pattern.search(t.words)) or not about_it or _NEGATED_RE.search(t.words[: m.start()]):
+            continue
+        if pattern is ld.FORGOT_RE and ld.FIRST_PERSON_BEFORE_RE.search(t.words[: m.start()]):
+            continue  # "I forgot how much I needed this": the member forgot, nothing is missing
+        return f"{what}: {m.group(0)!r}"
+    return None
+
+
+_NEGATED_RE = re.compile(r"\b(didnt|did not|dont|do not|never|niet|nicht|pas|no|nao|non|nie)\s*$")
+
+
+def _broken_delivery(t: _Text) -> str | None:
+    """A resource noun and a sign it arrived broken: "the pdf arrived blank", "link expired"."""
+    m = ld.BROKEN_RE.search(t.words)
+    if m and li.NOUN_RE.search(t.words) and not ld.CONTENT_DEFECT_RE.search(t.words):
+        return f"arrived broken: {m.group(0)!r}"
+    if lx.NOT_RECEIVED_RE.search(t.words) or (_PROBLEM_RE.search(t.words) and lx.LINK_RE.search(t.words)):
+        return "resource not received / link broken"
+    return None
+
+
+_ASK_CUE_RE = re.compile(
+    r"\b((can|could|may|might) (i|we)|(do|did) you (still )?have|any chance|is there|(mag|kan|kun|krijg|wil) ik|"
+    r"(heb|hebt) (je|jij|u)|(darf|kann|konnte|bekomme) ich|hast du|(je )?(peux|puis|pourrais) (je|avoir)|"
+    r"puedo|podria|tienes|posso|poderia|tem|potrei|hai|czy (moge|masz)|moge|alabilir|var mi|"
+    r"(i|we) (want|need|d like|would like)|(ik|wij) (wil|wilde|zou)|graag|(ich|wir) (mochte|mochten|hatte|hatten|will)|"
+    r"je (voudrais|veux)|quiero|quisiera|quero|queria|vorrei|poprosze|istiyorum|"
+    r"please|pls|plz|aub|alsjeblieft|bitte|svp|stp|por favor|porfa|per favore|prosze|lutfen)\b"
+)
+
+
+def asks_for_something(text: str) -> bool:
+    """Cheap pre-check for callers: could naming an offered resource turn ``text`` into a request?
+
+    True when the message asks ("can I have", "mag ik", "please", "ik wil") and is not about using
+    something ("can I share…"); only then is looking up the offered resources worth it.
+    """
+    t = _normalise(text[:_MAX_CHARS])
+    return bool(_ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
+
+
+def _names_offered(text: str, t: _Text, offered: Sequence[str]) -> str | None:
+    """A "can I have / mag ik" ask that names a resource the member's guilds offer is a request."""
+    if not offered or not _ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
+        return None
+    if (s := _sentiment(t)).gratitude and not s.negative and not _is_question(t):
+        return None  # "thanks for Budget Buddy, please keep it up": thanks that names it
+    candidates = [
+        Candidate(i, 0, name if _SLUG_RE.fullmatch(name) else "", name) for i, name in enumerate(offered) if name
+    ]
+    if matched := match_resources(text, candidates):
+        return f"asks for an offered resource: {matched[0].title!r}"
+    return None
+
+
+_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_CHARS = 4000  # Discord's own limit; keeps the worst case of the ".*" rules bounded
 
 
-def classify_with_reason(text: str) -> tuple[Label, str]:
-    """Classify ``text`` and say which rule decided (for logs and debugging)."""
+def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label, str]:
+    """Classify ``text`` and say which rule decided (for logs, ``classify --explain`` and debugging).
+
+    ``offered``: names or titles of the resources the member's guilds offer, when the caller knows
+    them; a "can I have …?" that names one of them is then a request rather than a question.
+    """
     if not text or not text.strip():
         return Label.OTHER, "empty"
     text = text[:_MAX_CHARS]
     t = _normalise(text)
     if not t.words:
-        if t.positive_emoji:
+        if t.positive_emoji and not t.eye_roll:
             return Label.THANKS, "thankful emoji only"
         return Label.OTHER, "no words" if not t.has_url else "link only"
     if lx.SPAM_RE.search(t.words) and (t.has_url or len(lx.SPAM_RE.findall(t.words)) > 1 or "dm me" in t.words):
         return Label.OTHER, "spam"
+    if li.MONEY_RE.search(text) and li.FROM_HOME_RE.search(t.words):
+        return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:
         return Label.OTHER, "mistyped command"
-    if m := lx.DECLINE_RE.search(t.words):
+    if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
-    if reason := _explicit_request(t):
+    if m := li.WANT_TO_KNOW_RE.search(t.words):
+        return Label.QUESTION, f"wants to know: {m.group(0)!r}"
+    if reason := _explicit_request(t) or _wish_request(t):
         return Label.REQUEST, reason
-    if any(_noun_only_request(c) for c in t.clauses):
+    asked = bool(li.REQUEST_WORD_RE.search(t.words))
+    if any(_noun_only_request(c, asked) for c in t.clauses):
         return Label.REQUEST, "resource noun on its own"
     s = _sentiment(t)
-    if (s.gratitude or s.praise) and s.negative and s.sarcasm_cue:
-        return Label.OTHER, "sarcastic thanks"
+    if (s.gratitude or s.praise) and ((s.negative and s.sarcasm_cue) or t.eye_roll):
+        return Label.OTHER, "sarcastic thanks" if not t.eye_roll else "sarcastic thanks (eye-roll)"
+    if reason := _delivery_complaint(t):
+        return Label.REQUEST, reason
+    if reason := _names_offered(text, t, offered):
+        return Label.REQUEST, reason
     if reason := _is_question(t):
         return Label.QUESTION, reason
-    if lx.NOT_RECEIVED_RE.search(t.words) or (_PROBLEM_RE.search(t.words) and lx.LINK_RE.search(t.words)):
-        return Label.REQUEST, "resource not received / link broken"
+    if reason := _broken_delivery(t):
+        return Label.REQUEST, reason
+    if m := li.NO_NEED_RE.search(t.words):
+        return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"
     if s.praise and not s.negative:
@@ -216,6 +386,9 @@ def classify_with_reason(text: str) -> tuple[Label, str]:
     return Label.OTHER, "negative feedback" if s.negative else "nothing to act on"
 
 
-def classify(text: str) -> Label:
-    """Label a member's DM as THANKS, QUESTION, REQUEST or OTHER (see module docstring for precedence)."""
-    return classify_with_reason(text)[0]
+def classify(text: str, offered: Sequence[str] = ()) -> Label:
+    """Label a member's DM as THANKS, QUESTION, REQUEST or OTHER (see module docstring for precedence).
+
+    ``offered`` (optional): names/titles of resources on offer to the member; see classify_with_reason.
+    """
+    return classify_with_reason(text, offered)[0]

@@ -62,6 +62,7 @@ GRATITUDE_WORDS = frozenset(
 GRATITUDE_PREFIXES = (
     "thank", "thnk", "thanx", "bedank", "dankje", "dankjw", "danke", "dankuw", "merci", "graci",
     "obrigad", "brigad", "grazi", "remerci", "agradec", "agradez", "ringrazi", "dziek", "tesekk", "apreciat",
+    "waardeer", "apprecie", "aprecio", "apprezz", "docenia", "docenie", "minnettar",
 )  # fmt: skip
 
 # Gratitude words that are really part of a decline or sarcasm, checked on the joined word string.
@@ -97,7 +98,7 @@ TYPO_TARGETS = (
     "thanks", "thank", "bedankt", "dankjewel", "dankje", "danke", "gracias", "obrigado", "obrigada",
     "grazie", "checklist", "checklists", "checkliste", "template", "templates", "workbook", "werkboek",
     "spreadsheet", "download", "worksheet", "plantilla", "vorlage", "explain", "uitleggen", "enviar",
-    "please", "available", "beschikbaar",
+    "please", "available", "beschikbaar", "attachment",
 )  # fmt: skip
 TYPO_ALIASES = {
     "snd": "send", "sned": "send", "sedn": "send", "cna": "can", "cn": "can", "teh": "the", "hte": "the",
@@ -105,6 +106,9 @@ TYPO_ALIASES = {
     "pfd": "pdf", "pdfje": "pdf", "nothin": "nothing", "tq": "thanks", "thak": "thank", "thnak": "thank",
     "thnaks": "thanks", "tnks": "thanks", "thks": "thanks", "thanq": "thanks", "dankjwl": "dankjewel",
     "dnkjwl": "dankjewel", "bdankt": "bedankt", "vindt": "vind",
+    "culd": "could", "coud": "could", "kanst": "kannst", "kanste": "kannst", "recieve": "receive",
+    "recieved": "received", "thansk": "thanks", "krijgn": "krijgen", "krjgen": "krijgen",
+    "schiken": "schicken", "temp": "template", "temps": "templates", "schiecken": "schicken", "ontvagen": "ontvangen",
 }  # fmt: skip
 
 # --- Praise / enthusiasm (thanks without a "thank" word: "pure gold", "a lifesaver") ---------
@@ -130,7 +134,7 @@ NEGATIVE_WORDS = frozenset(
     trash rubbish boring saai lame overrated wrong error typo typos fout fouten fehler erreur
     tegenvaller niks nothing""".split()
 )
-SARCASM_CUES = frozenset("oh gee yeah yea sure another really".split())
+SARCASM_CUES = frozenset("oh gee yeah yea sure another really weer wieder encore otra ancora znowu yine".split())
 # Technical problem reports ("the pdf won't open", "link expired"): alone they ask nothing.
 PROBLEM_RE = (
     r"\b(?:(?:doesnt|does not|dont|do not|wont|will not|cant|can not|cannot|isnt|is not|not|never|"
@@ -171,7 +175,8 @@ USE_VERBS_RE = (
     r"\b(use|using|share|sharing|print|printing|edit|editing|adapt|translate|modify|sell|post|import|"
     r"duplicate|fill|gebruiken|gebruik|delen|printen|aanpassen|vertalen|verkopen|invullen|verwenden|"
     r"benutzen|teilen|drucken|anpassen|ubersetzen|utiliser|partager|imprimer|modifier|traduire|usar|"
-    r"compartir|imprimir|editar|traducir|compartilhar|usare|condividere|stampare|uzywac)\b"
+    r"compartir|imprimir|editar|traducir|compartilhar|usare|condividere|stampare|uzywac|forward to|doorsturen naar|"
+    r"weiterleiten an|transferer a|reenviar a|encaminhar|inoltrare)\b"
 )
 
 # --- Clause-start fillers (skipped before testing "does this…", "werkt dit…", "kannst du…") --------
@@ -191,7 +196,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 # Emoji that say thank you or show delight (🙏 ❤️ 👍 🙌 😍 🔥 …); text-only ":pray:" too.
-POSITIVE_EMOJI = frozenset("🙏❤♥💖💕💗💓💞💜💙💚💛🧡🤍🖤😍🥰🥹😊🤗👍👌🙌👏💯🫶✨🤩☺😘🔥💪😁😀😃😄🎉")
+POSITIVE_EMOJI = frozenset("🙏❤♥💖💕💗💓💞💜💙💚💛🧡🤍🖤😍🥰🥹😊🤗👍👌🙌👏💯🫶✨🤩☺😘🔥💪😁😀😃😄🎉🥳🌟⭐💝😻💐")
 POSITIVE_SHORTCODE_RE = re.compile(r":(pray|heart|thumbsup|\+1|raised_hands|clap|heart_eyes|100|fire):")
 # Small talk looks like a question but needs no answer about the resource.
 SMALL_TALK_RE = re.compile(
@@ -228,193 +233,20 @@ USE_RE = re.compile(USE_VERBS_RE)
 
 # An object after a verb of receiving: a resource noun within a few words, or a pronoun.
 OBJECT_RE = re.compile(
-    rf"^(?:\w+ ){{0,4}}?{RES}\b|^(?:(?:it|one|them|that|this|those|these|me|us|him|her|het|hem|"
-    rf"die|dat|deze|es|le|la|les|lo|los|again|over|here|opnieuw|nochmal|nog|another|another one|"
+    rf"^(?:\w+ ){{0,5}}?(?:\w{{3,}}?)?{RES}\b|^(?:(?:it|one|them|that|this|those|these|me|us|him|her|het|hem|"
+    rf"die|dat|deze|es|le|la|les|lo|los|again|over|here|opnieuw|nochmal|nog|another|another one|eins|eine|einen|"
+    rf"eentje|un|une|uno|una|um|uma|en|jeden|jedna|"
     rf"the other one|a copy|een kopie|(a |een )?(new|fresh|working|updated|nieuwe|andere) (one|link|url))\b)"
 )
 # Resources can be called anything ("presets", "recipes"): after "can I get" / "could you send", a
 # definite object is enough, unless it is something a creator answers rather than sends.
 LOOSE = 3
 LOOSE_OBJECT_RE = re.compile(
-    r"^(?:(?:also|still|just|please|pls) )*(the|your|ur|those|these|that|de|het|die|dat|jouw|je)\b"
+    r"^(?:(?:also|still|just|please|pls|access to|a copy of) )*(the|your|ur|those|these|that|de|het|die|dat|"
+    r"jouw|je)\b"
     r"(?! (opinion|feedback|advice|help|refund|discount|answer|hang|chance|difference|same|thoughts|time)\b)"
 )
 ANY = 2  # the resource noun may be anywhere in the clause ("is the planner still up?")
-# (trigger, needs an object after it). Each trigger is a grammatical frame, not a sentence.
-REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: False, True (object), ANY, LOOSE
-    # English: "can I get/have…", "could you send me…", "send me…", "I'd like the…", "where is the…"
-    (
-        re.compile(
-            r"\b(can|could|may|might|cn|cud|pls|please) (i|we) (?:\w+ ){0,2}?(get|have|receive|grab"
-            r"|download|access|obtain|get a copy of)\b"
-        ),
-        LOOSE,
-    ),
-    (
-        re.compile(
-            r"\b(can|could|would|will|pls|please|cn|cud|mind) (you|u|ya) (?:\w+ ){0,2}?(send|resend"
-            r"|dm|email|mail|forward|give|pass|drop|share|link|post|text|attach|sending|resending|dming"
-            r"|emailing|forwarding|sharing|passing|dropping|posting)\b"
-        ),
-        LOOSE,
-    ),
-    (re.compile(rf"^{_LEAD}(just |kindly |now )?(send|resend|dm|email|mail|forward|drop|share|give)\b"), True),
-    (re.compile(r"\b(send|dm|email|mail|text|forward) (me|us|it to me|this to me|that to me)\b"), False),
-    (re.compile(r"\b(gimme|lemme (get|have)|give me (the|a|an|that|this|it|your))\b"), False),
-    (
-        re.compile(
-            r"\b((i d|i would|id|would|we d|we would)( (really|also|still|just|so))? (like|love)|(?<!\bdo )"
-            r"(?<!\bdid )(i|we)( (really|also|still|just))? (want|need|wanna))"
-            r"( to (get|have|receive|download|grab))?( a copy of)?\b"
-        ),
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(wanna|want to|would like to|d like to|d love to|possible to|chance to|able to|a way to)"
-            r" (get|have|receive|download|grab|access)\b"
-        ),
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(where|wheres)( (is|are|s|can|could|do|would|should|to|did))?( (i|we|you))?"
-            r"( (find|get|download|grab|access|see))?\b"
-        ),
-        True,
-    ),
-    (
-        re.compile(
-            r"\bhow (do|can|could|should|would|to) (i |we )?(get|download|access|receive|find|grab|obtain)"
-            r"\b"
-        ),
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(resend|re send|send (it|this|that|them|one|the link|a link)? ?again|send (a|another)"
-            r" (new|working|fresh))\b"
-        ),
-        False,
-    ),
-    (
-        re.compile(
-            r"\b(available|beschikbaar|verfugbar|disponible|disponivel|disponibile|dostepn\w*|still (up|"
-            r"online|live|around|there|active|valid|working|a thing)|nog (online|te krijgen|te downloaden)|"
-            r"noch (online|da|zu haben)|toujours (en ligne|dispo)|still free|free to (download|get|grab))\b"
-        ),
-        ANY,
-    ),
-    (
-        re.compile(
-            r"\b(interested in|requesting|request|requested|interesse in|interesse an|interesado en|"
-            r"interesada en|interessado n\w*|interessada n\w*|interesse pour|interesse per)\b"
-        ),
-        True,
-    ),
-    (re.compile(r"\b(download|access|copy) (link|it)\b"), False),
-    # "I'm here for the checklist", "commenting for the guide", "ik kom voor de gids"
-    (
-        re.compile(
-            r"\b(here|came|come|coming|commenting|commented|comment|dm you|dming|a dm|messaging|message you|"
-            r"a message|asked|"
-            r"asking|kom|kwam|hier|vengo|venho|viens|komme)\b( \w+){0,3}? (for|voor|wegen|fur|pour|por|para|per)\b"
-        ),
-        True,
-    ),
-    # "heb je de link voor me?", "do you have the pdf for me?"
-    (
-        re.compile(
-            r"\b(heb|hebt|have|got|hast|haben|tienes|tens|tem|as|avez|hai)\b.*\b(voor (me|mij)|for me|fur mich|"
-            r"pour moi|para mi|para mim|per me)\b"
-        ),
-        ANY,
-    ),
-    # Dutch: "mag ik de…", "kan ik … krijgen", "stuur me…", "ik wil graag het…", "waar vind ik…"
-    (re.compile(r"\bmag ik( \w+){0,2}?\b(?=.*\b(de|het|een|die|dat|jouw|je|uw|deze)\b)"), True),
-    (
-        re.compile(
-            r"\b(mag|kan|kun|kunt|zou|zouden|wil|wilt|kunnen|kon|graag)\b.*\b(krijgen|ontvangen|hebben|"
-            r"sturen|opsturen|toesturen|doorsturen|mailen|downloaden|bezorgen|doorsturen)\b"
-        ),
-        False,
-    ),
-    (
-        re.compile(
-            r"(?<!\bik )\b(stuur|stuurt|stuure|verstuur|mail)( (je|jij|u))? (me|mij|ons|even|de|het|die|dat|hem|aub"
-            r"|alsjeblieft|nog|opnieuw|maar|m)\b"
-        ),
-        False,
-    ),
-    (re.compile(r"\b(ik wil|ik zou|ik had|wil ik|graag)( graag| nog| ook| even){0,2}\b"), True),
-    (re.compile(r"\bwaar (vind|kan|is|staat|zit|krijg|download|haal|kun|moet|zijn|staan)\b"), True),
-    (re.compile(r"\b(mag|kan|krijg|wil) ik er (ook |nog |even )*(een|1|eentje)\b"), False),  # "mag ik er ook een?"
-    # German: "kann ich … haben/bekommen", "kannst du … schicken", "schick mir", "hätte gern", "wo finde"
-    (
-        re.compile(
-            r"\b(kann|kannst|konnte|konntest|konnen|konnten|darf|durfte|konnt)\b.*\b(haben|bekommen|kriegen|erhalten|herunterladen|"
-            r"downloaden|schicken|senden|zuschicken|zusenden|mailen|geben|weiterleiten)\b"
-        ),
-        False,
-    ),
-    (re.compile(rf"^{_LEAD}(schick|schicke|sende|gib|schickst)( (du|mir|uns|bitte|das|die|den|es|mal))\b"), False),
-    (re.compile(r"\b(hatte|mochte|wurde|will|brauche) (\w+ )?(gern|gerne|ich|bitte)\b"), True),
-    (re.compile(r"\bwo (finde|bekomme|kriege|ist|sind|gibt|kann|lade|bekommt)\b"), True),
-    # French: "je peux avoir", "envoie-moi", "je voudrais le…", "où est le…", "recevoir"
-    (re.compile(r"\b(avoir|recevoir|obtenir|telecharger|acceder)\b"), True),
-    (re.compile(r"\b(envoyer|envoie|envoies|envoyez|renvoyer|renvoie|renvoyez|transmettre|m envoyer)\b"), False),
-    (re.compile(r"\b(je voudrais|j aimerais|je veux|je souhaiterais|je souhaite)\b"), True),
-    (re.compile(r"\bou (est|sont|trouver|je trouve|puis je|peut on|telecharger|se trouve)\b"), True),
-    # Spanish / Portuguese / Italian: "me puedes enviar", "me pasas", "pode me mandar", "quero o…"
-    (
-        re.compile(
-            r"\b(puedes|podrias|puede|podria|pueden|podes|pode|poderia|consegue|podia|puoi|potresti)"
-            r"( me| mi)? (enviar|mandar|pasar|compartir|reenviar|dar|passar|compartilhar|inviar|"
-            r"girar|condivider)\w*"
-        ),
-        False,
-    ),
-    (
-        re.compile(
-            r"\bme (pasas|envias|mandas|compartes|das|reenvias|pasarias|enviarias|mandarias|manda|envia"
-            r"|passa)\b"
-        ),
-        False,
-    ),
-    (
-        re.compile(
-            rf"^{_LEAD}(mandame|enviame|pasame|manda|envia|reenvia|mandem|envie|mandami|inviami|"
-            rf"passami)\b"
-        ),
-        False,
-    ),
-    (re.compile(r"\b(mandarme|enviarme|pasarme|mandarmi|inviarmi|passarmi|mandarmelo|enviarmelo)\b"), False),
-    (re.compile(r"\b(quiero|quisiera|me gustaria|necesito|queria|quero|gostaria|preciso|vorrei|voglio)\b"), True),
-    (
-        re.compile(
-            r"\b(puedo|podria|posso|poderia|potrei)( \w+)? (tener|recibir|conseguir|descargar|obtener|ter"
-            r"|receber|baixar|pegar|avere|ricevere|scaricare)\b"
-        ),
-        False,
-    ),
-    (re.compile(r"\b(recibir|descargar|receber|baixar|ricevere|scaricare)\b"), True),
-    (
-        re.compile(
-            r"\b(donde|onde|dove) (esta|estan|encuentro|puedo|descargo|consigo|encontro|acho|baixo|"
-            r"fica|trovo|posso|e|scarico|lo|la)\b"
-        ),
-        True,
-    ),
-    # Polish / Turkish: "możesz mi wysłać", "poproszę…", "alabilir miyim", "gönderebilir misin"
-    (re.compile(r"\b(wyslac|wyslij|wyslesz|przeslac|przeslij|dostac|otrzymac|poprosze|prosze o)\b"), False),
-    (
-        re.compile(
-            r"\b\w*(alabilir|gonderebilir|gonderir|gonder|yollar|yollayabilir|atabilir|indirebilir|"
-            r"paylasabilir)\w*\b"
-        ),
-        False,
-    ),
-)
 POLITE_RE = re.compile(
     r"\b(please|pls|plz|plx|aub|alsjeblieft|alstublieft|ajb|graag|bitte|svp|stp|porfa|"
     r"por favor|per favore|prosze|lutfen|pleas)\b"

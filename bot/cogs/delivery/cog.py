@@ -15,7 +15,7 @@ from bot.cogs.common import NO_PINGS, send_paced
 from bot.cogs.delivery.deliver import DMS_CLOSED
 from bot.cogs.delivery.views import load_offered, offer_view, pick_view
 from bot.core import limits, safe_text
-from bot.core.classifier import Label, classify
+from bot.core.classifier import Label, asks_for_something, classify
 from bot.core.deliveries import RequestedVia
 from bot.core.errors import HandoutError, NotFound, RateLimited
 from bot.core.matching import Candidate, match_resources
@@ -107,6 +107,10 @@ class DeliveryCog(commands.Cog):
         text = message.content or ""
         locale = await self.bot.locales.for_member(message.author.id, text)
         label = classify(text)
+        if label in (Label.QUESTION, Label.OTHER) and asks_for_something(text):
+            # "can I have Budget Buddy?" reads as a question unless we know Budget Buddy is on offer.
+            offered = await self.offered_to(message.author.id, None)
+            label = classify(text, [name for r in offered for name in (r.name, r.title)])
         # Every DM is stored by the thanks loop; thanks, questions and the rest go to a human and
         # are never answered with a resource.
         self.bot.dispatch("member_message", message, label, locale)
