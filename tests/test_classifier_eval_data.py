@@ -1,0 +1,54 @@
+"""Shape of tests/data/classifier_eval.tsv, the evaluation set for issue 14 (see tests/data/README.md).
+
+Only the data is checked here: format, balance and that no row repeats a message the classifier was
+built or checked on. Accuracy is deliberately not asserted in this file: the set is for judging the
+classifier, and a threshold next to it would invite tuning on it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+EVAL = DATA / "classifier_eval.tsv"
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dm-sample.tsv"
+LABELS = {"thanks", "question", "request", "other"}
+LANGS = {"en", "nl", "de", "fr", "es", "pt", "it", "pl", "tr", "mixed", "emoji"}
+
+
+def _rows(path: Path) -> list[tuple[str, str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "label\tlang\ttext"
+    return [tuple(line.split("\t", 2)) for line in lines[1:]]
+
+
+def _keys(text: str) -> set[str]:
+    """Exact (case and spacing folded) and punctuation-blind forms, so "Thanks!!" repeats "thanks"."""
+    exact = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    return {exact, "~" + (re.sub(r"[\W_]+", "", exact) or exact)}
+
+
+def test_format_and_balance():
+    rows = _rows(EVAL)
+    assert len(rows) >= 900
+    for row in rows:
+        assert len(row) == 3 and row[0] in LABELS and row[1] in LANGS, row
+        assert row[2].strip() == row[2] != "" and "\t" not in row[2] and "\r" not in row[2], row
+    labels, langs = Counter(r[0] for r in rows), Counter(r[1] for r in rows)
+    assert min(labels[label] for label in LABELS) >= 150, labels
+    assert min(langs[lang] for lang in LANGS) >= 50, langs
+
+
+def test_no_duplicates_within_or_with_other_corpora():
+    seen: set[str] = set()
+    for _, _, text in _rows(EVAL):
+        exact = next(k for k in _keys(text) if not k.startswith("~"))
+        assert exact not in seen, f"duplicate row: {text!r}"
+        seen.add(exact)
+    others = [DATA / "classifier_holdout.tsv"] + ([SAMPLE] if SAMPLE.is_file() else [])
+    known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
+    repeated = [text for _, _, text in _rows(EVAL) if _keys(text) & known]
+    assert not repeated, f"rows already in the holdout or the public sample: {repeated}"
