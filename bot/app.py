@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.core.deliveries import DeliveryService
 from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
+from bot.core.inbox_flow import InboxFlow
 from bot.core.locales import LocaleService
 from bot.core.membership import MembershipService
 from bot.core.resources import ResourceService
@@ -79,6 +80,7 @@ class HandoutBot(commands.Bot):
         self.membership = MembershipService(self.db)
         self.member_checks = MembershipChecks(self)
         self.thanks = ThanksService(self.db, on_message=self.metrics.message_received)
+        self.inbox_flow = InboxFlow(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
         self.deliverer = Deliverer(self)

@@ -12,6 +12,8 @@ from bot.db.database import Database
 
 DEFAULT_REMINDER_HOURS = 24
 MAX_REMINDER_HOURS = 720
+DEFAULT_EXPIRE_DAYS = 30  # a message waiting longer gets "no answer given" (see bot.core.inbox_flow)
+MAX_EXPIRE_DAYS = 3650
 
 
 class DeliveryMode(StrEnum):
@@ -26,6 +28,7 @@ class GuildSettings:
     inbox_channel_id: int | None = None
     reminder_hours: int = DEFAULT_REMINDER_HOURS
     inbox_set_by: int | None = None  # who chose the inbox: told if Handout has to stop using it
+    expire_days: int = DEFAULT_EXPIRE_DAYS
 
 
 class GuildSettingsService:
@@ -47,6 +50,7 @@ class GuildSettingsService:
                 inbox_channel_id=row["inbox_channel_id"],
                 reminder_hours=row["reminder_hours"],
                 inbox_set_by=row["inbox_set_by"],
+                expire_days=row["expire_days"],
             )
         self._cache[guild_id] = settings
         return settings
@@ -79,5 +83,12 @@ class GuildSettingsService:
         if not 0 <= hours <= MAX_REMINDER_HOURS:
             raise ValidationError("hours", "range", low=0, high=MAX_REMINDER_HOURS)
         await sql.put(self._db, guild_id, "reminder_hours", hours, int(time.time()))
+        self._cache.pop(guild_id, None)
+        return await self.get(guild_id)
+
+    async def set_expire_days(self, guild_id: int, days: int) -> GuildSettings:
+        if not 1 <= days <= MAX_EXPIRE_DAYS:
+            raise ValidationError("expire_days", "range", low=1, high=MAX_EXPIRE_DAYS)
+        await sql.put(self._db, guild_id, "expire_days", days, int(time.time()))
         self._cache.pop(guild_id, None)
         return await self.get(guild_id)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from bot.cogs.thanks.choose import RouteButton
 from bot.cogs.thanks.cog import MemberMessages, ThanksCommands
 from bot.cogs.thanks.forms import FormSubmits
+from bot.cogs.thanks.summary import SummaryButton
 from bot.cogs.thanks.views import AnswerButton, SayButton
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
 
 async def setup(bot: HandoutBot) -> None:
-    bot.add_dynamic_items(SayButton, AnswerButton, RouteButton)
+    bot.add_dynamic_items(SayButton, AnswerButton, RouteButton, SummaryButton)
     await bot.add_cog(MemberMessages(bot))
     await bot.add_cog(ThanksCommands(bot))
     await bot.add_cog(FormSubmits(bot))

@@ -72,9 +72,10 @@ class MemberMessages(commands.Cog):
             self.bot.thanks_worker.kick()
         if not await self.bot.thanks.should_acknowledge(message.author.id):
             return
-        if stored.status == Status.WAITING and stored.owner_id:
+        if stored.status in (Status.WAITING, Status.ACKNOWLEDGED) and stored.owner_id:
             creator = await self.bot.deliverer.creator_name(stored.owner_id)
-            text = i18n.text(locale, "ack.forwarded", creator=creator)
+            key = "ack.forwarded" if stored.status == Status.WAITING else "ack.acknowledged"
+            text = i18n.text(locale, key, creator=creator)
         else:
             text = i18n.text(locale, "ack.unrouted")
         await send_paced(self.bot, message.channel, content=text)
@@ -149,23 +150,36 @@ def with_fields(first: discord.Embed, fields: list[tuple[str, str]]) -> list[dis
 
 def figures_text(locale: str, f: Figures) -> str:
     median = f.median_answer_seconds
-    return i18n.text(
-        locale,
-        "stats.figures",
-        deliveries=f.deliveries,
-        members=f.unique_members,
-        thanks=f.thanks,
-        thanked=percent(f.thanked_share),
-        answered=percent(f.answered_share),
-        waiting=f.waiting,
-        median="—" if median is None else render.ago(locale, median),
+    expired = "\n" + i18n.text(locale, "stats.expired", n=f.expired) if f.expired else ""
+    return (
+        i18n.text(
+            locale,
+            "stats.figures",
+            deliveries=f.deliveries,
+            members=f.unique_members,
+            thanks=f.thanks,
+            thanked=percent(f.thanked_share),
+            answered=percent(f.answered_share),
+            waiting=f.waiting,
+            median="—" if median is None else render.ago(locale, median),
+        )
+        + expired
     )
 
 
-async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, page: int) -> None:
-    assert interaction.guild_id is not None
+async def send_pending_page(
+    interaction: discord.Interaction,
+    bot: HandoutBot,
+    page: int,
+    owner_id: int | None = None,
+    guild_id: int | None = None,
+) -> None:
+    """``owner_id``/``guild_id``: whose pending list (a summary's button, possibly pressed in DMs);
+    by default the one who asks, in this server."""
+    guild_id = guild_id or interaction.guild_id
+    assert guild_id is not None
     locale = interaction.locale.value
-    messages, total = await bot.thanks.pending(interaction.user.id, interaction.guild_id, page)
+    messages, total = await bot.thanks.pending(owner_id or interaction.user.id, guild_id, page)
     if not messages:
         await reply_private(interaction, tr(interaction, "pending.none" if total == 0 else "pending.past_end"))
         return

@@ -141,8 +141,14 @@ class AnswerButton(
             return
         status = Status.ANSWERED if self.action == "self" else Status.NO_REPLY_NEEDED
         how = AnsweredHow.THEMSELVES if self.action == "self" else None
-        closed = await bot.thanks.close(message.id, actor, status, how)
+        closed = await bot.thanks.close(message.id, actor, status, how, with_prompt=from_prompt(interaction))
         await mark_prompt_closed(interaction, closed)
+
+
+def from_prompt(interaction: discord.Interaction) -> bool:
+    """Pressed on a prompt (one message may quote a member's whole burst), not on the private
+    /thanks pending page, which lists each message with its own buttons."""
+    return interaction.message is not None and not interaction.message.flags.ephemeral
 
 
 _ANSWER_ID = re.compile(r"^handout:answer:(?:reply|self|none):(\d+)$")
