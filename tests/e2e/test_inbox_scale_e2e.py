@@ -1,0 +1,101 @@
+"""The creator's inbox at the scale of a popular post (issue 13): no flood, nothing lost, many
+answered personally, and the loop closing by itself where it should."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+
+from tests.e2e.stories import add_resource, rows, share, value
+from tests.e2e.test_thanks_e2e import delivered
+
+
+async def until(predicate, seconds: float, what: str = "condition"):
+    """Poll a condition on the bot's database (no stand-in event tells us it changed)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = predicate()
+        if found:
+            return found
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def to_creator(standin, scene) -> list:
+    return standin.dms_to(scene.creator)
+
+
+async def test_one_member_sending_50_messages_gives_the_creator_a_few_prompts_and_all_in_pending(
+    standin, scene, bot_process
+) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    before = len(to_creator(standin, scene))
+    for i in range(50):  # 50 messages in about 10 seconds
+        await standin.send_dm(scene.member, f"thank you, message {i + 1}!")
+        await asyncio.sleep(0.2)
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 50, 30, "50 messages stored")
+    # Every prompt the bot queued has gone out (the later ones wait a short window to gather more).
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'queued'") == 0, 90, "prompts sent")
+    prompts = to_creator(standin, scene)[before:]
+    assert 1 <= len(prompts) <= 5, [m.text[:80] for m in prompts]  # bounded, not 10 batches of 5
+    # A prompt quotes the member's burst as one; together they account for all 50 messages.
+    counts = [int(m.text.split(" messages from ")[0].split()[-1]) for m in prompts if " messages from " in m.text]
+    assert sum(counts) + sum(" messages from " not in m.text for m in prompts) == 50, [m.text[:60] for m in prompts]
+    assert all(m.pings == [] and not m.mention_everyone for m in prompts)
+    pending = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    assert "50 message(s) waiting" in pending.text
+    assert value(bot, "SELECT COUNT(*) FROM member_messages WHERE status = 'waiting'") == 50
+
+
+def add_deliveries(bot, resource_id: int, guild_id: int, members: list) -> None:
+    """Deliveries as the bot records them after a click, for many members at once (clicking 300
+    times is the delivery tests' business; here only the thanks that follow matter)."""
+    now = int(time.time())
+    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
+        conn.executemany(
+            "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, delivered_via, status,"
+            " source_id, requested_at, delivered_at) VALUES (?, ?, ?, 'button', 'dm', 'delivered', ?, ?, ?)",
+            [(resource_id, guild_id, m.id, 9_000_000 + i, now, now) for i, m in enumerate(members)],
+        )
+
+
+async def test_300_members_thanks_give_the_creator_a_summary_that_updates_not_300_prompts(
+    standin, scene, bot_process
+) -> None:
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    await share(standin, scene)
+    world = standin.world
+    members = [world.add_member(scene.guild, world.add_user(f"fan{i}", locale="en-US")) for i in range(300)]
+    add_deliveries(bot, value(bot, "SELECT id FROM resources"), scene.guild.id, members)
+    before = len(to_creator(standin, scene))
+    for member in members[:150]:
+        await standin.send_dm(member, "thank you so much, this is great!")
+        await asyncio.sleep(0.02)
+    summary = await standin.wait_until(
+        lambda: next((m for m in to_creator(standin, scene) if m.has_button("Open them in /thanks pending")), None),
+        60,
+    )
+    assert "new thank-you(s) about The weekly checklist" in summary.text
+    first_text = summary.text
+    for member in members[150:]:
+        await standin.send_dm(member, "thank you so much, this is great!")
+        await asyncio.sleep(0.02)
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 300, 60, "300 messages stored")
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'queued'") == 0, 60, "prompts handled")
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM inbox_summaries WHERE dirty = 1") == 0, 60, "summary shown")
+    summarised = value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'summarised'")
+    prompted = value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'sent'")
+    assert summarised + prompted == 300
+    edited = world.messages[summary.id]
+    assert edited.edited_at and edited.text != first_text  # updated in place, not posted again
+    assert f"{summarised} new thank-you(s)" in edited.text
+    sent = to_creator(standin, scene)[before:]
+    assert len(sent) <= 10, len(sent)  # a few prompt messages and one summary, not 60 batches of 5
+    assert [m.id for m in sent if m.has_button("Open them in /thanks pending")] == [summary.id]
+    assert all(m.pings == [] and not m.mention_everyone for m in sent)
+    opened = await (await standin.click(scene.creator, edited, "Open them in /thanks pending")).response(timeout=10)
+    assert opened.ephemeral and "300 message(s) waiting" in opened.text
+    assert rows(bot, "SELECT COUNT(*) FROM member_messages WHERE status = 'waiting'") == [(300,)]
+    assert not standin.unknown_routes
