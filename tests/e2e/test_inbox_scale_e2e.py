@@ -99,3 +99,51 @@ async def test_300_members_thanks_give_the_creator_a_summary_that_updates_not_30
     assert opened.ephemeral and "300 message(s) waiting" in opened.text
     assert rows(bot, "SELECT COUNT(*) FROM member_messages WHERE status = 'waiting'") == [(300,)]
     assert not standin.unknown_routes
+
+
+async def test_a_members_thanks_for_the_creators_reply_is_recorded_but_not_waiting(standin, scene, bot_process) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    await standin.send_dm(scene.member, "thank you, this checklist saved my week")
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: m.has_button("Reply personally"), timeout=10)
+    click = await standin.click(scene.creator, prompt, "Reply personally")
+    await standin.submit_modal(scene.creator, click, {"text": "So glad it helped!"})
+    await standin.wait_for_dm(scene.member, lambda m: "So glad it helped!" in m.text, timeout=10)
+    await until(
+        lambda: value(bot, "SELECT COUNT(*) FROM member_messages WHERE status = 'answered'") == 1, 10, "answered"
+    )
+    prompts_before = value(bot, "SELECT COUNT(*) FROM prompts")
+    await standin.send_dm(scene.member, "thanks so much for answering!")
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 2, 10, "stored")
+    assert rows(bot, "SELECT label, status FROM member_messages ORDER BY id DESC LIMIT 1") == [
+        ("thanks", "acknowledged")
+    ]
+    assert value(bot, "SELECT COUNT(*) FROM prompts") == prompts_before  # no prompt for a thanks for a reply
+    pending = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    assert "Nothing is waiting" in pending.text
+    # The loop is closed by itself, not by the bot answering: a new question is waiting again.
+    await standin.send_dm(scene.member, "one more question: does it work in Notion?")
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages WHERE status = 'waiting'") == 1, 10, "q")
+
+
+async def test_messages_waiting_longer_than_expire_days_get_no_answer_given(standin, scene, bot_process) -> None:
+    bot, _ = await delivered(standin, scene, bot_process)
+    done = await (await standin.slash(scene.creator, scene.general, "handout reminders", expire_days=7)).response(
+        timeout=10
+    )
+    assert done.ephemeral and "7 days" in done.text
+    await standin.send_dm(scene.member, "thank you!")
+    await standin.wait_for_dm(scene.creator, lambda m: m.has_button("Reply personally"), timeout=10)
+    await standin.send_dm(scene.member, "does it also work on paper?")  # recent: keeps waiting
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 2, 10, "stored")
+    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
+        conn.execute("UPDATE member_messages SET received_at = received_at - 8 * 86400 WHERE content = 'thank you!'")
+    await bot.restart()  # the worker looks at once after a start (else within a minute)
+    await until(
+        lambda: value(bot, "SELECT status FROM member_messages WHERE content = 'thank you!'") == "expired", 30, "x"
+    )
+    assert value(bot, "SELECT status FROM member_messages WHERE content LIKE 'does it%'") == "waiting"
+    pending = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    assert "1 message(s) waiting" in pending.text and "thank you!" not in pending.text
+    stats = await (await standin.slash(scene.creator, scene.general, "thanks stats")).response(timeout=10)
+    assert "No answer given: **1**" in stats.text
+    assert "Answered by a human: **0%**" in stats.text  # counted honestly, as unanswered
