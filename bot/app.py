@@ -25,6 +25,7 @@ from bot.core.guild_settings import GuildSettingsService
 from bot.core.inbox_flow import InboxFlow
 from bot.core.locales import LocaleService
 from bot.core.membership import MembershipService
+from bot.core.reply_all import ReplyAllService
 from bot.core.resources import ResourceService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import ThanksService
@@ -81,6 +82,7 @@ class HandoutBot(commands.Bot):
         self.member_checks = MembershipChecks(self)
         self.thanks = ThanksService(self.db, on_message=self.metrics.message_received)
         self.inbox_flow = InboxFlow(self.db)
+        self.reply_all = ReplyAllService(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
         self.deliverer = Deliverer(self)

@@ -108,6 +108,7 @@ CREATE INDEX inbox_summaries_dest ON inbox_summaries (channel_id, owner_id, crea
 -- row per member, each sent once (a nonce per row), so a crash neither loses nor repeats one.
 CREATE TABLE reply_alls (
     id            INTEGER PRIMARY KEY,
+    source_id     INTEGER NOT NULL UNIQUE,   -- the form submit: replayed by a resume, queued once
     owner_id      INTEGER NOT NULL,
     guild_id      INTEGER NOT NULL,
     resource_id   INTEGER NOT NULL REFERENCES resources (id),

@@ -146,3 +146,35 @@ async def test_the_schema_change_keeps_messages_prompts_and_choices(tmp_path: Pa
     assert await db.fetchval("SELECT COUNT(*) FROM prompts") == 0
     assert await db.fetchval("SELECT COUNT(*) FROM route_choices") == 0
     await db.close()
+
+
+async def test_reply_to_all_queues_one_send_per_thanking_member_never_for_questions(
+    db, resources, deliveries, thanks, clock
+):
+    from bot.core.errors import Conflict, Forbidden
+    from bot.core.reply_all import ReplyAllService
+    from tests.test_thanks import STRANGER
+
+    service = ReplyAllService(db, clock=clock)
+    delivery = await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    await record(thanks, ALICE, 500)
+    await record(thanks, ALICE, 501, text="really, thanks")
+    question = await record(thanks, BOB, 502, label=Label.QUESTION, text="does it work in Sheets?")
+    args = {
+        "resource_id": delivery.resource_id, "owner_id": MAYA.user_id, "guild_id": GUILD, "resource_title": "Plan",
+        "author_name": "Maya", "author_avatar": None, "text": "Thanks, all of you!", "days": 7,
+    }  # fmt: skip
+    with pytest.raises(Forbidden):
+        await service.queue(source_id=1, actor=STRANGER, **args)
+    queued = await service.queue(source_id=2, actor=MAYA, **args)
+    assert queued is not None and queued.members == 1
+    assert await service.queue(source_id=2, actor=MAYA, **args) is None  # the same submit, replayed
+    with pytest.raises(Conflict):
+        await service.queue(source_id=3, actor=MAYA, **args)  # nobody is waiting with thanks any more
+    assert (await thanks.get(question.id)).status == Status.WAITING
+    [send] = await service.due_sends()
+    assert send.member_id == ALICE
+    await service.undeliverable(send, "discord 403 50007")  # DMs closed: back in /thanks pending
+    _, total = await thanks.pending(MAYA.user_id, GUILD)
+    assert total == 3

@@ -147,3 +147,45 @@ async def test_messages_waiting_longer_than_expire_days_get_no_answer_given(stan
     stats = await (await standin.slash(scene.creator, scene.general, "thanks stats")).response(timeout=10)
     assert "No answer given: **1**" in stats.text
     assert "Answered by a human: **0%**" in stats.text  # counted honestly, as unanswered
+
+
+async def test_reply_to_all_reaches_each_thanking_member_once_labelled_and_marks_each_answered(
+    standin, scene, bot_process
+) -> None:
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    await share(standin, scene)
+    world = standin.world
+    fans = [world.add_member(scene.guild, world.add_user(f"fan{i}", locale="en-US")) for i in range(3)]
+    add_deliveries(bot, value(bot, "SELECT id FROM resources"), scene.guild.id, fans)
+    await standin.send_dm(fans[0], "thank you @everyone, this is great!")
+    await standin.send_dm(fans[1], "thanks a lot!")
+    await standin.send_dm(fans[1], "really, thank you")
+    await standin.send_dm(fans[2], "does the checklist work in Notion?")  # a question: never answered this way
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 4, 15, "4 messages stored")
+    pending = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    button = "Reply to all who thanked: The weekly checklist"
+    assert pending.has_button(button)
+    click = await standin.click(scene.creator, pending, button)
+    words = "Thanks to all of you for the kind words about the checklist!"
+    done = await (await standin.submit_modal(scene.creator, click, {"text": words, "days": "7"})).response(timeout=10)
+    assert done.ephemeral and "2 member(s)" in done.text
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM reply_all_sends WHERE status = 'sent'") == 2, 20, "sent")
+    for fan in fans[:2]:
+        got = [m for m in standin.dms_to(fan) if words in m.text]
+        assert len(got) == 1, (fan, len(got))  # once, even for two thank-yous
+        assert got[0].embeds[0]["author"]["name"] == "Maya wrote to everyone who thanked for The weekly checklist"
+        assert "in person" in got[0].text  # labelled honestly as the creator's own words
+        assert got[0].pings == [] and not got[0].mention_everyone
+    assert not [m for m in standin.dms_to(fans[2]) if words in m.text]
+    answered = rows(
+        bot,
+        "SELECT label, status, answered_by, answered_how, answered_at IS NOT NULL, reply_message_id IS NOT NULL"
+        " FROM member_messages ORDER BY id",
+    )
+    by_creator = ("answered", scene.creator_user.id, "relayed_to_all", 1, 1)
+    assert answered == [("thanks", *by_creator)] * 3 + [("question", "waiting", None, None, 0, 0)]
+    # The member's thanks for it closes the loop by itself: recorded, not waiting.
+    await standin.send_dm(fans[0], "thank you for the reply!")
+    await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 5, 10, "stored")
+    assert value(bot, "SELECT status FROM member_messages ORDER BY id DESC LIMIT 1") == "acknowledged"

@@ -14,6 +14,7 @@ from bot import i18n
 from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.choose import ask_member
+from bot.cogs.thanks.reply_all import reply_all_button
 from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits, safe_text
 from bot.core.classifier import Label
@@ -206,6 +207,13 @@ async def send_pending_page(
             inline=False,
         )
         add_answer_row(view, locale, message.id, row=row)
+    # One reply to all who thanked, per resource thanked on this page (row 4: below the four rows).
+    thanked = {m.resource_id for m in messages if m.label == Label.THANKS and m.resource_id is not None}
+    for resource_id in sorted(thanked)[:5]:
+        resource = await bot.resources.get(resource_id)
+        button = reply_all_button(locale, resource_id, resource.title)
+        button.item.row = PAGE_SIZE
+        view.add_item(button)
     pages = -(-total // PAGE_SIZE)
     more = "pending.footer_more" if page + 1 < pages else "pending.footer"
     embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))

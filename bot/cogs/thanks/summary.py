@@ -15,6 +15,7 @@ from bot.cogs.common import NO_PINGS
 from bot.cogs.errors import ReportsErrors
 from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks.cog import send_pending_page
+from bot.cogs.thanks.reply_all import reply_all_button
 from bot.core import limits, safe_text
 from bot.core.errors import Forbidden
 from bot.core.inbox_flow import SummaryCount
@@ -48,9 +49,13 @@ def summary_embed(locale: str, counts: list[SummaryCount]) -> discord.Embed:
     return embed
 
 
-def summary_view(locale: str, owner_id: int, guild_id: int | None) -> discord.ui.View:
+def summary_view(locale: str, owner_id: int, guild_id: int | None, counts: list[SummaryCount]) -> discord.ui.View:
+    """Open them in /thanks pending; and for each resource with thank-yous, one reply to all."""
     view = discord.ui.View(timeout=None)
     view.add_item(SummaryButton(owner_id, guild_id or 0, i18n.text(locale, "summary.button")))
+    thanked = {c.resource_id: c.title for c in counts if c.label == "thanks" and c.resource_id is not None}
+    for resource_id, title in list(thanked.items())[:4]:
+        view.add_item(reply_all_button(locale, resource_id, title))
     return view
 
 
@@ -60,8 +65,9 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
     flow = bot.inbox_flow
     owner_id, guild_id = row["owner_id"], row["guild_id"]
     locale = await worker._creator_locale(owner_id, guild_id)
-    embed = summary_embed(locale, await flow.summary_counts(row["id"]))
-    view = summary_view(locale, owner_id, guild_id)
+    counts = await flow.summary_counts(row["id"])
+    embed = summary_embed(locale, counts)
+    view = summary_view(locale, owner_id, guild_id, counts)
     try:
         if row["message_id"] is None:
             # The attempt in the nonce: after a crash the same post is recognised; after the message

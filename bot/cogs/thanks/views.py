@@ -82,15 +82,21 @@ class SayModal(discord.ui.Modal):
 
 
 async def actor_for(bot: HandoutBot, interaction: discord.Interaction, message: MemberMessage) -> Actor:
+    return await actor_in(bot, interaction, message.owner_id, message.guild_id)
+
+
+async def actor_in(
+    bot: HandoutBot, interaction: discord.Interaction, owner_id: int | None, guild_id: int | None
+) -> Actor:
     """Manage Server counts only in the message's own guild: from the interaction when pressed
     there, else from the member's roles in that guild (a prompt in the creator's DMs)."""
-    if interaction.user.id == message.owner_id:
+    if interaction.user.id == owner_id:
         return Actor(interaction.user.id)
-    if message.guild_id is None:
+    if guild_id is None:
         return Actor(interaction.user.id)
-    if interaction.guild_id == message.guild_id:
+    if interaction.guild_id == guild_id:
         return Actor(interaction.user.id, manages_guild=interaction.permissions.manage_guild)
-    guild = bot.get_guild(message.guild_id)
+    guild = bot.get_guild(guild_id)
     if guild is None:
         return Actor(interaction.user.id)
     try:

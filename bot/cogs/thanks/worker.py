@@ -22,6 +22,7 @@ from bot.cogs.common import dm_channel, send_paced, user_by_id
 from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks import render
 from bot.cogs.thanks.inbox import InboxGuard, is_permanent
+from bot.cogs.thanks.reply_all import send_reply_alls
 from bot.cogs.thanks.summary import send_summary
 from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits
@@ -73,6 +74,7 @@ class ThanksWorker:
                 for w in (
                     await self.bot.thanks.seconds_until_next_prompt(),
                     await self.bot.inbox_flow.seconds_until_next_summary(),
+                    await self.bot.reply_all.seconds_until_next_send(),
                 )
                 if w is not None
             ]
@@ -93,6 +95,7 @@ class ThanksWorker:
         for prompts in by_destination.values():
             await self._send_prompts_to(prompts)
         await self._update_summaries()
+        await send_reply_alls(self.bot)
         expired = await self.bot.inbox_flow.expire()
         if expired:
             log.info("%d waiting message(s) passed their server's expire_days: no answer given", expired)
