@@ -7,7 +7,7 @@ import asyncio
 import sqlite3
 import time
 
-from tests.e2e.stories import add_resource, rows, share, value
+from tests.e2e.stories import add_deliveries, add_resource, rows, share, value
 from tests.e2e.test_thanks_e2e import delivered
 
 
@@ -46,18 +46,6 @@ async def test_one_member_sending_50_messages_gives_the_creator_a_few_prompts_an
     pending = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
     assert "50 message(s) waiting" in pending.text
     assert value(bot, "SELECT COUNT(*) FROM member_messages WHERE status = 'waiting'") == 50
-
-
-def add_deliveries(bot, resource_id: int, guild_id: int, members: list) -> None:
-    """Deliveries as the bot records them after a click, for many members at once (clicking 300
-    times is the delivery tests' business; here only the thanks that follow matter)."""
-    now = int(time.time())
-    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
-        conn.executemany(
-            "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, delivered_via, status,"
-            " source_id, requested_at, delivered_at) VALUES (?, ?, ?, 'button', 'dm', 'delivered', ?, ?, ?)",
-            [(resource_id, guild_id, m.id, 9_000_000 + i, now, now) for i, m in enumerate(members)],
-        )
 
 
 async def test_300_members_thanks_give_the_creator_a_summary_that_updates_not_300_prompts(
