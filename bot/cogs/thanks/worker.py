@@ -46,6 +46,7 @@ class ThanksWorker:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.inbox = InboxGuard(bot)
+        self._next_expiry = 0.0  # time.monotonic() of the next look for expired messages
 
     def start(self) -> None:
         if self._task is None:
@@ -96,9 +97,12 @@ class ThanksWorker:
             await self._send_prompts_to(prompts)
         await self._update_summaries()
         await send_reply_alls(self.bot)
-        expired = await self.bot.inbox_flow.expire()
-        if expired:
-            log.info("%d waiting message(s) passed their server's expire_days: no answer given", expired)
+        if time.monotonic() >= self._next_expiry:
+            # Days are the unit: once a minute is plenty, and a burst kicks this worker per message.
+            self._next_expiry = time.monotonic() + IDLE_SECONDS
+            expired = await self.bot.inbox_flow.expire()
+            if expired:
+                log.info("%d waiting message(s) passed their server's expire_days: no answer given", expired)
         await self.bot.thanks.queue_due_digests()
         for digest_id, owner_id, guild_id, attempts in await self.bot.thanks.due_digests(BATCH):
             await self._send_digest(digest_id, owner_id, guild_id, attempts)
