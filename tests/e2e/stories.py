@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
 from typing import Any
@@ -97,9 +98,14 @@ def fans(standin, scene, bot: Any, n: int) -> list:
     return found
 
 
-def a_minute_later(bot: Any) -> None:
+async def a_minute_later(bot: Any) -> None:
     """As if the last prompts went out a minute ago: what a member writes next is not gathered into
-    the short window after them (bot/core/inbox_flow.py) and is prompted at once."""
+    the short window after them (bot/core/inbox_flow.py) and is prompted at once. Waits first for
+    the bot to record the prompts it sent (the creator may see one before it is recorded)."""
+    for _ in range(100):
+        if not value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"):
+            break
+        await asyncio.sleep(0.1)
     with sqlite3.connect(bot.data_dir / "handout.db") as conn:
         conn.execute(
             "UPDATE prompts SET created_at = created_at - 60, sent_at = sent_at - 60,"

@@ -50,7 +50,7 @@ async def test_an_inbox_others_can_now_read_sends_prompts_back_to_dms(standin, s
     )
 
     standin.world.overwrite(inbox, scene.guild.everyone, allow=Perm.VIEW_CHANNEL)  # someone opens it up
-    a_minute_later(bot)
+    await a_minute_later(bot)
     await standin.send_dm(scene.member, "does it also work in Notion?")
     prompt = await prompt_for(standin, scene)
     assert "Notion" in prompt.text
@@ -58,7 +58,7 @@ async def test_an_inbox_others_can_now_read_sends_prompts_back_to_dms(standin, s
     assert "@everyone can read it" in notice.text and "#creator-inbox" in notice.text
     assert notice.pings == [] and not notice.mention_everyone
 
-    a_minute_later(bot)
+    await a_minute_later(bot)
     await standin.send_dm(scene.member, "thanks again!")
     again = await prompt_for(standin, scene, after=prompt)
     assert "thanks again!" in again.text
@@ -83,7 +83,7 @@ async def test_an_inbox_the_bot_lost_falls_back_to_dms_without_retrying(
     notice = await standin.wait_for_dm(scene.creator, lambda m: NOTICE in m.text, timeout=10)
     assert "Discord no longer lets me post there" in notice.text
 
-    a_minute_later(bot)
+    await a_minute_later(bot)
     await standin.send_dm(scene.member, "thanks again!")
     await prompt_for(standin, scene, after=prompt)
     posts = standin.requests_to("POST", "/channels/{channel_id}/messages")

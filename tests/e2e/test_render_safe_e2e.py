@@ -59,6 +59,11 @@ async def test_long_thanks_at_once_all_reach_the_creator_shortened(standin, scen
     assert all(len(t) > 3900 for t in long_texts)  # a Nitro member's DM may hold 4,000 characters
     # From five members (one member's burst is gathered into one prompt: test_inbox_scale_e2e.py).
     writers = fans(standin, scene, bot, 5)
+    # The creator's first prompt is slow to post, so the others queue meanwhile and go out packed
+    # together, as in a real burst (each in a message of its own would pass the destination's
+    # pace of 3 prompt messages a minute, and the rest would be counted in a summary instead).
+    creator_dm = standin.world.dm_channel(scene.creator)
+    standin.faults.add(method="POST", path=rf"^/channels/{creator_dm.id}/messages$", status=200, delay=2.0)
     texts = (long_texts[0], "thanks, short one", long_texts[1], long_texts[2], "thx again")
     for writer, text in zip(writers, texts, strict=True):
         await standin.send_dm(writer, text)
