@@ -66,6 +66,10 @@ class ThanksWorker:
     async def _run(self) -> None:
         await self.bot.wait_until_ready()
         while not self.bot.is_closed():
+            # Cleared before the pass, not after it: a kick while the pass runs, or while the next
+            # due time is looked up, must wake the next wait rather than be wiped out (a message
+            # stored just then would otherwise wait up to IDLE_SECONDS for its prompt).
+            self._wake.clear()
             try:
                 await self.run_once()
             except Exception:
@@ -81,7 +85,6 @@ class ThanksWorker:
             ]
             wait = min(waits) if waits else None
             timeout = IDLE_SECONDS if wait is None else min(IDLE_SECONDS, max(0.05, wait))
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
 
