@@ -271,6 +271,8 @@ async def thanks_burst(standin: DiscordStandIn, bot: BotProcess, w: dict[str, An
     burst = Burst("handout thanks DMs", len(members))
     _, cpu_before = proc_stats(bot.pid)
     limited_before = standin.rest.stats["429_global"] + standin.rest.stats["429_route"]
+    creator = w["creator"]
+    already = len(standin.dms_to(creator))
     start = time.perf_counter()
     t0 = standin.world.clock.now()
     for i, member in enumerate(members):
@@ -284,23 +286,38 @@ async def thanks_burst(standin: DiscordStandIn, bot: BotProcess, w: dict[str, An
         with sqlite3.connect(db) as conn:
             return conn.execute("SELECT COUNT(*) FROM member_messages").fetchone()[0]
 
-    def prompts_sent() -> int:
+    def prompts_handled() -> int:
+        # Sent as a prompt, or counted in the creator's summary (past the destination's pace).
         with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT COUNT(*) FROM prompts WHERE status = 'sent'").fetchone()[0]
+            return conn.execute("SELECT COUNT(*) FROM prompts WHERE status IN ('sent', 'summarised')").fetchone()[0]
+
+    def summaries_pending() -> int:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT COUNT(*) FROM inbox_summaries WHERE dirty = 1").fetchone()[0]
 
     deadline = time.monotonic() + min(150, max(60, len(members) / 10))
     while time.monotonic() < deadline and stored() < len(members):
         await asyncio.sleep(0.2)
     burst.ack_span_s = standin.world.clock.now() - t0  # here: time until every message was stored
-    while time.monotonic() < deadline and prompts_sent() < len(members):
+    while time.monotonic() < deadline and (prompts_handled() < len(members) or summaries_pending()):
         await asyncio.sleep(0.5)
-    burst.delivered = prompts_sent()
+    received = standin.dms_to(creator)[already:]
+    first_at = min((m.created_at for m in received), default=None)
+    first_at = None if first_at is None else first_at - t0
+    summaries = [m for m in received if not m.has_button("Reply personally")]
+    edits = [r for r in standin.requests if r.method == "PATCH" and any(str(m.id) in r.path for m in summaries)]
+    burst.delivered = prompts_handled()
     burst.delivery_span_s = standin.world.clock.now() - t0
     burst.lost = len(members) - stored()
     rss, cpu_after = proc_stats(bot.pid)
     burst.peak_rss_mb, burst.cpu_s = rss, cpu_after - cpu_before
     burst.rate_limited = standin.rest.stats["429_global"] + standin.rest.stats["429_route"] - limited_before
-    burst.notes.append(f"all stored in {burst.ack_span_s:.1f}s; prompts sent {burst.delivered}/{len(members)}")
+    burst.notes.append(f"all stored in {burst.ack_span_s:.1f}s; prompts handled {burst.delivered}/{len(members)}")
+    first = "never" if first_at is None else f"{first_at:.1f}s"
+    burst.notes.append(
+        f"creator received {len(received)} message(s) ({len(received) - len(summaries)} with prompts, "
+        f"{len(summaries)} summary, edited {len(edits)} time(s)); first after {first}"
+    )
     return burst
 
 
@@ -351,6 +368,7 @@ async def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated N (default 100,1000,5000)")
     parser.add_argument("--crash", action="store_true", help="also run a burst with a SIGKILL at 1/3 delivered")
     parser.add_argument("--no-thanks", action="store_true", help="skip the thank-you DM bursts")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the bare discord.py baseline")
     parser.add_argument("--scenario", help=argparse.SUPPRESS)  # internal: one scenario, JSON out
     args = parser.parse_args()
     if args.scenario:
@@ -367,9 +385,10 @@ async def main() -> None:
     bursts: list[Burst] = []
     baselines: dict[int, Burst] = {}
     for n in sizes:
-        [base] = await run_isolated(n, baseline=True)
-        baselines[n] = base
-        bursts.append(base)
+        if not args.no_baseline:
+            [base] = await run_isolated(n, baseline=True)
+            baselines[n] = base
+            bursts.append(base)
         bursts.extend(await run_isolated(n, baseline=False, thanks=not args.no_thanks))
         if args.crash:
             bursts.extend(await run_isolated(n, baseline=False, crash=True))

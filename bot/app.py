@@ -23,9 +23,11 @@ from bot.config import Settings
 from bot.core.deliveries import DeliveryService
 from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
+from bot.core.inbox_flow import InboxFlow
 from bot.core.locales import LocaleService
 from bot.core.member_data import MemberDataService
 from bot.core.membership import MembershipService
+from bot.core.reply_all import ReplyAllService
 from bot.core.resources import ResourceService
 from bot.core.retention import RetentionService
 from bot.core.stats import PrivacyService, StatsService
@@ -82,6 +84,8 @@ class HandoutBot(commands.Bot):
         self.membership = MembershipService(self.db)
         self.member_checks = MembershipChecks(self)
         self.thanks = ThanksService(self.db, on_message=self.metrics.message_received)
+        self.inbox_flow = InboxFlow(self.db)
+        self.reply_all = ReplyAllService(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
         self.member_data = MemberDataService(self.db)

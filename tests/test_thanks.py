@@ -222,8 +222,9 @@ async def test_refused_prompt_is_set_aside_with_its_reason_and_the_message_stays
     db, resources, deliveries, thanks, clock
 ) -> None:
     await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
     refused = await record(thanks, ALICE, 500, text="a long one")
-    kept = await record(thanks, ALICE, 501, text="a short one")
+    kept = await record(thanks, BOB, 501, text="a short one")  # another member: its own prompt
     (refused_prompt, _, _), (kept_prompt, _, _) = await thanks.due_prompts()
     await thanks.prompt_refused(refused_prompt, "discord 400 50035: Invalid Form Body")
     clock.now += 10 * 3600  # long after any retry delay: it never comes back unchanged

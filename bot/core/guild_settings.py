@@ -13,6 +13,8 @@ from bot.db.database import Database
 
 DEFAULT_REMINDER_HOURS = 24
 MAX_REMINDER_HOURS = 720
+DEFAULT_EXPIRE_DAYS = 30  # a message waiting longer gets "no answer given" (see bot.core.inbox_flow)
+MAX_EXPIRE_DAYS = 3650
 
 
 class DeliveryMode(StrEnum):
@@ -28,6 +30,7 @@ class GuildSettings:
     reminder_hours: int = DEFAULT_REMINDER_HOURS
     inbox_set_by: int | None = None  # who chose the inbox: told if Handout has to stop using it
     retention_days: int = DEFAULT_RETENTION_DAYS  # members' message text is kept this long; 0 = keep
+    expire_days: int = DEFAULT_EXPIRE_DAYS
 
 
 class GuildSettingsService:
@@ -50,6 +53,7 @@ class GuildSettingsService:
                 reminder_hours=row["reminder_hours"],
                 inbox_set_by=row["inbox_set_by"],
                 retention_days=row["retention_days"],
+                expire_days=row["expire_days"],
             )
         self._cache[guild_id] = settings
         return settings
@@ -89,5 +93,12 @@ class GuildSettingsService:
         if not 0 <= days <= MAX_RETENTION_DAYS:
             raise ValidationError("days", "range", low=0, high=MAX_RETENTION_DAYS)
         await sql.put(self._db, guild_id, "retention_days", days, int(time.time()))
+        self._cache.pop(guild_id, None)
+        return await self.get(guild_id)
+
+    async def set_expire_days(self, guild_id: int, days: int) -> GuildSettings:
+        if not 1 <= days <= MAX_EXPIRE_DAYS:
+            raise ValidationError("expire_days", "range", low=1, high=MAX_EXPIRE_DAYS)
+        await sql.put(self._db, guild_id, "expire_days", days, int(time.time()))
         self._cache.pop(guild_id, None)
         return await self.get(guild_id)

@@ -30,6 +30,7 @@ class Figures:
     thanked_deliveries: int = 0
     answered: int = 0
     waiting: int = 0
+    expired: int = 0  # "no answer given": waited past the server's expire_days, counted as unanswered
     answer_seconds: list[int] = field(default_factory=list)
 
     @property
@@ -38,7 +39,7 @@ class Figures:
 
     @property
     def answered_share(self) -> float | None:
-        total = self.answered + self.waiting
+        total = self.answered + self.waiting + self.expired
         return self.answered / total if total else None
 
     @property
@@ -92,6 +93,8 @@ class StatsService:
                     figures.answer_seconds.append(m["answered_at"] - m["received_at"])
                 elif m["status"] == "waiting":
                     figures.waiting += 1
+                elif m["status"] == "expired":
+                    figures.expired += 1
         overall.unique_members = len(members[None])
         for key, figures in per.items():
             figures.unique_members = len(members.get(key, ()))

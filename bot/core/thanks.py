@@ -17,8 +17,10 @@ from typing import Any
 
 from bot.core.classifier import Label
 from bot.core.errors import Conflict, Forbidden, NotFound
+from bot.core.inbox_flow import queue_prompt
 from bot.core.resources import Actor
 from bot.core.routing import RouteCandidate, needs_names, route
+from bot.db import inbox_flow as flow_sql
 from bot.db import messages as sql
 from bot.db import routing as routing_sql
 from bot.db.database import Database
@@ -35,11 +37,14 @@ class Status(StrEnum):
     ANSWERED = "answered"
     NO_REPLY_NEEDED = "no_reply_needed"
     UNROUTED = "unrouted"  # no delivery to link it to (or the member has yet to say which): nobody to ask
+    EXPIRED = "expired"  # waited longer than the guild's expire_days: "no answer given", counted unanswered
+    ACKNOWLEDGED = "acknowledged"  # a member's thanks for the creator's reply: recorded, not waiting
 
 
 class AnsweredHow(StrEnum):
     RELAYED = "relayed"  # the creator wrote in the modal; the bot carried it, labelled as theirs
     THEMSELVES = "themselves"  # the creator answered from their own account
+    RELAYED_TO_ALL = "relayed_to_all"  # one personal reply to everyone who thanked for a resource
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,11 @@ class ThanksService:
         status: Status,
         how: AnsweredHow | None = None,
         reply_message_id: int | None = None,
+        *,
+        with_prompt: bool = False,
     ) -> MemberMessage:
+        """``with_prompt``: answered from the prompt message, which quotes a member's burst as one:
+        the other waiting messages it quotes get the same answer (from /thanks pending, one each)."""
         message = await self.get(message_id)
         self.ensure_can_answer(message, actor)
         closed = await sql.set_answer(
@@ -179,6 +188,16 @@ class ThanksService:
         if not closed:
             message = await self.get(message_id)
             raise Conflict("error.already_handled", by=message.answered_by or 0, status=message.status)
+        if with_prompt:
+            await flow_sql.close_siblings(
+                self._db,
+                message_id,
+                status=status.value,
+                by=actor.user_id,
+                how=how.value if how else None,
+                now=self.now(),
+                reply_message_id=reply_message_id,
+            )
         return await self.get(message_id)
 
     async def pending(self, owner_id: int, guild_id: int | None, page: int = 0) -> tuple[list[MemberMessage], int]:
@@ -200,6 +219,11 @@ class ThanksService:
         on the message's Discord id too: SQLite reuses the highest rowid once it is deleted, so a
         newer message's prompt may already carry the same ids."""
         return await sql.queued_among(self._db, [(prompt_id, message.source_id) for prompt_id, message in prompts])
+
+    async def prompt_messages(self, prompt_id: int, first: MemberMessage) -> list[MemberMessage]:
+        """Every message one prompt quotes: a member's burst becomes one prompt."""
+        rows = await flow_sql.prompt_messages(self._db, prompt_id, first.id)
+        return [MemberMessage.from_row(r) for r in rows] or [first]
 
     async def prompt_sent(self, prompt_id: int, channel_id: int, message_id: int) -> None:
         await sql.prompt_sent(self._db, prompt_id, channel_id, message_id, self.now())
@@ -300,6 +324,8 @@ def _record(
         choices = routing.choices if label is not Label.REQUEST else ()
     if target is None:
         status = Status.UNROUTED
+    elif label is Label.THANKS and flow_sql.replied_last(conn, member_id, target["owner_id"]):
+        status = Status.ACKNOWLEDGED  # thanks for the creator's reply: the loop is closed
     elif label is not Label.REQUEST or via == "modal":
         status = Status.WAITING
     else:
@@ -325,7 +351,15 @@ def _record(
     if message_id is None:
         return None
     if status is Status.WAITING:
-        sql.insert_prompt(conn, message_id, now)
+        assert target is not None
+        queue_prompt(
+            conn,
+            message_id=message_id,
+            member_id=member_id,
+            owner_id=target["owner_id"],
+            guild_id=target["guild_id"],
+            now=now,
+        )
     if choices:
         routing_sql.await_choice(conn, message_id, now)
     return message_id, choices
@@ -339,4 +373,11 @@ def _choose(conn: sqlite3.Connection, message: MemberMessage, delivery_id: int, 
     if not routing_sql.take_choice(conn, message.id):
         raise Conflict("error.already_chosen")
     routing_sql.set_route(conn, message.id, target, Status.WAITING.value)
-    sql.insert_prompt(conn, message.id, now)
+    queue_prompt(
+        conn,
+        message_id=message.id,
+        member_id=message.member_id,
+        owner_id=target["owner_id"],
+        guild_id=target["guild_id"],
+        now=now,
+    )

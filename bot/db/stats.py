@@ -76,5 +76,6 @@ def _delete_member(conn: sqlite3.Connection, member_id: int) -> tuple[dict[str, 
     conn.execute("DELETE FROM closed_dms WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM cooldown_notices WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM acknowledgements WHERE member_id = ?", (member_id,))
+    conn.execute("DELETE FROM reply_all_sends WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM guild_members WHERE member_id = ?", (member_id,))
     return {"messages": removed, "deliveries": anonymised}, cancelled

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 from typing import Any
 
 from tests.e2e.standin import messages as standin_messages
@@ -98,3 +100,39 @@ def execute(bot: Any, sql: str, *params: Any) -> None:
             conn.execute(sql, params)
     finally:
         conn.close()
+
+
+def add_deliveries(bot: Any, resource_id: int, guild_id: int, members: list) -> None:
+    """Deliveries as the bot records them after a click, for many members at once (clicking is the
+    delivery tests' business; here only what members write afterwards matters)."""
+    now = int(time.time())
+    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
+        first = conn.execute("SELECT COALESCE(MAX(id), 0) FROM deliveries").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, delivered_via, status,"
+            " source_id, requested_at, delivered_at) VALUES (?, ?, ?, 'button', 'dm', 'delivered', ?, ?, ?)",
+            [(resource_id, guild_id, m.id, 9_000_000 + first + i, now, now) for i, m in enumerate(members)],
+        )
+
+
+def fans(standin, scene, bot: Any, n: int) -> list:
+    """``n`` more members of the scene's guild who each got its first resource."""
+    world = standin.world
+    found = [world.add_member(scene.guild, world.add_user(f"fan{len(world.users)}-{i}")) for i in range(n)]
+    add_deliveries(bot, value(bot, "SELECT MIN(id) FROM resources"), scene.guild.id, found)
+    return found
+
+
+async def a_minute_later(bot: Any) -> None:
+    """As if the last prompts went out a minute ago: what a member writes next is not gathered into
+    the short window after them (bot/core/inbox_flow.py) and is prompted at once. Waits first for
+    the bot to record the prompts it sent (the creator may see one before it is recorded)."""
+    for _ in range(100):
+        if not value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"):
+            break
+        await asyncio.sleep(0.1)
+    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
+        conn.execute(
+            "UPDATE prompts SET created_at = created_at - 60, sent_at = sent_at - 60,"
+            " next_attempt_at = next_attempt_at - 60"
+        )

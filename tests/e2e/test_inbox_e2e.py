@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.standin.model import Perm
-from tests.e2e.stories import private_inbox, set_inbox, value
+from tests.e2e.stories import a_minute_later, private_inbox, set_inbox, value
 from tests.e2e.test_thanks_e2e import delivered, prompt_for
 
 NOTICE = "no longer go to"  # the one DM that tells the managers an inbox was turned off
@@ -50,6 +50,7 @@ async def test_an_inbox_others_can_now_read_sends_prompts_back_to_dms(standin, s
     )
 
     standin.world.overwrite(inbox, scene.guild.everyone, allow=Perm.VIEW_CHANNEL)  # someone opens it up
+    await a_minute_later(bot)
     await standin.send_dm(scene.member, "does it also work in Notion?")
     prompt = await prompt_for(standin, scene)
     assert "Notion" in prompt.text
@@ -57,6 +58,7 @@ async def test_an_inbox_others_can_now_read_sends_prompts_back_to_dms(standin, s
     assert "@everyone can read it" in notice.text and "#creator-inbox" in notice.text
     assert notice.pings == [] and not notice.mention_everyone
 
+    await a_minute_later(bot)
     await standin.send_dm(scene.member, "thanks again!")
     again = await prompt_for(standin, scene, after=prompt)
     assert "thanks again!" in again.text
@@ -81,6 +83,7 @@ async def test_an_inbox_the_bot_lost_falls_back_to_dms_without_retrying(
     notice = await standin.wait_for_dm(scene.creator, lambda m: NOTICE in m.text, timeout=10)
     assert "Discord no longer lets me post there" in notice.text
 
+    await a_minute_later(bot)
     await standin.send_dm(scene.member, "thanks again!")
     await prompt_for(standin, scene, after=prompt)
     posts = standin.requests_to("POST", "/channels/{channel_id}/messages")

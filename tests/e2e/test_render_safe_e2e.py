@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.e2e.stories import add_resource, rows, share, value
+from tests.e2e.stories import add_resource, fans, rows, share, value
 
 EVIL = "[Handout: verify your payout](https://evil.example/x) <@&123> @everyone **bold** thank you so much!"
 EVIL_NAME = "[Handout](https://evil.example)"
@@ -57,8 +57,16 @@ async def test_long_thanks_at_once_all_reach_the_creator_shortened(standin, scen
     bot, _ = await delivered(standin, scene, bot_process)
     long_texts = [f"LONG{i} " + "thank you so much for this! " * 142 for i in range(3)]
     assert all(len(t) > 3900 for t in long_texts)  # a Nitro member's DM may hold 4,000 characters
-    for text in (long_texts[0], "thanks, short one", long_texts[1], long_texts[2], "thx again"):
-        await standin.send_dm(scene.member, text)
+    # From five members (one member's burst is gathered into one prompt: test_inbox_scale_e2e.py).
+    writers = fans(standin, scene, bot, 5)
+    # The creator's first prompt is slow to post, so the others queue meanwhile and go out packed
+    # together, as in a real burst (each in a message of its own would pass the destination's
+    # pace of 3 prompt messages a minute, and the rest would be counted in a summary instead).
+    creator_dm = standin.world.dm_channel(scene.creator)
+    standin.faults.add(method="POST", path=rf"^/channels/{creator_dm.id}/messages$", status=200, delay=2.0)
+    texts = (long_texts[0], "thanks, short one", long_texts[1], long_texts[2], "thx again")
+    for writer, text in zip(writers, texts, strict=True):
+        await standin.send_dm(writer, text)
     await standin.wait_until(lambda: len(prompts_to_creator(standin, scene)) == 5, 30)
     descriptions = [e["description"] for e in prompts_to_creator(standin, scene)]
     long_ones = [d for d in descriptions if d.startswith("LONG")]
@@ -84,8 +92,9 @@ async def test_a_prompt_discord_refuses_is_set_aside_and_the_others_arrive(stand
         when_body="REFUSE-ME",
         times=None,  # Discord refuses this content every time
     )
-    for text in ("thanks, first", "thanks REFUSE-ME", "thanks, third"):
-        await standin.send_dm(scene.member, text)
+    writers = fans(standin, scene, bot, 4)  # one prompt each (a member's burst would be one prompt)
+    for writer, text in zip(writers[:3], ("thanks, first", "thanks REFUSE-ME", "thanks, third"), strict=True):
+        await standin.send_dm(writer, text)
     await standin.wait_until(
         lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status IN ('sent', 'refused')") == 3, 30
     )
@@ -100,7 +109,7 @@ async def test_a_prompt_discord_refuses_is_set_aside_and_the_others_arrive(stand
 
     # Set aside for good: the worker's next passes send new prompts but never the refused one again.
     hits = len(refusal.hits)
-    await standin.send_dm(scene.member, "thanks, one more")
+    await standin.send_dm(writers[3], "thanks, one more")
     await standin.wait_until(lambda: "thanks, one more" in str(prompts_to_creator(standin, scene)), 20)
     assert len(refusal.hits) == hits
     # Still waiting for the creator, who finds it in /thanks pending.

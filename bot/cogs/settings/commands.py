@@ -60,14 +60,25 @@ class HandoutSettings(commands.GroupCog, group_name="handout", group_description
         await reply_private(interaction, tr(interaction, "handout.inbox.set", channel=target.mention))
 
     @app_commands.command(name="reminders", description=_("cmd.handout.reminders"))
-    @app_commands.describe(hours=_("opt.hours"))
-    async def reminders(self, interaction: discord.Interaction, hours: app_commands.Range[int, 0, 720]) -> None:
+    @app_commands.describe(hours=_("opt.hours"), expire_days=_("opt.expire_days"))
+    async def reminders(
+        self,
+        interaction: discord.Interaction,
+        hours: app_commands.Range[int, 0, 720] | None = None,
+        expire_days: app_commands.Range[int, 1, 3650] | None = None,
+    ) -> None:
         assert interaction.guild_id is not None
-        settings = await self.bot.guild_settings.set_reminder_hours(interaction.guild_id, hours)
+        settings = await self.bot.guild_settings.get(interaction.guild_id)
+        if hours is not None:
+            settings = await self.bot.guild_settings.set_reminder_hours(interaction.guild_id, hours)
+        if expire_days is not None:
+            settings = await self.bot.guild_settings.set_expire_days(interaction.guild_id, expire_days)
         if settings.reminder_hours == 0:
-            await reply_private(interaction, tr(interaction, "handout.reminders.off"))
+            lines = [tr(interaction, "handout.reminders.off")]
         else:
-            await reply_private(interaction, tr(interaction, "handout.reminders.set", hours=settings.reminder_hours))
+            lines = [tr(interaction, "handout.reminders.set", hours=settings.reminder_hours)]
+        lines.append(tr(interaction, "handout.reminders.expire", days=settings.expire_days))
+        await reply_private(interaction, "\n".join(lines))
 
     @app_commands.command(name="retention", description=_("cmd.handout.retention"))
     @app_commands.describe(days=_("opt.retention_days"))

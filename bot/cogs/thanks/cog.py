@@ -15,6 +15,7 @@ from bot import i18n
 from bot.cogs.common import reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.choose import ask_member
+from bot.cogs.thanks.reply_all import reply_all_button
 from bot.cogs.thanks.stats_view import CHART_FILE, breakdown_view, chart_file
 from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits, safe_text
@@ -74,9 +75,10 @@ class MemberMessages(commands.Cog):
             self.bot.thanks_worker.kick()
         if not await self.bot.thanks.should_acknowledge(message.author.id):
             return
-        if stored.status == Status.WAITING and stored.owner_id:
+        if stored.status in (Status.WAITING, Status.ACKNOWLEDGED) and stored.owner_id:
             creator = await self.bot.deliverer.creator_name(stored.owner_id)
-            text = i18n.text(locale, "ack.forwarded", creator=creator)
+            key = "ack.forwarded" if stored.status == Status.WAITING else "ack.acknowledged"
+            text = i18n.text(locale, key, creator=creator)
         else:
             text = i18n.text(locale, "ack.unrouted")
         await send_paced(self.bot, message.channel, content=text)
@@ -156,23 +158,36 @@ def with_fields(first: discord.Embed, fields: list[tuple[str, str]]) -> list[dis
 
 def figures_text(locale: str, f: Figures) -> str:
     median = f.median_answer_seconds
-    return i18n.text(
-        locale,
-        "stats.figures",
-        deliveries=f.deliveries,
-        members=f.unique_members,
-        thanks=f.thanks,
-        thanked=percent(f.thanked_share),
-        answered=percent(f.answered_share),
-        waiting=f.waiting,
-        median="—" if median is None else render.ago(locale, median),
+    expired = "\n" + i18n.text(locale, "stats.expired", n=f.expired) if f.expired else ""
+    return (
+        i18n.text(
+            locale,
+            "stats.figures",
+            deliveries=f.deliveries,
+            members=f.unique_members,
+            thanks=f.thanks,
+            thanked=percent(f.thanked_share),
+            answered=percent(f.answered_share),
+            waiting=f.waiting,
+            median="—" if median is None else render.ago(locale, median),
+        )
+        + expired
     )
 
 
-async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, page: int) -> None:
-    assert interaction.guild_id is not None
+async def send_pending_page(
+    interaction: discord.Interaction,
+    bot: HandoutBot,
+    page: int,
+    owner_id: int | None = None,
+    guild_id: int | None = None,
+) -> None:
+    """``owner_id``/``guild_id``: whose pending list (a summary's button, possibly pressed in DMs);
+    by default the one who asks, in this server."""
+    guild_id = guild_id or interaction.guild_id
+    assert guild_id is not None
     locale = interaction.locale.value
-    messages, total = await bot.thanks.pending(interaction.user.id, interaction.guild_id, page)
+    messages, total = await bot.thanks.pending(owner_id or interaction.user.id, guild_id, page)
     if not messages:
         await reply_private(interaction, tr(interaction, "pending.none" if total == 0 else "pending.past_end"))
         return
@@ -199,6 +214,13 @@ async def send_pending_page(interaction: discord.Interaction, bot: HandoutBot, p
             inline=False,
         )
         add_answer_row(view, locale, message.id, row=row)
+    # One reply to all who thanked, per resource thanked on this page (row 4: below the four rows).
+    thanked = {m.resource_id for m in messages if m.label == Label.THANKS and m.resource_id is not None}
+    for resource_id in sorted(thanked)[:5]:
+        resource = await bot.resources.get(resource_id)
+        button = reply_all_button(locale, resource_id, resource.title)
+        button.item.row = PAGE_SIZE
+        view.add_item(button)
     pages = -(-total // PAGE_SIZE)
     more = "pending.footer_more" if page + 1 < pages else "pending.footer"
     embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))

@@ -21,7 +21,7 @@ from discord.ext import commands
 from bot.cogs.common import reply_private, send_dm, tr, user_by_id
 from bot.cogs.errors import handle_interaction_error, render_error
 from bot.cogs.thanks import render
-from bot.cogs.thanks.views import FORM_TEXT, REPLY_FORM, SAY_FORM, actor_for, updated_prompt
+from bot.cogs.thanks.views import FORM_TEXT, REPLY_FORM, SAY_FORM, actor_for, from_prompt, updated_prompt
 from bot.core.classifier import classify
 from bot.core.errors import Conflict, HandoutError
 from bot.core.thanks import AnsweredHow, Status
@@ -140,7 +140,9 @@ async def submit_reply(interaction: discord.Interaction[HandoutBot], message_id:
             raise
         raise HandoutError("error.member_dms_closed") from None
     try:
-        closed = await bot.thanks.close(message.id, actor, Status.ANSWERED, AnsweredHow.RELAYED, sent.id)
+        closed = await bot.thanks.close(
+            message.id, actor, Status.ANSWERED, AnsweredHow.RELAYED, sent.id, with_prompt=from_prompt(interaction)
+        )
     except Conflict:
         closed = await bot.thanks.get(message.id)  # closed by someone else meanwhile; the reply did go out
     await reply_private(interaction, render.closed_line(interaction.locale.value, closed))

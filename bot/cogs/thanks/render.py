@@ -50,7 +50,36 @@ def prompt_embed(locale: str, message: MemberMessage, member_name: str, resource
     return embed
 
 
+def prompt_embed_many(
+    locale: str, messages: list[MemberMessage], member_name: str, resource_title: str
+) -> discord.Embed:
+    """One prompt for a member's burst: every message quoted (neutralised), oldest first, within
+    the size of one prompt; /thanks pending has each in full."""
+    embed = prompt_embed(locale, messages[0], member_name, resource_title)
+    if len(messages) == 1:
+        return embed
+    name = safe_text.shorten(member_name, NAME_MAX)
+    labels = {m.label for m in messages}
+    label = "question" if "question" in labels else messages[0].label  # questions first: they need an answer
+    embed.title = i18n.text(locale, "prompt.title_many", n=len(messages), label=label_text(locale, label), member=name)[
+        : limits.EMBED_TITLE
+    ]
+    pointer = i18n.text(locale, "prompt.shortened")
+    lines, room = [], PROMPT_TEXT_MAX
+    for index, message in enumerate(messages):
+        line = "• " + safe_text.snippet(message.content, 300)
+        if len(line) + 1 > room - len(pointer) - 10:
+            lines.append(i18n.text(locale, "digest.more", n=len(messages) - index) + " " + pointer)
+            break
+        lines.append(line)
+        room -= len(line) + 1
+    embed.description = "\n".join(lines)
+    return embed
+
+
 def closed_line(locale: str, message: MemberMessage) -> str:
+    if message.status == "expired":
+        return i18n.text(locale, "prompt.closed_expired")
     if message.status == "answered":
         how = i18n.text(locale, f"answered.{message.answered_how}")
         took = ago(locale, (message.answered_at or 0) - message.received_at)

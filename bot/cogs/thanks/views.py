@@ -82,15 +82,21 @@ class SayModal(discord.ui.Modal):
 
 
 async def actor_for(bot: HandoutBot, interaction: discord.Interaction, message: MemberMessage) -> Actor:
+    return await actor_in(bot, interaction, message.owner_id, message.guild_id)
+
+
+async def actor_in(
+    bot: HandoutBot, interaction: discord.Interaction, owner_id: int | None, guild_id: int | None
+) -> Actor:
     """Manage Server counts only in the message's own guild: from the interaction when pressed
     there, else from the member's roles in that guild (a prompt in the creator's DMs)."""
-    if interaction.user.id == message.owner_id:
+    if interaction.user.id == owner_id:
         return Actor(interaction.user.id)
-    if message.guild_id is None:
+    if guild_id is None:
         return Actor(interaction.user.id)
-    if interaction.guild_id == message.guild_id:
+    if interaction.guild_id == guild_id:
         return Actor(interaction.user.id, manages_guild=interaction.permissions.manage_guild)
-    guild = bot.get_guild(message.guild_id)
+    guild = bot.get_guild(guild_id)
     if guild is None:
         return Actor(interaction.user.id)
     try:
@@ -141,8 +147,14 @@ class AnswerButton(
             return
         status = Status.ANSWERED if self.action == "self" else Status.NO_REPLY_NEEDED
         how = AnsweredHow.THEMSELVES if self.action == "self" else None
-        closed = await bot.thanks.close(message.id, actor, status, how)
+        closed = await bot.thanks.close(message.id, actor, status, how, with_prompt=from_prompt(interaction))
         await mark_prompt_closed(interaction, closed)
+
+
+def from_prompt(interaction: discord.Interaction) -> bool:
+    """Pressed on a prompt (one message may quote a member's whole burst), not on the private
+    /thanks pending page, which lists each message with its own buttons."""
+    return interaction.message is not None and not interaction.message.flags.ephemeral
 
 
 _ANSWER_ID = re.compile(r"^handout:answer:(?:reply|self|none):(\d+)$")

@@ -22,6 +22,8 @@ from bot.cogs.common import dm_channel, send_paced, user_by_id
 from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks import render
 from bot.cogs.thanks.inbox import InboxGuard, is_permanent
+from bot.cogs.thanks.reply_all import send_reply_alls
+from bot.cogs.thanks.summary import send_summary
 from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits
 from bot.core.inbox import InboxProblem
@@ -44,6 +46,7 @@ class ThanksWorker:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.inbox = InboxGuard(bot)
+        self._next_expiry = 0.0  # time.monotonic() of the next look for expired messages
 
     def start(self) -> None:
         if self._task is None:
@@ -63,13 +66,25 @@ class ThanksWorker:
     async def _run(self) -> None:
         await self.bot.wait_until_ready()
         while not self.bot.is_closed():
+            # Cleared before the pass, not after it: a kick while the pass runs, or while the next
+            # due time is looked up, must wake the next wait rather than be wiped out (a message
+            # stored just then would otherwise wait up to IDLE_SECONDS for its prompt).
+            self._wake.clear()
             try:
                 await self.run_once()
             except Exception:
                 log.exception("Thanks worker pass failed; trying again shortly")
-            wait = await self.bot.thanks.seconds_until_next_prompt()
+            waits = [
+                w
+                for w in (
+                    await self.bot.thanks.seconds_until_next_prompt(),
+                    await self.bot.inbox_flow.seconds_until_next_summary(),
+                    await self.bot.reply_all.seconds_until_next_send(),
+                )
+                if w is not None
+            ]
+            wait = min(waits) if waits else None
             timeout = IDLE_SECONDS if wait is None else min(IDLE_SECONDS, max(0.05, wait))
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
 
@@ -83,6 +98,14 @@ class ThanksWorker:
             by_destination.setdefault((message.owner_id, message.guild_id), []).append(prompt)
         for prompts in by_destination.values():
             await self._send_prompts_to(prompts)
+        await self._update_summaries()
+        await send_reply_alls(self.bot)
+        if time.monotonic() >= self._next_expiry:
+            # Days are the unit: once a minute is plenty, and a burst kicks this worker per message.
+            self._next_expiry = time.monotonic() + IDLE_SECONDS
+            expired = await self.bot.inbox_flow.expire()
+            if expired:
+                log.info("%d waiting message(s) passed their server's expire_days: no answer given", expired)
         await self.bot.thanks.queue_due_digests()
         for digest_id, owner_id, guild_id, attempts in await self.bot.thanks.due_digests(BATCH):
             await self._send_digest(digest_id, owner_id, guild_id, attempts)
@@ -124,16 +147,34 @@ class ThanksWorker:
             assert first.owner_id is not None
             locale = await self._creator_locale(first.owner_id, first.guild_id)
             embeds = []
-            for _, _, message in prompts:
+            for prompt_id, _, message in prompts:
                 # Stored with the message; older rows have none and are looked up (a paced request).
                 member_name = message.member_name or await self.bot.deliverer.creator_name(message.member_id)
                 resource = await self.bot.resources.get(message.resource_id) if message.resource_id else None
-                embeds.append(render.prompt_embed(locale, message, member_name, resource.title if resource else "—"))
-        except (discord.HTTPException, AssertionError) as exc:
+                quoted = await self.bot.thanks.prompt_messages(prompt_id, message)
+                embeds.append(
+                    render.prompt_embed_many(locale, quoted, member_name, resource.title if resource else "—")
+                )
+            target = await self._destination(first.owner_id, first.guild_id)
+        except (discord.HTTPException, DiscordUnavailable, AssertionError) as exc:
             await self._retry_later(prompts, exc)
             return
-        for group in limits.pack([len(embed) for embed in embeds], max_items=PROMPTS_PER_MESSAGE):
+        groups = limits.pack([len(embed) for embed in embeds], max_items=PROMPTS_PER_MESSAGE)
+        # At most a few prompt messages a minute per destination: past that, one summary message
+        # (edited in place) counts them, and every message waits in /thanks pending.
+        room = await self.bot.inbox_flow.room_for_messages(target.id)
+        for group in groups[:room]:
             await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group])
+        over = [prompts[i][0] for group in groups[room:] for i in group]
+        if over:
+            summary_id = await self.bot.inbox_flow.summarise(over, target.id, first.owner_id, first.guild_id)
+            log.info(
+                "Destination %s is at its pace: %d prompt(s) counted in summary %s", target.id, len(over), summary_id
+            )
+
+    async def _update_summaries(self) -> None:
+        for row in await self.bot.inbox_flow.due_summaries():
+            await send_summary(self, row)
 
     async def _send_prompts(self, locale: str, batch: list[tuple[Prompt, discord.Embed]]) -> None:
         """One message to the creator: each member message as an embed with its row of buttons."""

@@ -1,0 +1,98 @@
+"""The creator's inbox at the scale of a popular post: no flood, nothing lost.
+
+- Coalescing: the first message from a member reaches the creator at once; what the same member
+  writes in the next COALESCE_SECONDS joins one queued prompt that quotes it all.
+- Per member: at most MEMBER_PROMPTS_PER_DAY prompts about one member to one creator a day; past
+  that their messages are stored and marked (``over_limit``), waiting in /thanks pending, never
+  prompted, so nobody can make the bot write a creator without bound.
+- Per destination: at most DESTINATION_MESSAGES_PER_MINUTE prompt messages a minute to one channel;
+  past that, prompts are counted in one summary message per creator, edited in place at most every
+  SUMMARY_EDIT_SECONDS and rebuilt from the database each time.
+- Expiry: waiting messages older than the guild's ``expire_days`` get "no answer given".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bot.db import inbox_flow as sql
+from bot.db.database import Database
+
+COALESCE_SECONDS = 30
+MEMBER_PROMPTS_PER_DAY = 5
+DESTINATION_MESSAGES_PER_MINUTE = 3
+SUMMARY_EDIT_SECONDS = 10
+SUMMARY_REUSE_SECONDS = 3600  # a burst later than this gets a new summary, not an edit far up the chat
+LABEL_ORDER = ("question", "other", "thanks")  # questions first: they need an answer
+
+
+def queue_prompt(
+    conn: sqlite3.Connection, *, message_id: int, member_id: int, owner_id: int, guild_id: int | None, now: int
+) -> None:
+    """Inside the recording transaction: join the member's queued prompt, or queue one (due now,
+    or COALESCE_SECONDS after the last one about this member), or mark the message over the limit."""
+    queued = sql.queued_prompt_for(conn, member_id, owner_id, guild_id)
+    if queued is not None:
+        sql.link_prompt(conn, message_id, queued)
+        return
+    count, last = sql.member_prompts_since(conn, member_id, owner_id, now - 86400)
+    if count >= MEMBER_PROMPTS_PER_DAY:
+        sql.mark_over_limit(conn, message_id)
+        return
+    due = now if last is None else max(now, last + COALESCE_SECONDS)
+    sql.link_prompt(conn, message_id, sql.insert_prompt(conn, message_id, due, now))
+
+
+@dataclass(frozen=True)
+class SummaryCount:
+    resource_id: int | None
+    title: str
+    label: str
+    n: int
+
+
+class InboxFlow:
+    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
+        self._db = db
+        self._clock = clock
+
+    def now(self) -> int:
+        return int(self._clock())
+
+    async def room_for_messages(self, channel_id: int) -> int:
+        """How many more prompt messages may go to this channel in the current minute."""
+        sent = await sql.prompt_messages_sent_since(self._db, channel_id, self.now() - 60)
+        return max(0, DESTINATION_MESSAGES_PER_MINUTE - sent)
+
+    async def summarise(self, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None) -> int:
+        now = self.now()
+        return await sql.summarise(
+            self._db, prompt_ids, channel_id, owner_id, guild_id, now - SUMMARY_REUSE_SECONDS, now
+        )
+
+    async def due_summaries(self) -> list[Any]:
+        return await sql.due_summaries(self._db, self.now())
+
+    async def summary_counts(self, summary_id: int) -> list[SummaryCount]:
+        rows = await sql.summary_counts(self._db, summary_id)
+        counts = [SummaryCount(r["resource_id"], r["title"], r["label"], r["n"]) for r in rows]
+        return sorted(counts, key=lambda c: LABEL_ORDER.index(c.label) if c.label in LABEL_ORDER else 9)
+
+    async def summary_shown(self, summary_id: int, message_id: int) -> None:
+        now = self.now()
+        await sql.summary_shown(self._db, summary_id, message_id, now + SUMMARY_EDIT_SECONDS, now)
+
+    async def summary_failed(self, summary_id: int, attempts: int, error: str, *, message_gone: bool) -> None:
+        from bot.core.thanks import retry_delay  # one backoff for every outbox
+
+        await sql.summary_failed(self._db, summary_id, error, self.now() + retry_delay(attempts), message_gone)
+
+    async def seconds_until_next_summary(self) -> float | None:
+        due = await sql.next_summary_due(self._db)
+        return None if due is None else max(0.0, due - self._clock())
+
+    async def expire(self) -> int:
+        return await sql.expire_waiting(self._db, self.now())

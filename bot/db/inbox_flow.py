@@ -1,0 +1,192 @@
+"""SQL for the inbox at scale: coalesced prompts, per-member limits, per-destination pacing and
+summaries, expiry, and the outbox of a creator's reply to everyone who thanked."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.db.database import Database
+from bot.db.messages import MESSAGE_COLUMNS
+
+FLOW_COLUMNS = MESSAGE_COLUMNS + ", prompt_id, over_limit"
+
+
+# -- coalescing and the per-member limit (run inside the recording transaction) --
+
+
+def queued_prompt_for(conn: sqlite3.Connection, member_id: int, owner_id: int, guild_id: int | None) -> int | None:
+    row = conn.execute(
+        "SELECT p.id FROM prompts p JOIN member_messages m ON m.id = p.member_message_id"
+        " WHERE p.status = 'queued' AND m.member_id = ? AND m.owner_id = ? AND m.guild_id IS ?"
+        " ORDER BY p.id DESC LIMIT 1",
+        (member_id, owner_id, guild_id),
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def member_prompts_since(conn: sqlite3.Connection, member_id: int, owner_id: int, since: int) -> tuple[int, int | None]:
+    """How many prompts about this member went to this creator since ``since``, and when the
+    latest one was sent (or queued)."""
+    row = conn.execute(
+        "SELECT COUNT(*), MAX(COALESCE(p.sent_at, p.created_at)) FROM prompts p"
+        " JOIN member_messages m ON m.id = p.member_message_id"
+        " WHERE m.member_id = ? AND m.owner_id = ? AND p.created_at > ?",
+        (member_id, owner_id, since),
+    ).fetchone()
+    return int(row[0]), row[1]
+
+
+def insert_prompt(conn: sqlite3.Connection, member_message_id: int, due: int, now: int) -> int:
+    cursor = conn.execute(
+        "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",
+        (member_message_id, due, now),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def link_prompt(conn: sqlite3.Connection, message_id: int, prompt_id: int) -> None:
+    conn.execute("UPDATE member_messages SET prompt_id = ? WHERE id = ?", (prompt_id, message_id))
+
+
+def mark_over_limit(conn: sqlite3.Connection, message_id: int) -> None:
+    conn.execute("UPDATE member_messages SET over_limit = 1 WHERE id = ?", (message_id,))
+
+
+# -- a prompt's messages --
+
+
+async def prompt_messages(db: Database, prompt_id: int, first_id: int) -> list[sqlite3.Row]:
+    return await db.fetchall(
+        f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE prompt_id = ? OR id = ? ORDER BY id",
+        (prompt_id, first_id),
+    )
+
+
+async def close_siblings(
+    db: Database, message_id: int, *, status: str, by: int, how: str | None, now: int, reply_message_id: int | None
+) -> int:
+    """The other waiting messages quoted in the same prompt as ``message_id`` get the same answer:
+    the creator saw them together and answered them together."""
+    return await db.execute(
+        "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
+        " reply_message_id = ? WHERE status = 'waiting' AND id != ? AND prompt_id IS NOT NULL"
+        " AND prompt_id = (SELECT prompt_id FROM member_messages WHERE id = ?)",
+        (status, by, how, now, reply_message_id, message_id, message_id),
+    )
+
+
+# -- per-destination pacing and summaries --
+
+
+async def prompt_messages_sent_since(db: Database, channel_id: int, since: int) -> int:
+    return int(
+        await db.fetchval(
+            "SELECT COUNT(DISTINCT message_id) FROM prompts WHERE channel_id = ? AND sent_at > ?",
+            (channel_id, since),
+        )
+    )
+
+
+async def open_summary(db: Database, channel_id: int, owner_id: int, guild_id: int | None, since: int) -> int | None:
+    return await db.fetchval(
+        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ? AND guild_id IS ? AND created_at > ?"
+        " ORDER BY id DESC LIMIT 1",
+        (channel_id, owner_id, guild_id, since),
+    )
+
+
+def _summarise(
+    conn: sqlite3.Connection, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None,
+    reuse_since: int, now: int,
+) -> int:  # fmt: skip
+    row = conn.execute(
+        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ? AND guild_id IS ? AND created_at > ?"
+        " ORDER BY id DESC LIMIT 1",
+        (channel_id, owner_id, guild_id, reuse_since),
+    ).fetchone()
+    if row is None:
+        summary_id = conn.execute(
+            "INSERT INTO inbox_summaries (channel_id, owner_id, guild_id, next_edit_at, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            (channel_id, owner_id, guild_id, now, now, now),
+        ).fetchone()[0]
+    else:
+        summary_id = row[0]
+        conn.execute("UPDATE inbox_summaries SET dirty = 1 WHERE id = ?", (summary_id,))
+    conn.executemany(
+        "UPDATE prompts SET status = 'summarised', summary_id = ?, channel_id = ? WHERE id = ? AND status = 'queued'",
+        [(summary_id, channel_id, prompt_id) for prompt_id in prompt_ids],
+    )
+    return summary_id
+
+
+async def summarise(
+    db: Database, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None, reuse_since: int,
+    now: int,
+) -> int:  # fmt: skip
+    return await db.transaction(_summarise, prompt_ids, channel_id, owner_id, guild_id, reuse_since, now)
+
+
+async def due_summaries(db: Database, now: int) -> list[sqlite3.Row]:
+    return await db.fetchall(
+        "SELECT id, channel_id, owner_id, guild_id, message_id, attempts FROM inbox_summaries"
+        " WHERE dirty = 1 AND next_edit_at <= ? ORDER BY next_edit_at, id",
+        (now,),
+    )
+
+
+async def next_summary_due(db: Database) -> int | None:
+    return await db.fetchval("SELECT MIN(next_edit_at) FROM inbox_summaries WHERE dirty = 1")
+
+
+async def summary_counts(db: Database, summary_id: int) -> list[sqlite3.Row]:
+    """Waiting messages the summary stands for, per resource and label."""
+    return await db.fetchall(
+        "SELECT m.resource_id, COALESCE(r.title, '') AS title, m.label, COUNT(*) AS n FROM prompts p"
+        " JOIN member_messages m ON m.prompt_id = p.id LEFT JOIN resources r ON r.id = m.resource_id"
+        " WHERE p.summary_id = ? AND m.status = 'waiting'"
+        " GROUP BY m.resource_id, r.title, m.label ORDER BY MIN(m.received_at)",
+        (summary_id,),
+    )
+
+
+async def summary_shown(db: Database, summary_id: int, message_id: int, next_edit_at: int, now: int) -> None:
+    await db.execute(
+        "UPDATE inbox_summaries SET message_id = ?, dirty = 0, attempts = 0, last_error = NULL, next_edit_at = ?,"
+        " updated_at = ? WHERE id = ?",
+        (message_id, next_edit_at, now, summary_id),
+    )
+
+
+async def summary_failed(db: Database, summary_id: int, error: str, next_edit_at: int, forget_message: bool) -> None:
+    await db.execute(
+        "UPDATE inbox_summaries SET attempts = attempts + 1, last_error = ?, next_edit_at = ?,"
+        " message_id = CASE WHEN ? THEN NULL ELSE message_id END WHERE id = ?",
+        (error[:500], next_edit_at, forget_message, summary_id),
+    )
+
+
+# -- expiry --
+
+
+async def expire_waiting(db: Database, now: int) -> int:
+    """Waiting messages older than their guild's expire_days (default 30) get "no answer given"."""
+    days = "COALESCE((SELECT g.expire_days FROM guild_settings g WHERE g.guild_id = member_messages.guild_id), 30)"
+    return await db.execute(
+        f"UPDATE member_messages SET status = 'expired', answered_at = ?"
+        f" WHERE status = 'waiting' AND {days} > 0 AND received_at <= ? - 86400 * {days}",
+        (now, now),
+    )
+
+
+def replied_last(conn: sqlite3.Connection, member_id: int, owner_id: int) -> bool:
+    """Whether the member's newest message to this creator was answered by a reply the bot carried
+    to them (one to them alone, or to everyone who thanked): a thank-you now thanks for that."""
+    row = conn.execute(
+        "SELECT reply_message_id FROM member_messages WHERE member_id = ? AND owner_id = ?"
+        " AND status NOT IN ('unrouted', 'acknowledged')"
+        " ORDER BY id DESC LIMIT 1",
+        (member_id, owner_id),
+    ).fetchone()
+    return row is not None and row[0] is not None

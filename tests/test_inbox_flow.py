@@ -1,0 +1,180 @@
+"""The inbox at scale, against real SQLite: coalescing, limits, pacing, expiry, acknowledgements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.classifier import Label
+from bot.core.inbox_flow import COALESCE_SECONDS, DESTINATION_MESSAGES_PER_MINUTE, MEMBER_PROMPTS_PER_DAY, InboxFlow
+from bot.core.stats import StatsService
+from bot.core.thanks import AnsweredHow, Status, ThanksService
+from bot.db.database import Database
+from bot.db.migrate import load_migrations, migrate
+from tests.test_thanks import ALICE, BOB, GUILD, MAYA, deliver, record
+
+CHANNEL = 777
+
+
+@pytest.fixture
+def thanks(db: Database, clock) -> ThanksService:
+    return ThanksService(db, clock=clock)
+
+
+@pytest.fixture
+def flow(db: Database, clock) -> InboxFlow:
+    return InboxFlow(db, clock=clock)
+
+
+@pytest.fixture
+def deliveries(db: Database, clock):
+    from bot.core.deliveries import DeliveryService
+
+    return DeliveryService(db, clock=clock)
+
+
+async def test_a_members_burst_becomes_one_prompt_and_the_next_waits_a_window(resources, deliveries, thanks, clock):
+    await deliver(resources, deliveries, ALICE, 10)
+    first = [await record(thanks, ALICE, 500 + i, text=f"thanks {i}") for i in range(3)]
+    [(prompt_id, _, message)] = await thanks.due_prompts()
+    assert [m.id for m in await thanks.prompt_messages(prompt_id, message)] == [m.id for m in first]
+    await thanks.prompt_sent(prompt_id, CHANNEL, 9000)
+    later = await record(thanks, ALICE, 600, text="and one more")
+    assert await thanks.due_prompts() == []  # waits for the window to gather what else she writes
+    clock.now += COALESCE_SECONDS
+    [(second, _, message)] = await thanks.due_prompts()
+    assert [m.id for m in await thanks.prompt_messages(second, message)] == [later.id]
+
+
+async def test_past_the_per_member_limit_messages_are_stored_and_marked_not_prompted(
+    db, resources, deliveries, thanks, clock
+):
+    await deliver(resources, deliveries, ALICE, 10)
+    for i in range(MEMBER_PROMPTS_PER_DAY):
+        await record(thanks, ALICE, 500 + i)
+        [(prompt_id, _, _)] = await thanks.due_prompts()
+        await thanks.prompt_sent(prompt_id, CHANNEL, 9000 + i)
+        clock.now += COALESCE_SECONDS
+    held = await record(thanks, ALICE, 700, text="still writing")
+    clock.now += 3600
+    assert await thanks.due_prompts() == []
+    assert await db.fetchval("SELECT over_limit FROM member_messages WHERE id = ?", (held.id,)) == 1
+    _, total = await thanks.pending(MAYA.user_id, GUILD)
+    assert total == MEMBER_PROMPTS_PER_DAY + 1  # every message still waits in /thanks pending
+    clock.now += 86400
+    await record(thanks, ALICE, 800, text="a day later")
+    assert len(await thanks.due_prompts()) == 1
+
+
+async def test_a_destination_past_its_pace_gets_a_summary_questions_first(resources, deliveries, thanks, flow):
+    await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    assert await flow.room_for_messages(CHANNEL) == DESTINATION_MESSAGES_PER_MINUTE
+    for i in range(DESTINATION_MESSAGES_PER_MINUTE):  # other members' prompts, a message each
+        await deliver(resources, deliveries, 3000 + i, 30 + i)
+        await thanks.prompt_sent(await db_prompt(thanks, 3000 + i, 500 + i), CHANNEL, 9000 + i)
+    assert await flow.room_for_messages(CHANNEL) == 0
+    await record(thanks, BOB, 600)
+    await record(thanks, BOB, 601, label=Label.QUESTION, text="does it work in Sheets?")
+    [(prompt_id, _, _)] = await thanks.due_prompts()
+    summary = await flow.summarise([prompt_id], CHANNEL, MAYA.user_id, GUILD)
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("question", 1), ("thanks", 1)]
+    assert await thanks.due_prompts() == []
+    assert [row["id"] for row in await flow.due_summaries()] == [summary]
+    await flow.summary_shown(summary, 4242)
+    assert await flow.due_summaries() == []
+    assert await flow.summarise([], CHANNEL, MAYA.user_id, GUILD) == summary  # the same one, edited
+
+
+async def db_prompt(thanks: ThanksService, member: int, source: int) -> int:
+    message = await record(thanks, member, source)
+    return next(p for p, _, m in await thanks.due_prompts() if m.id == message.id)
+
+
+async def test_waiting_past_expire_days_is_no_answer_given_and_counted_unanswered(
+    db, resources, deliveries, thanks, flow, clock
+):
+    await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    old = await record(thanks, ALICE, 500)
+    clock.now += 29 * 86400
+    recent = await record(thanks, BOB, 501)
+    clock.now += 2 * 86400  # old: 31 days, recent: 2 days
+    assert await flow.expire() == 1
+    assert (await thanks.get(old.id)).status == Status.EXPIRED
+    assert (await thanks.get(recent.id)).status == Status.WAITING
+    _, total = await thanks.pending(MAYA.user_id, GUILD)
+    assert total == 1
+    stats = await StatsService(db, clock=clock).for_owner(MAYA.user_id, GUILD)
+    assert (stats.overall.answered, stats.overall.waiting, stats.overall.expired) == (0, 1, 1)
+    await db.execute("INSERT INTO guild_settings (guild_id, expire_days, updated_at) VALUES (?, 1, 0)", (GUILD,))
+    assert await flow.expire() == 1
+
+
+async def test_thanks_for_a_relayed_reply_is_acknowledged_not_waiting(resources, deliveries, thanks):
+    await deliver(resources, deliveries, ALICE, 10)
+    first = await record(thanks, ALICE, 500)
+    await thanks.close(first.id, MAYA, Status.ANSWERED, AnsweredHow.RELAYED, reply_message_id=4321)
+    again = await record(thanks, ALICE, 501, text="thank you for answering!")
+    assert again.status == Status.ACKNOWLEDGED
+    assert [m.id for _, _, m in await thanks.due_prompts()] == [first.id]  # no prompt for the thanks
+    also = await record(thanks, ALICE, 502, text="thanks again!")
+    assert also.status == Status.ACKNOWLEDGED
+    question = await record(thanks, ALICE, 503, label=Label.QUESTION, text="can I share it?")
+    assert question.status == Status.WAITING
+    answered_myself = await record(thanks, ALICE, 504)  # the newest one is waiting: no reply to thank for
+    assert answered_myself.status == Status.WAITING
+
+
+async def test_the_schema_change_keeps_messages_prompts_and_choices(tmp_path: Path) -> None:
+    db = Database(tmp_path / "h.db")
+    await db.connect()
+    migrations = load_migrations()
+    before = next(i for i, m in enumerate(migrations) if m.name == "inbox_scale")
+    await migrate(db, migrations[:before])
+    await db.execute(
+        "INSERT INTO member_messages (id, source_id, member_id, label, via, content, status, received_at)"
+        " VALUES (1, 5, 7, 'thanks', 'dm', 'hi', 'waiting', 1)"
+    )
+    await db.execute("INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (1, 1, 1)")
+    await db.execute("INSERT INTO route_choices (member_message_id, created_at) VALUES (1, 1)")
+    await migrate(db, migrations)
+    assert tuple(await db.fetchone("SELECT id, prompt_id, over_limit FROM member_messages")) == (1, 1, 0)
+    assert await db.fetchval("SELECT COUNT(*) FROM route_choices") == 1
+    await db.execute("DELETE FROM member_messages")  # the children still follow their parent
+    assert await db.fetchval("SELECT COUNT(*) FROM prompts") == 0
+    assert await db.fetchval("SELECT COUNT(*) FROM route_choices") == 0
+    await db.close()
+
+
+async def test_reply_to_all_queues_one_send_per_thanking_member_never_for_questions(
+    db, resources, deliveries, thanks, clock
+):
+    from bot.core.errors import Conflict, Forbidden
+    from bot.core.reply_all import ReplyAllService
+    from tests.test_thanks import STRANGER
+
+    service = ReplyAllService(db, clock=clock)
+    delivery = await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    await record(thanks, ALICE, 500)
+    await record(thanks, ALICE, 501, text="really, thanks")
+    question = await record(thanks, BOB, 502, label=Label.QUESTION, text="does it work in Sheets?")
+    args = {
+        "resource_id": delivery.resource_id, "owner_id": MAYA.user_id, "guild_id": GUILD, "resource_title": "Plan",
+        "author_name": "Maya", "author_avatar": None, "text": "Thanks, all of you!", "days": 7,
+    }  # fmt: skip
+    with pytest.raises(Forbidden):
+        await service.queue(source_id=1, actor=STRANGER, **args)
+    queued = await service.queue(source_id=2, actor=MAYA, **args)
+    assert queued is not None and queued.members == 1
+    assert await service.queue(source_id=2, actor=MAYA, **args) is None  # the same submit, replayed
+    with pytest.raises(Conflict):
+        await service.queue(source_id=3, actor=MAYA, **args)  # nobody is waiting with thanks any more
+    assert (await thanks.get(question.id)).status == Status.WAITING
+    [send] = await service.due_sends()
+    assert send.member_id == ALICE
+    await service.undeliverable(send, "discord 403 50007")  # DMs closed: back in /thanks pending
+    _, total = await thanks.pending(MAYA.user_id, GUILD)
+    assert total == 3
