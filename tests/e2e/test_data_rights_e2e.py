@@ -205,7 +205,15 @@ async def test_retention_removes_text_at_the_boundary_and_stats_stay(standin, sc
     dm = await get_it(standin, scene.member, post)
     await say_thanks(standin, scene.member, dm, "older words, thank you")
     await say_thanks(standin, scene.member, dm, "newer words, a question?")
-    await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'sent'") == 2, 10)
+    # Both stored, and prompted (one member's burst is gathered into one prompt): nothing queued.
+    await standin.wait_until(
+        lambda: (
+            value(bot, "SELECT COUNT(*) FROM member_messages") == 2
+            and value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'queued'") == 0
+            and value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'sent'") >= 1
+        ),
+        40,
+    )
     set_to = await (await standin.slash(scene.creator, scene.general, "handout retention", days=30)).response(10)
     assert set_to.ephemeral and "after 30 days" in set_to.text
     stats_before = (await (await standin.slash(scene.creator, scene.general, "thanks stats")).response(10)).text
@@ -254,7 +262,7 @@ async def test_a_creator_of_guild_b_sees_nothing_of_guild_a(standin, scene, bot_
     carla = world.add_member(scene.guild2, world.add_user("carla", locale="en-US"))
     carla_dm = await get_it(standin, carla, guide)
     await say_thanks(standin, carla, carla_dm, "carla's words for Bob", button="Say thanks / ask something")
-    await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'sent'") == 2, 10)
+    await standin.wait_until(lambda: value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'sent'") == 2, 30)
     bob = scene.outsider
 
     pending = await (await standin.slash(bob, scene.general2, "thanks pending")).response(10)

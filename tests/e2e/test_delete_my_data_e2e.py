@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.e2e.stories import add_resource, rows, share, value
 
 SECRET = "thank you so much, the marmalade plan 7341 saved my week"
@@ -121,8 +123,8 @@ async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(stand
     shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
     await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
 
-    await standin.wait_for_dm(scene.creator, lambda m: "reader 6" in m.text, timeout=20)
-    # Something to wait for: a later prompt (SQLite may give its rows the ids hers had).
-    await standin.send_dm(others[0], "one more thing, reader zero here")
-    await standin.wait_for_dm(scene.creator, lambda m: "one more thing" in m.text or SECRET in m.text, timeout=20)
+    # The rest of the batch goes out (as prompts, or counted in the creator's summary once the
+    # destination's pace is reached): wait until nothing is queued any more.
+    await standin.wait_until(lambda: value(bot, queued) == 0, 60, "the rest of the batch sent")
+    await asyncio.sleep(0.5)
     assert not [m.text for m in standin.dms_to(scene.creator) if SECRET in m.text]
