@@ -199,6 +199,31 @@ class HandoutBot(commands.AutoShardedBot):
         if interaction.guild_id is not None:
             self.membership.seen(interaction.guild_id, interaction.user.id)
 
+    # -- the bot's servers on every shard --
+
+    async def all_guilds(self) -> dict[int, str]:
+        """id -> name of every server the bot is in, on every shard: this process's own from
+        discord.py's cache and, in a cluster, the other processes' from the database (the process
+        holding shard 0 answers every DM, about servers on any shard)."""
+        names = {guild.id: guild.name for guild in self.guilds}
+        if self.settings.in_cluster:
+            names = {**await self.cluster.guilds(), **names}
+        return names
+
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        if self.settings.in_cluster:
+            await self.cluster.guild_seen(guild.id, guild.name, guild.shard_id)
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self.on_guild_available(guild)
+
+    async def on_guild_update(self, _before: discord.Guild, after: discord.Guild) -> None:
+        await self.on_guild_available(after)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        if self.settings.in_cluster:
+            await self.cluster.guild_left(guild.id)
+
     async def on_message(self, message: discord.Message) -> None:
         # No prefix commands: member DMs are handled by the delivery and thanks extensions.
         return

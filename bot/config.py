@@ -42,6 +42,11 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
 
     @property
+    def in_cluster(self) -> bool:
+        """Other processes hold some of the shards: what they see is shared through the database."""
+        return self.shard_count is not None and self.shard_ids is not None and len(self.shard_ids) < self.shard_count
+
+    @property
     def holds_shard_0(self) -> bool:
         """Discord sends every DM to shard 0 only: its process answers DMs and syncs commands."""
         return self.shard_ids is None or 0 in self.shard_ids
@@ -183,7 +188,8 @@ def prepare_data_dir(settings: Settings) -> None:
     """Create the data dir and its files dir, and prove we can write there."""
     try:
         settings.files_dir.mkdir(parents=True, exist_ok=True)
-        probe = settings.data_dir / ".write-test"
+        # One probe per process: processes of a cluster share the data dir and start together.
+        probe = settings.data_dir / f".write-test-{os.getpid()}"
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:

@@ -15,6 +15,15 @@ CREATE TABLE identify_slots (
     last_identify_ms  BIGINT  NOT NULL
 );
 
+-- The bot's servers on every shard: a process sees only its own shards' servers, but the one
+-- holding shard 0 answers every member's DM, for servers on any shard.
+CREATE TABLE cluster_guilds (
+    guild_id    BIGINT  PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    shard_id    INTEGER NOT NULL,
+    updated_at  BIGINT  NOT NULL
+);
+
 ALTER TABLE deliveries ADD COLUMN lease_owner TEXT;
 ALTER TABLE prompts ADD COLUMN lease_owner TEXT;
 ALTER TABLE digests ADD COLUMN lease_owner TEXT;

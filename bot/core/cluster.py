@@ -64,5 +64,14 @@ class Cluster:
             self._task = None
             await sql.leave(self._db, self.process_id)
 
+    async def guild_seen(self, guild_id: int, name: str, shard_id: int) -> None:
+        await sql.guild_seen(self._db, guild_id, name, shard_id, int(time.time()))
+
+    async def guild_left(self, guild_id: int) -> None:
+        await sql.guild_left(self._db, guild_id)
+
+    async def guilds(self) -> dict[int, str]:
+        return await sql.guilds(self._db)
+
     async def take_identify_slot(self, rate_key: int, spacing_ms: int) -> bool:
         return await sql.take_identify_slot(self._db, rate_key, int(time.time() * 1000), spacing_ms)

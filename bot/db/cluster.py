@@ -70,3 +70,21 @@ async def take_identify_slot(db: Database, rate_key: int, now_ms: int, spacing_m
         (rate_key, now_ms, spacing_ms),
     )
     return bool(rows)
+
+
+async def guild_seen(db: Database, guild_id: int, name: str, shard_id: int, now: int) -> None:
+    await db.execute(
+        "INSERT INTO cluster_guilds (guild_id, name, shard_id, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (guild_id) DO UPDATE SET name = excluded.name, shard_id = excluded.shard_id,"
+        " updated_at = excluded.updated_at",
+        (guild_id, name, shard_id, now),
+    )
+
+
+async def guild_left(db: Database, guild_id: int) -> None:
+    await db.execute("DELETE FROM cluster_guilds WHERE guild_id = ?", (guild_id,))
+
+
+async def guilds(db: Database) -> dict[int, str]:
+    """id -> name of the bot's servers on every shard, as their processes last saw them."""
+    return {row[0]: row[1] for row in await db.fetchall("SELECT guild_id, name FROM cluster_guilds")}
