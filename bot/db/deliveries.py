@@ -112,9 +112,10 @@ async def mark_delivered(
         "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
         " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
         " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
-        " delivered_at = ?, failure = NULL, interaction_token = NULL, lease_owner = NULL"
-        # Guarded by the lease: a process that lost it (stalled past DEAD_AFTER) does not overwrite
-        # what the survivor that took over recorded; the nonce made both sends one message.
+        " delivered_at = ?, failure = NULL, interaction_token = NULL"
+        # Guarded by the lease (kept: it tells which process delivered): a process that lost it
+        # (stopped heartbeating) does not overwrite what the survivor that took over recorded; the
+        # nonce made both sends one message.
         " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR ? IS NULL)",
         (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner),
     )
@@ -124,7 +125,7 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> str | None
     """The delivery's requested_via when it was pending and is now failed, else None."""
     # fetchall, not fetchone: the UPDATE must run to completion (and commit) in this one call.
     rows = await db.fetchall(
-        "UPDATE deliveries SET status = 'failed', failure = ?, interaction_token = NULL, lease_owner = NULL"
+        "UPDATE deliveries SET status = 'failed', failure = ?, interaction_token = NULL"
         " WHERE id = ? AND status = 'pending' RETURNING requested_via",
         (reason[:500], delivery_id),
     )

@@ -120,26 +120,41 @@ async def test_sigkill_one_process_mid_burst_and_the_survivor_delivers_once(stan
     assert [len(delivered_to(standin, m)) for m in members] == [1] * 8
     for click in clicks:  # the "thinking…" answers were completed from the stored tokens
         assert click.followups or (click.original and not click.original.loading)
-    assert rows(shard0, "SELECT COUNT(*) FROM deliveries WHERE lease_owner IS NOT NULL") == [(0,)]
+    # All eight by one process, the survivor (the lease names who delivered).
+    assert rows(shard0, "SELECT COUNT(DISTINCT lease_owner) FROM deliveries WHERE status = 'delivered'") == [(1,)]
+    assert str(shard0.proc.pid) in value(shard0, "SELECT lease_owner FROM deliveries")
 
 
-async def test_thank_you_dms_give_one_prompt_each_with_both_workers_running(standin, bot_process, tmp_path) -> None:
+async def test_thanks_give_one_prompt_each_with_both_workers_running(standin, bot_process, tmp_path) -> None:
+    # Thanks arrive at both processes at once: DMs at shard 0's, the "Say thanks" modal under a
+    # private delivery in a guild of shard 1 at shard 1's. Both workers look at the shared outbox.
     near, far = guild_on_shard(standin, 0, "Near"), guild_on_shard(standin, 1, "Far")
     shard0, _ = await start_cluster(standin, bot_process, tmp_path)
     await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
-    thankful = []
-    for place in (near, far):
-        await add_resource(standin, place)
-        post = await share(standin, place)
-        for member in members_of(standin, place, 4, f"{place.guild.name.lower()}_fan"):
-            await (await standin.click(member, post, "Get it")).response(timeout=20)
-            await standin.wait_for_dm(member, lambda m: bool(m.attachments), timeout=20)
-            thankful.append(member)
-    for member in thankful:
-        await standin.send_dm(member, "thank you so much!")
+    await add_resource(standin, near)
+    await add_resource(standin, far)
+    handout = await standin.slash(far.creator, far.general, "handout delivery", mode="here")
+    await handout.response(timeout=10)
+    near_post, far_post = await share(standin, near), await share(standin, far)
+    in_dms, in_far = members_of(standin, near, 4, "near_fan"), members_of(standin, far, 4, "far_fan")
+    for member in in_dms:
+        await (await standin.click(member, near_post, "Get it")).response(timeout=20)
+        await standin.wait_for_dm(member, lambda m: bool(m.attachments), timeout=20)
+    deliveries = []
+    for member in in_far:
+        deliveries.append(await (await standin.click(member, far_post, "Get it")).response(timeout=20))
+    says = [await standin.click(m, d, "Say thanks / ask something") for m, d in zip(in_far, deliveries, strict=True)]
+    sent = await asyncio.gather(
+        *(standin.send_dm(member, "thank you so much!") for member in in_dms),
+        *(
+            standin.submit_modal(m, say, {"text": "thank you, this is gold"})
+            for m, say in zip(in_far, says, strict=True)
+        ),
+    )
+    for submitted in sent[4:]:
+        assert (await submitted.response(timeout=20)).ephemeral
     await standin.wait_until(lambda: value(shard0, "SELECT COUNT(*) FROM prompts WHERE status = 'sent'") == 8, 60)
     await asyncio.sleep(2.5)  # a heartbeat: time enough for a second copy, had one been sent
     for place in (near, far):
         prompts = [m for m in standin.dms_to(place.creator) if m.has_button("Reply personally")]
-        prompted = [e for m in prompts for e in m.embeds]
-        assert len(prompted) == 4, [m.text for m in prompts]
+        assert sum(len(m.embeds) for m in prompts) == 4, [m.text for m in prompts]
