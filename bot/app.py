@@ -14,6 +14,7 @@ import aiohttp
 import discord
 from discord.ext import commands
 
+from bot.cogs import shards as resuming_shards
 from bot.cogs.budget import RequestBudget
 from bot.cogs.delivery.deliver import Deliverer
 from bot.cogs.delivery.membership import MembershipChecks
@@ -74,6 +75,7 @@ class HandoutBot(commands.AutoShardedBot):
     def __init__(self, settings: Settings) -> None:
         # Always counted (a few counters in memory); served only when HANDOUT_METRICS_PORT is set.
         self.metrics = Metrics()
+        resuming_shards.install()
         shards: dict = {}
         if settings.shard_count is not None:
             # One process of a cluster (or all shards of a set count); unset, discord.py asks Discord
