@@ -7,12 +7,14 @@ import asyncio
 import hashlib
 import json
 import logging
+import random
 import time
 
 import aiohttp
 import discord
 from discord.ext import commands
 
+from bot.cogs import shards as resuming_shards
 from bot.cogs.budget import RequestBudget
 from bot.cogs.delivery.deliver import Deliverer
 from bot.cogs.delivery.membership import MembershipChecks
@@ -20,6 +22,7 @@ from bot.cogs.errors import HandoutTree
 from bot.cogs.privacy.rights import RetentionJob
 from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
+from bot.core.cluster import Cluster
 from bot.core.deliveries import DeliveryService
 from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
@@ -43,6 +46,9 @@ log = logging.getLogger(__name__)
 # Connections to Discord's HTTP API: interaction responses are exempt from the rate limit and go
 # out as fast as clicks arrive; 100 at a time keeps a burst fast without a handshake per click.
 HTTP_CONNECTIONS = 100
+# How often every process looks for work a stopped process left (its leases expire after
+# bot.db.cluster.DEAD_AFTER_SECONDS): well within two minutes, the promise to members.
+RECOVERY_SWEEP_SECONDS = 5.0
 
 EXTENSIONS = (
     "bot.cogs.resources",
@@ -62,11 +68,23 @@ def build_intents() -> discord.Intents:
     return intents
 
 
-class HandoutBot(commands.Bot):
+# Discord allows one IDENTIFY per rate-limit key (shard_id % max_concurrency) every 5 seconds,
+# across every process of the bot; a little more, for the clock of the database and Discord's.
+IDENTIFY_SPACING_MS = 5500
+
+
+class HandoutBot(commands.AutoShardedBot):
     def __init__(self, settings: Settings) -> None:
         # Always counted (a few counters in memory); served only when HANDOUT_METRICS_PORT is set.
         self.metrics = Metrics()
+        resuming_shards.install()
+        shards: dict = {}
+        if settings.shard_count is not None:
+            # One process of a cluster (or all shards of a set count); unset, discord.py asks Discord
+            # (GET /gateway/bot) for its recommended number and this process holds them all.
+            shards = {"shard_count": settings.shard_count, "shard_ids": list(settings.shard_ids or ()) or None}
         super().__init__(
+            **shards,
             http_trace=self.metrics.http_trace(),
             command_prefix=commands.when_mentioned,
             intents=build_intents(),
@@ -76,14 +94,20 @@ class HandoutBot(commands.Bot):
         )
         self.settings = settings
         self.db = Database(settings.database_path)
+        self.budget = RequestBudget()
+        self.cluster = Cluster(self.db, on_live_count=self.budget.share)
         self.files = FileStore(settings.files_dir)
         self.resources = ResourceService(self.db, self.files)
-        self.deliveries = DeliveryService(self.db, on_outcome=self.metrics.delivery_finished)
+        self.deliveries = DeliveryService(
+            self.db, on_outcome=self.metrics.delivery_finished, process_id=self.cluster.process_id
+        )
         self.guild_settings = GuildSettingsService(self.db)
         self.locales = LocaleService(self.db)
         self.membership = MembershipService(self.db)
         self.member_checks = MembershipChecks(self)
-        self.thanks = ThanksService(self.db, on_message=self.metrics.message_received)
+        self.thanks = ThanksService(
+            self.db, on_message=self.metrics.message_received, process_id=self.cluster.process_id
+        )
         self.inbox_flow = InboxFlow(self.db)
         self.reply_all = ReplyAllService(self.db)
         self.stats = StatsService(self.db)
@@ -93,7 +117,6 @@ class HandoutBot(commands.Bot):
         self.retention_job = RetentionJob(self)
         self.deliverer = Deliverer(self)
         self.thanks_worker = ThanksWorker(self)
-        self.budget = RequestBudget()
         self.metrics.rate_budget_waiting.set_function(lambda: self.budget.in_line)
         self.metrics_server: MetricsServer | None = None
         if settings.metrics_port is not None:
@@ -106,6 +129,7 @@ class HandoutBot(commands.Bot):
             )
         self._prepared = False
         self._recovery: asyncio.Task[None] | None = None
+        self._max_concurrency: int | None = None
 
     async def prepare(self) -> None:
         """Open the database, migrate it and tidy the file store: before Discord is contacted, so a
@@ -131,26 +155,48 @@ class HandoutBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         await self.prepare()
+        # Alive (holding its leases, sharing the request budget) before any work arrives.
+        await self.cluster.join()
         if self.metrics_server is not None:
             # Before the gateway connects: /healthz answers 503 ("not connected") from the start.
             await self.metrics_server.start()
         await self.tree.set_translator(CatalogueTranslator())
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.sync_commands_if_changed()
+        if self.settings.holds_shard_0:
+            # One process of a cluster syncs (the one holding shard 0); the others would only
+            # spend Discord's sync rate limit on the same commands.
+            await self.sync_commands_if_changed()
         # Message text past its guild's retention goes now, then hourly (nothing else needed).
         self.retention_job.start()
-        # Everything pending now was left by an earlier process; newer rows are this one's own.
-        left_over = await self.deliveries.newest_id()
-        self._recovery = asyncio.create_task(self._recover_when_ready(left_over), name="handout-recovery")
+        self._recovery = asyncio.create_task(self._recover_when_ready(), name="handout-recovery")
 
-    async def _recover_when_ready(self, up_to_id: int) -> None:
-        # Pending deliveries need the gateway (guild cache, DMs): wait for the first READY.
+    async def _recover_when_ready(self) -> None:
+        # Pending deliveries need the gateway (guild cache, DMs): wait for the first READY. Then
+        # sweep for good: a delivery whose process stopped (this one's earlier run, or another
+        # process of the cluster) is finished by whoever claims it first.
         await self.wait_until_ready()
-        try:
-            await self.deliverer.recover(up_to_id)
-        except Exception:
-            log.exception("Recovering pending deliveries failed")
+        while not self.is_closed():
+            try:
+                await self.deliverer.recover()
+            except Exception:
+                log.exception("Recovering pending deliveries failed")
+            await asyncio.sleep(RECOVERY_SWEEP_SECONDS)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Take this shard's IDENTIFY slot from the database, shared by every process of the bot:
+        Discord allows one IDENTIFY per rate-limit key every 5 seconds, and more gets the session
+        invalidated. (discord.py's default only sleeps 5 s between its own shards.)"""
+        if self._max_concurrency is None:
+            try:
+                self._max_concurrency = max(1, (await self.fetch_session_start_limits()).max_concurrency)
+            except Exception:  # Discord's gateway info unavailable: the safe assumption
+                log.warning("Could not read max_concurrency from Discord; assuming 1", exc_info=True)
+                self._max_concurrency = 1
+        rate_key = (shard_id or 0) % self._max_concurrency
+        while not await self.cluster.take_identify_slot(rate_key, IDENTIFY_SPACING_MS):  # noqa: ASYNC110
+            # Polled (the slot is in another process's hands), with jitter for processes waiting together.
+            await asyncio.sleep(0.25 + random.random() / 4)
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         # Interactions carry the member's locale; remember it for DMs, which do not.
@@ -158,6 +204,31 @@ class HandoutBot(commands.Bot):
         # An interaction in a server proves its author a member there, for free: DMs rely on it.
         if interaction.guild_id is not None:
             self.membership.seen(interaction.guild_id, interaction.user.id)
+
+    # -- the bot's servers on every shard --
+
+    async def all_guilds(self) -> dict[int, str]:
+        """id -> name of every server the bot is in, on every shard: this process's own from
+        discord.py's cache and, in a cluster, the other processes' from the database (the process
+        holding shard 0 answers every DM, about servers on any shard)."""
+        names = {guild.id: guild.name for guild in self.guilds}
+        if self.settings.in_cluster:
+            names = {**await self.cluster.guilds(), **names}
+        return names
+
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        if self.settings.in_cluster:
+            await self.cluster.guild_seen(guild.id, guild.name, guild.shard_id)
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self.on_guild_available(guild)
+
+    async def on_guild_update(self, _before: discord.Guild, after: discord.Guild) -> None:
+        await self.on_guild_available(after)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        if self.settings.in_cluster:
+            await self.cluster.guild_left(guild.id)
 
     async def on_message(self, message: discord.Message) -> None:
         # No prefix commands: member DMs are handled by the delivery and thanks extensions.
@@ -187,15 +258,16 @@ class HandoutBot(commands.Bot):
     # -- health and metrics --
 
     def gateway_latencies(self) -> list[tuple[int, float]]:
-        return [(self.shard_id or 0, self.latency)]
+        return list(self.latencies)
 
     def gateway_problem(self) -> str | None:
         if self.is_closed():
             return "shutting down"
         if not self.is_ready():
             return "gateway not connected yet"
-        if self.ws is None or not self.ws.open:
-            return "gateway disconnected"
+        closed = sorted(shard_id for shard_id, shard in self.shards.items() if shard.is_closed())
+        if closed:
+            return f"gateway disconnected (shard {', '.join(map(str, closed))})"
         return None
 
     async def health_problem(self) -> str | None:
@@ -222,6 +294,9 @@ class HandoutBot(commands.Bot):
             self._recovery.cancel()
             await asyncio.gather(self._recovery, return_exceptions=True)
         await super().close()
+        if self._prepared:
+            # Leases still held are claimable at once by the other processes (or the next start).
+            await self.cluster.leave()
         if self.metrics_server is not None:
             await self.metrics_server.stop()
         if self._prepared:

@@ -36,6 +36,20 @@ class Settings:
     # /metrics and /healthz; None = off (the default: an operator opts in to an open port).
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
+    # Sharding across processes: None = one process holds Discord's recommended number of shards.
+    shard_count: int | None = None
+    # This process's shards (a tuple of ids); None = all of ``shard_count``.
+    shard_ids: tuple[int, ...] | None = None
+
+    @property
+    def in_cluster(self) -> bool:
+        """Other processes hold some of the shards: what they see is shared through the database."""
+        return self.shard_count is not None and self.shard_ids is not None and len(self.shard_ids) < self.shard_count
+
+    @property
+    def holds_shard_0(self) -> bool:
+        """Discord sends every DM to shard 0 only: its process answers DMs and syncs commands."""
+        return self.shard_ids is None or 0 in self.shard_ids
 
     @property
     def database_path(self) -> Path:
@@ -121,10 +135,42 @@ def _read_metrics_host(env: Mapping[str, str]) -> str:
     return raw
 
 
+def _read_shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | None]:
+    raw_count = env.get("HANDOUT_SHARD_COUNT", "").strip()
+    raw_ids = env.get("HANDOUT_SHARD_IDS", "").strip()
+    if not raw_count:
+        if raw_ids:
+            raise ConfigError(
+                f"HANDOUT_SHARD_IDS={raw_ids!r} needs HANDOUT_SHARD_COUNT, the total number of shards of all processes."
+            )
+        return None, None
+    if not raw_count.isdigit() or not 1 <= int(raw_count) <= 10000:
+        raise ConfigError(f"HANDOUT_SHARD_COUNT={raw_count!r} is not a shard count: use a whole number of 1 or more.")
+    count = int(raw_count)
+    if not raw_ids:
+        return count, None
+    ids: set[int] = set()
+    for part in raw_ids.split(","):
+        bounds = part.strip().split("-")
+        if len(bounds) > 2 or not all(b.strip().isdigit() for b in bounds) or int(bounds[0]) > int(bounds[-1]):
+            raise ConfigError(
+                f"HANDOUT_SHARD_IDS={raw_ids!r} is not a list of shards: use e.g. 1, 0-3 or 0,2"
+                " (or leave it empty for all)."
+            )
+        ids.update(range(int(bounds[0]), int(bounds[-1]) + 1))
+    if max(ids) >= count:
+        raise ConfigError(
+            f"HANDOUT_SHARD_IDS={raw_ids!r} names shard {max(ids)}, but shards are numbered 0 to {count - 1} "
+            f"(HANDOUT_SHARD_COUNT={count})."
+        )
+    return count, tuple(sorted(ids))
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
     """Build Settings from ``env`` (default: the process environment, after .env was loaded)."""
     env = os.environ if env is None else env
     token = _read_token(env) if require_token else env.get("DISCORD_TOKEN", "").strip()
+    shard_count, shard_ids = _read_shards(env)
     return Settings(
         token=token,
         data_dir=_read_data_dir(env),
@@ -133,6 +179,8 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         log_format=_read_log_format(env),
         metrics_port=_read_metrics_port(env),
         metrics_host=_read_metrics_host(env),
+        shard_count=shard_count,
+        shard_ids=shard_ids,
     )
 
 
@@ -140,7 +188,8 @@ def prepare_data_dir(settings: Settings) -> None:
     """Create the data dir and its files dir, and prove we can write there."""
     try:
         settings.files_dir.mkdir(parents=True, exist_ok=True)
-        probe = settings.data_dir / ".write-test"
+        # One probe per process: processes of a cluster share the data dir and start together.
+        probe = settings.data_dir / f".write-test-{os.getpid()}"
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -140,3 +141,37 @@ def test_cli_refuses_a_database_newer_than_the_code(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert "schema version 999, newer than this Handout" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "expected"),
+    [
+        ("", "", (None, None)),
+        ("4", "", (4, None)),
+        ("2", "1", (2, (1,))),
+        ("4", "0-3", (4, (0, 1, 2, 3))),
+        ("4", "0,2", (4, (0, 2))),
+        ("6", " 4-5, 0 ", (6, (0, 4, 5))),
+    ],
+)
+def test_shards(count: str, ids: str, expected: tuple) -> None:
+    settings = load_settings({"DISCORD_TOKEN": TOKEN, "HANDOUT_SHARD_COUNT": count, "HANDOUT_SHARD_IDS": ids})
+    assert (settings.shard_count, settings.shard_ids) == expected
+    assert settings.holds_shard_0 == (expected[1] is None or 0 in expected[1])
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "expected"),
+    [
+        ("0", "", "HANDOUT_SHARD_COUNT='0'"),
+        ("two", "", "HANDOUT_SHARD_COUNT='two'"),
+        ("", "0", "needs HANDOUT_SHARD_COUNT"),
+        ("2", "2", "numbered 0 to 1"),
+        ("4", "3-1", "0-3 or 0,2"),
+        ("4", "a", "0-3 or 0,2"),
+        ("4", "0-1-2", "0-3 or 0,2"),
+    ],
+)
+def test_bad_shards_say_what_to_fix(count: str, ids: str, expected: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        load_settings({"DISCORD_TOKEN": TOKEN, "HANDOUT_SHARD_COUNT": count, "HANDOUT_SHARD_IDS": ids})

@@ -132,7 +132,8 @@ async def test_closed_dms_are_remembered_for_a_while(
     assert (await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=4)).dms_closed is False
     # Recovery after a restart reads it with the pending rows; a plain read leaves it unknown.
     await deliveries.remember_dms_closed(BOB)
-    assert {d.source_id: d.dms_closed for d in await deliveries.pending(10)} == {1: False, 2: False, 3: True, 4: False}
+    recovered = await deliveries.claim_left_over()
+    assert {d.source_id: d.dms_closed for d in recovered} == {1: False, 2: False, 3: True, 4: False}
     assert (await deliveries.get(1)).dms_closed is None
 
 

@@ -30,6 +30,7 @@ SPARE_RATE = 5.0
 class RequestBudget:
     def __init__(self, rate: float = DEFAULT_RATE, burst: float = DEFAULT_BURST) -> None:
         self.rate = rate
+        self._token_rate = rate  # for the whole bot token, shared by every live process
         self.burst = burst
         self._tokens = burst
         self._stamp = time.monotonic()
@@ -42,6 +43,12 @@ class RequestBudget:
         self._waiting = 0
         self._spare_lock = asyncio.Lock()
         self._spare_stamp = 0.0
+
+    def share(self, processes: int) -> None:
+        """Discord's global limit counts per bot token: ``processes`` live processes sharing it each
+        refill at their share, so together they stay under it. Re-read every heartbeat."""
+        self._take(0)  # bank what was earned at the old rate first
+        self.rate = self._token_rate / max(1, processes)
 
     @asynccontextmanager
     async def slot(self, cost: int = 1, *, urgent: bool = False, spare: bool = False) -> AsyncIterator[None]:

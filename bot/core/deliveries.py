@@ -8,6 +8,7 @@ its row already there and delivers nothing the second time.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -16,6 +17,7 @@ from typing import Any
 from bot.core.errors import NotFound, RateLimited
 from bot.core.guild_settings import DeliveryMode
 from bot.core.resources import Resource
+from bot.db import cluster
 from bot.db import deliveries as sql
 from bot.db.database import Database
 
@@ -110,8 +112,17 @@ OutcomeObserver = Callable[[str, str | None, str], None]
 
 
 class DeliveryService:
-    def __init__(self, db: Database, *, clock: Any = time.time, on_outcome: OutcomeObserver | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Any = time.time,
+        on_outcome: OutcomeObserver | None = None,
+        process_id: str | None = None,
+    ) -> None:
         self._db = db
+        # Who holds the lease of the deliveries this service records or claims (see bot/db/cluster.py).
+        self.process_id = process_id or uuid.uuid4().hex
         self._clock = clock
         self._on_outcome = on_outcome
 
@@ -150,6 +161,8 @@ class DeliveryService:
             request_channel_id=channel_id,
             locale=locale,
             interaction_token=interaction_token,
+            # Leased in the request's own transaction: the click's process delivers it, no extra trip.
+            lease_owner=self.process_id,
         )
         if outcome == "limited":
             oldest, already_told = value
@@ -172,6 +185,7 @@ class DeliveryService:
             channel_id=channel_id,
             message_id=message_id,
             now=self._now(),
+            lease_owner=self.process_id,
         )
         delivery = await self.get(delivery_id)
         if self._on_outcome is not None:
@@ -194,15 +208,18 @@ class DeliveryService:
         row = await sql.by_source(self._db, source_id)
         return None if row is None else Delivery.from_row(row)
 
-    async def pending(self, up_to_id: int) -> list[Delivery]:
-        """Deliveries asked for but not finished (up to an id): after a crash, these are completed or failed."""
-        return [self._for_delivering(row) for row in await sql.pending(self._db, up_to_id)]
-
-    async def newest_id(self) -> int:
-        return await sql.newest_id(self._db)
-
-    async def count_attempt(self, delivery_id: int) -> None:
-        await sql.count_attempt(self._db, delivery_id)
+    async def claim_left_over(self, limit: int = 100, *, mine_too: bool = False) -> list[Delivery]:
+        """Deliveries asked for but not finished whose process stopped (or that predate leases),
+        now leased to this one, an attempt counted each: these are completed or failed. Two
+        processes sweeping at once never get the same delivery."""
+        rows = await self._db.transaction(
+            sql.claim_pending,
+            me=self.process_id,
+            alive_since=self._now() - cluster.DEAD_AFTER_SECONDS,
+            limit=limit,
+            mine_too=mine_too,
+        )
+        return [self._for_delivering(row) for row in rows]
 
     async def counts_by_resource(self, guild_id: int) -> dict[int, int]:
         """How many times each resource of the guild was delivered."""

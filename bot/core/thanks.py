@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +21,7 @@ from bot.core.errors import Conflict, Forbidden, NotFound
 from bot.core.inbox_flow import queue_prompt
 from bot.core.resources import Actor
 from bot.core.routing import RouteCandidate, needs_names, route
+from bot.db import cluster
 from bot.db import inbox_flow as flow_sql
 from bot.db import messages as sql
 from bot.db import routing as routing_sql
@@ -80,9 +82,16 @@ def retry_delay(attempts: int) -> int:
 
 class ThanksService:
     def __init__(
-        self, db: Database, *, clock: Any = time.time, on_message: Callable[[str], None] | None = None
+        self,
+        db: Database,
+        *,
+        clock: Any = time.time,
+        on_message: Callable[[str], None] | None = None,
+        process_id: str | None = None,
     ) -> None:
         self._db = db
+        # Who holds the lease of the prompts and digests this service claims (bot/db/cluster.py).
+        self.process_id = process_id or uuid.uuid4().hex
         self._clock = clock
         self._on_message = on_message  # told the label of every newly stored message (metrics)
 
@@ -209,8 +218,9 @@ class ThanksService:
     # -- prompt outbox --
 
     async def due_prompts(self, limit: int = 20) -> list[tuple[int, int, MemberMessage]]:
-        """(prompt id, attempts so far, message) for prompts due now."""
-        rows = await sql.due_prompts(self._db, self.now(), limit)
+        """(prompt id, attempts so far, message) for prompts due now, leased to this process until it
+        records how the send went; none another live process holds."""
+        rows = await self._db.transaction(sql.claim_prompts, self.process_id, self.now(), self._alive_since(), limit)
         return [(row["prompt_id"], row["attempts"], await self.get(row["message_id"])) for row in rows]
 
     async def still_queued(self, prompts: list[tuple[int, MemberMessage]]) -> set[int]:
@@ -226,36 +236,37 @@ class ThanksService:
         return [MemberMessage.from_row(r) for r in rows] or [first]
 
     async def prompt_sent(self, prompt_id: int, channel_id: int, message_id: int) -> None:
-        await sql.prompt_sent(self._db, prompt_id, channel_id, message_id, self.now())
+        await sql.prompt_sent(self._db, prompt_id, channel_id, message_id, self.now(), self.process_id)
 
     async def prompt_failed(self, prompt_id: int, attempts: int, error: str) -> int:
         """Never dropped: retried later with a growing delay. Returns the delay in seconds."""
         delay = retry_delay(attempts)
-        await sql.prompt_retry_later(self._db, prompt_id, error, self.now() + delay)
+        await sql.prompt_retry_later(self._db, prompt_id, error, self.now() + delay, self.process_id)
         return delay
 
     async def prompt_refused(self, prompt_id: int, error: str) -> None:
         """Discord refused this one prompt for good (its content, not the moment): sent again
         unchanged it would be refused again, so it is set aside with the reason. The message stays
         waiting, so the creator still finds it in /thanks pending and in reminder digests."""
-        await sql.prompt_set_aside(self._db, prompt_id, error)
+        await sql.prompt_set_aside(self._db, prompt_id, error, self.process_id)
 
     async def seconds_until_next_prompt(self) -> float | None:
-        due = await sql.next_prompt_due(self._db)
+        due = await sql.next_prompt_due(
+            self._db, self.process_id, self._alive_since(), self.now() + int(cluster.HEARTBEAT_SECONDS)
+        )
         return None if due is None else max(0.0, due - self._clock())
+
+    def _alive_since(self) -> int:
+        return self.now() - cluster.DEAD_AFTER_SECONDS
 
     # -- reminder digests --
 
     async def queue_due_digests(self) -> int:
-        now = self.now()
-        rows = await sql.owners_needing_digest(self._db, now)
-        for row in rows:
-            await sql.queue_digest(self._db, row["owner_id"], row["guild_id"], row["waiting"], now)
-        return len(rows)
+        return await self._db.transaction(sql.queue_due_digests, self.now())
 
     async def due_digests(self, limit: int = 20) -> list[tuple[int, int, int, int]]:
         """(digest id, owner id, guild id, attempts) for digests to send now."""
-        rows = await sql.due_digests(self._db, self.now(), limit)
+        rows = await self._db.transaction(sql.claim_digests, self.process_id, self.now(), self._alive_since(), limit)
         return [(r["id"], r["owner_id"], r["guild_id"], r["attempts"]) for r in rows]
 
     async def digest_items(self, owner_id: int, guild_id: int) -> list[MemberMessage]:
@@ -263,10 +274,10 @@ class ThanksService:
         return [MemberMessage.from_row(r) for r in rows]
 
     async def digest_sent(self, digest_id: int) -> None:
-        await sql.digest_sent(self._db, digest_id, self.now())
+        await sql.digest_sent(self._db, digest_id, self.now(), self.process_id)
 
     async def digest_failed(self, digest_id: int, attempts: int, error: str) -> None:
-        await sql.digest_retry_later(self._db, digest_id, error, self.now() + retry_delay(attempts))
+        await sql.digest_retry_later(self._db, digest_id, error, self.now() + retry_delay(attempts), self.process_id)
 
     # -- the honest note --
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from bot.db import cluster
 from bot.db.database import Database
 
 _COLUMNS = (
@@ -36,6 +37,7 @@ def record_request(
     request_channel_id: int | None,
     locale: str | None,
     interaction_token: str | None,
+    lease_owner: str | None = None,
 ) -> tuple[str, Any]:
     """In one transaction: ("limited", (oldest request time, already told)), ("seen", None) for a
     source recorded before, or ("new", the new delivery row, with ``dms_closed_at``).
@@ -65,8 +67,8 @@ def record_request(
     # (and keeps the file for it). Nothing is inserted for a resource removed meanwhile.
     cursor = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
-        " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name)"
-        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, file_sha256, file_name FROM resources"
+        " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name, lease_owner)"
+        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, file_sha256, file_name, ? FROM resources"
         " WHERE id = ? AND archived_at IS NULL"
         " ON CONFLICT (source_id) DO NOTHING",
         (
@@ -80,6 +82,7 @@ def record_request(
             request_channel_id,
             locale,
             interaction_token,
+            lease_owner,
             resource_id,
         ),
     )
@@ -93,7 +96,14 @@ def record_request(
 
 
 async def mark_delivered(
-    db: Database, delivery_id: int, *, delivered_via: str, channel_id: int | None, message_id: int | None, now: int
+    db: Database,
+    delivery_id: int,
+    *,
+    delivered_via: str,
+    channel_id: int | None,
+    message_id: int | None,
+    now: int,
+    lease_owner: str | None = None,
 ) -> None:
     # A member who deleted their data while this delivery was in flight left an anonymous row
     # (member_id NULL): it is counted as delivered, but where it went (their DM channel) is not
@@ -102,8 +112,12 @@ async def mark_delivered(
         "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
         " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
         " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
-        " delivered_at = ?, failure = NULL, interaction_token = NULL WHERE id = ?",
-        (delivered_via, channel_id, message_id, now, delivery_id),
+        " delivered_at = ?, failure = NULL, interaction_token = NULL"
+        # Guarded by the lease (kept: it tells which process delivered): a process that lost it
+        # (stopped heartbeating) does not overwrite what the survivor that took over recorded; the
+        # nonce made both sends one message.
+        " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR ? IS NULL)",
+        (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner),
     )
 
 
@@ -118,19 +132,29 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> str | None
     return rows[0][0] if rows else None
 
 
-async def pending(db: Database, up_to_id: int) -> list[sqlite3.Row]:
-    return await db.fetchall(
-        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE status = 'pending' AND id <= ? ORDER BY id",
-        (up_to_id,),
-    )
-
-
-async def newest_id(db: Database) -> int:
-    return int(await db.fetchval("SELECT COALESCE(MAX(id), 0) FROM deliveries"))
-
-
-async def count_attempt(db: Database, delivery_id: int) -> None:
-    await db.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", (delivery_id,))
+def claim_pending(
+    conn: sqlite3.Connection, *, me: str, alive_since: int, limit: int, mine_too: bool
+) -> list[sqlite3.Row]:
+    """Lease to ``me`` pending deliveries nobody live holds (a stopped process's, or from before
+    leases), counting an attempt each; return them, oldest first. ``mine_too``: also rows already
+    leased to me (off for the periodic sweep: my own are being delivered right now)."""
+    where, params = cluster.claimable(alive_since, me if mine_too else "")
+    ids = [
+        row[0]
+        for row in conn.execute(
+            "UPDATE deliveries SET lease_owner = ?, attempts = attempts + 1 WHERE id IN"
+            f" (SELECT id FROM deliveries WHERE status = 'pending' AND {where}"
+            f" ORDER BY id LIMIT ?{cluster.SKIP_LOCKED})"
+            " RETURNING id",
+            (me, *params, limit),
+        ).fetchall()
+    ]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return conn.execute(
+        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id IN ({marks}) ORDER BY id", ids
+    ).fetchall()
 
 
 async def get(db: Database, delivery_id: int) -> sqlite3.Row | None:

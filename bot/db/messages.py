@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from bot.db import cluster
 from bot.db.database import Database
 
 MESSAGE_COLUMNS = (
@@ -87,13 +88,28 @@ async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | N
 # -- prompt outbox --
 
 
-async def due_prompts(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
-    return await db.fetchall(
+def claim_prompts(conn: sqlite3.Connection, me: str, now: int, alive_since: int, limit: int) -> list[sqlite3.Row]:
+    """Lease to ``me`` the prompts due now that no live process holds; (prompt id, attempts,
+    message id) for them, in the order they are due."""
+    where, params = cluster.claimable(alive_since, me)
+    ids = [
+        row[0]
+        for row in conn.execute(
+            "UPDATE prompts SET lease_owner = ? WHERE id IN (SELECT id FROM prompts"
+            f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
+            f" ORDER BY next_attempt_at, id LIMIT ?{cluster.SKIP_LOCKED}) RETURNING id",
+            (me, now, *params, limit),
+        ).fetchall()
+    ]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return conn.execute(
         "SELECT p.id AS prompt_id, p.attempts, m.id AS message_id FROM prompts p"
         " JOIN member_messages m ON m.id = p.member_message_id"
-        " WHERE p.status = 'queued' AND p.next_attempt_at <= ? ORDER BY p.next_attempt_at, p.id LIMIT ?",
-        (now, limit),
-    )
+        f" WHERE p.id IN ({marks}) ORDER BY p.next_attempt_at, p.id",
+        ids,
+    ).fetchall()
 
 
 async def queued_among(db: Database, prompts: list[tuple[int, int]]) -> set[int]:
@@ -109,75 +125,96 @@ async def queued_among(db: Database, prompts: list[tuple[int, int]]) -> set[int]
     return {row[0] for row in rows}
 
 
-async def prompt_sent(db: Database, prompt_id: int, channel_id: int, message_id: int, now: int) -> None:
+# Finishing a prompt or digest is guarded by its lease: a process that lost it (stopped
+# heartbeating, and a survivor took over) records nothing; the nonce made both sends one message.
+
+
+async def prompt_sent(db: Database, prompt_id: int, channel_id: int, message_id: int, now: int, me: str) -> None:
     await db.execute(
-        "UPDATE prompts SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = NULL"
-        " WHERE id = ?",
-        (channel_id, message_id, now, prompt_id),
+        "UPDATE prompts SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = NULL,"
+        " lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+        (channel_id, message_id, now, prompt_id, me),
     )
 
 
-async def prompt_retry_later(db: Database, prompt_id: int, error: str, next_attempt_at: int) -> None:
+async def prompt_retry_later(db: Database, prompt_id: int, error: str, next_attempt_at: int, me: str) -> None:
+    # Released: when it is due again, whichever process looks first sends it.
     await db.execute(
-        "UPDATE prompts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-        (error[:500], next_attempt_at, prompt_id),
+        "UPDATE prompts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL"
+        " WHERE id = ? AND lease_owner = ?",
+        (error[:500], next_attempt_at, prompt_id, me),
     )
 
 
-async def prompt_set_aside(db: Database, prompt_id: int, error: str) -> None:
+async def prompt_set_aside(db: Database, prompt_id: int, error: str, me: str) -> None:
     """Refused by Discord for good: out of the queue, with the reason kept for an operator."""
     await db.execute(
-        "UPDATE prompts SET status = 'refused', attempts = attempts + 1, last_error = ?"
-        " WHERE id = ? AND status = 'queued'",
-        (error[:500], prompt_id),
+        "UPDATE prompts SET status = 'refused', attempts = attempts + 1, last_error = ?, lease_owner = NULL"
+        " WHERE id = ? AND status = 'queued' AND lease_owner = ?",
+        (error[:500], prompt_id, me),
     )
 
 
-async def next_prompt_due(db: Database) -> int | None:
-    return await db.fetchval("SELECT MIN(next_attempt_at) FROM prompts WHERE status = 'queued'")
+async def next_prompt_due(db: Database, me: str, alive_since: int, recheck_at: int) -> int | None:
+    """When the next prompt this process could claim is due. One another live process holds is
+    being sent, but that process may stop: it is looked at again at ``recheck_at``."""
+    where, params = cluster.claimable(alive_since, me)
+    return await db.fetchval(
+        f"SELECT MIN(CASE WHEN {where} THEN next_attempt_at ELSE ? END) FROM prompts WHERE status = 'queued'",
+        (*params, recheck_at),
+    )
 
 
 # -- reminders --
 
 
-async def owners_needing_digest(db: Database, now: int) -> list[sqlite3.Row]:
-    """(owner, guild) pairs with a message waiting longer than the guild's reminder time and no
-    digest in the last period. Guilds without a settings row use the default of 24 hours."""
-    return await db.fetchall(
-        "SELECT m.owner_id, m.guild_id, COALESCE(g.reminder_hours, 24) AS hours, COUNT(*) AS waiting"
-        " FROM member_messages m LEFT JOIN guild_settings g ON g.guild_id = m.guild_id"
-        " WHERE m.status = 'waiting' AND m.owner_id IS NOT NULL AND COALESCE(g.reminder_hours, 24) > 0"
-        " AND m.received_at <= ? - COALESCE(g.reminder_hours, 24) * 3600"
-        " AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.owner_id = m.owner_id AND d.guild_id = m.guild_id"
-        "   AND d.created_at > ? - COALESCE(g.reminder_hours, 24) * 3600)"
-        " GROUP BY m.owner_id, m.guild_id",
-        (now, now),
-    )
+# (owner, guild) pairs with a message waiting longer than the guild's reminder time and no digest in
+# the last period. Guilds without a settings row use the default of 24 hours.
+_OWNERS_NEEDING_DIGEST = (
+    "SELECT m.owner_id, m.guild_id, COALESCE(g.reminder_hours, 24) AS hours, COUNT(*) AS waiting"
+    " FROM member_messages m LEFT JOIN guild_settings g ON g.guild_id = m.guild_id"
+    " WHERE m.status = 'waiting' AND m.owner_id IS NOT NULL AND COALESCE(g.reminder_hours, 24) > 0"
+    " AND m.received_at <= ? - COALESCE(g.reminder_hours, 24) * 3600"
+    " AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.owner_id = m.owner_id AND d.guild_id = m.guild_id"
+    "   AND d.created_at > ? - COALESCE(g.reminder_hours, 24) * 3600)"
+    " GROUP BY m.owner_id, m.guild_id"
+)
 
 
-async def queue_digest(db: Database, owner_id: int, guild_id: int, item_count: int, now: int) -> None:
+def queue_due_digests(conn: sqlite3.Connection, now: int) -> int:
+    """Queue a digest for every (owner, guild) that needs one, in one transaction: two processes
+    looking at once queue it once (the second sees the first's row)."""
+    rows = conn.execute(_OWNERS_NEEDING_DIGEST, (now, now)).fetchall()
+    for row in rows:
+        conn.execute(
+            "INSERT INTO digests (owner_id, guild_id, item_count, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
+            (row["owner_id"], row["guild_id"], row["waiting"], now, now),
+        )
+    return len(rows)
+
+
+def claim_digests(conn: sqlite3.Connection, me: str, now: int, alive_since: int, limit: int) -> list[sqlite3.Row]:
+    where, params = cluster.claimable(alive_since, me)
+    return conn.execute(
+        "UPDATE digests SET lease_owner = ? WHERE id IN (SELECT id FROM digests"
+        f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
+        f" ORDER BY next_attempt_at, id LIMIT ?{cluster.SKIP_LOCKED}) RETURNING id, owner_id, guild_id, attempts",
+        (me, now, *params, limit),
+    ).fetchall()
+
+
+async def digest_sent(db: Database, digest_id: int, now: int, me: str) -> None:
     await db.execute(
-        "INSERT INTO digests (owner_id, guild_id, item_count, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
-        (owner_id, guild_id, item_count, now, now),
+        "UPDATE digests SET status = 'sent', sent_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+        (now, digest_id, me),
     )
 
 
-async def due_digests(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
-    return await db.fetchall(
-        "SELECT id, owner_id, guild_id, attempts FROM digests WHERE status = 'queued' AND next_attempt_at <= ?"
-        " ORDER BY next_attempt_at, id LIMIT ?",
-        (now, limit),
-    )
-
-
-async def digest_sent(db: Database, digest_id: int, now: int) -> None:
-    await db.execute("UPDATE digests SET status = 'sent', sent_at = ? WHERE id = ?", (now, digest_id))
-
-
-async def digest_retry_later(db: Database, digest_id: int, error: str, next_attempt_at: int) -> None:
+async def digest_retry_later(db: Database, digest_id: int, error: str, next_attempt_at: int, me: str) -> None:
     await db.execute(
-        "UPDATE digests SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-        (error[:500], next_attempt_at, digest_id),
+        "UPDATE digests SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL"
+        " WHERE id = ? AND lease_owner = ?",
+        (error[:500], next_attempt_at, digest_id, me),
     )
 
 

@@ -89,6 +89,10 @@ async def migrate(db: Database, migrations: list[Migration] | None = None) -> li
         except Exception as exc:
             if conn.in_transaction:
                 await conn.execute("ROLLBACK")
+            if await current_version(db) >= migration.version:
+                # Processes of a cluster started together: another one applied it first.
+                log.info("Migration %04d_%s was applied by another process", migration.version, migration.name)
+                continue
             raise MigrationError(
                 f"migration {migration.version:04d}_{migration.name} failed ({exc}); "
                 "the database was left as it was before it."

@@ -155,7 +155,7 @@ class DeliveryCog(commands.Cog):
         if len(matched) == 1:
             await self.bot.deliverer.for_dm_message(message, matched[0], locale)
             return
-        guild_names = {g.id: g.name for g in self.bot.guilds}
+        guild_names = await self.bot.all_guilds()
         if matched:
             await self._reply(
                 message,

@@ -37,6 +37,8 @@ _TOKEN_LIFETIME_SECONDS = 14 * 60
 # Private deliveries (followups) are exempt from the rate limit, so nothing else holds a burst
 # back: without a bound, 5,000 clicks would read and upload a 10 MiB file 5,000 times at once.
 UPLOADS_AT_ONCE = 8
+# Left-over deliveries claimed at a time: a process that stops mid-batch leaves only these to the next.
+RECOVERY_BATCH = 50
 
 
 class DeliveryFailed(Exception):
@@ -131,30 +133,30 @@ class Deliverer:
             return
         await self._complete(delivery, resource, message.author, followup=None)
 
-    async def recover(self, up_to_id: int) -> None:
-        """After a restart: finish every delivery that was asked for (and maybe acknowledged) but
-        not completed, or log why it could not be.
+    async def recover(self) -> None:
+        """Finish every delivery that was asked for (and maybe acknowledged) by a process that has
+        stopped since — this one before a restart, or another of the cluster — or log why it could
+        not be. Each is claimed first (a lease), so two processes sweeping never both deliver it;
+        the nonce on the DM returns the first message if the stopped process had sent it already.
 
-        Only rows up to ``up_to_id`` (the newest before this process connected): discord.py hands us
-        interactions before its READY settles, and those are being delivered right now.
+        Deliveries this process asked for itself are leased to it from the start and left alone:
+        discord.py hands us interactions before its READY settles, and those are being delivered.
         """
-        pending = await self.bot.deliveries.pending(up_to_id)
-        if pending:
-            log.info("Recovering %d pending deliveries from before the restart", len(pending))
-        for delivery in pending:
-            try:
-                # Delivered even if the resource was removed since: the member asked while it was
-                # offered, and the pinned file was kept for this delivery.
-                resource = await self.bot.resources.get(delivery.resource_id)
-                assert delivery.member_id is not None
-                await self.bot.deliveries.count_attempt(delivery.id)
-                user = await user_by_id(self.bot, delivery.member_id)
-                await self._complete(delivery, resource, user, followup=self._followup_for(delivery))
-            except DeliveryFailed as exc:
-                await self.bot.deliveries.mark_failed(delivery.id, str(exc))
-            except Exception as exc:
-                log.exception("Could not recover delivery %s", delivery.id)
-                await self.bot.deliveries.mark_failed(delivery.id, f"recovery failed: {exc!r}"[:300])
+        while pending := await self.bot.deliveries.claim_left_over(RECOVERY_BATCH):
+            log.info("Recovering %d pending deliveries left by a stopped process", len(pending))
+            for delivery in pending:
+                try:
+                    # Delivered even if the resource was removed since: the member asked while it was
+                    # offered, and the pinned file was kept for this delivery.
+                    resource = await self.bot.resources.get(delivery.resource_id)
+                    assert delivery.member_id is not None
+                    user = await user_by_id(self.bot, delivery.member_id)
+                    await self._complete(delivery, resource, user, followup=self._followup_for(delivery))
+                except DeliveryFailed as exc:
+                    await self.bot.deliveries.mark_failed(delivery.id, str(exc))
+                except Exception as exc:
+                    log.exception("Could not recover delivery %s", delivery.id)
+                    await self.bot.deliveries.mark_failed(delivery.id, f"recovery failed: {exc!r}"[:300])
 
     # -- the delivery itself --
 

@@ -30,7 +30,7 @@ class MembershipChecks:
     async def shared_guild_ids(self, user_id: int) -> tuple[list[int], bool]:
         """The servers to answer ``user_id``'s DM from, and whether that answer is complete (False:
         never seen anywhere, and the discovery allowance ran out before every server was checked)."""
-        in_bot = {guild.id for guild in self.bot.guilds}
+        in_bot = set(await self.bot.all_guilds())
         known = [g for g in await self.bot.membership.known_guilds(user_id) if g in in_bot]
         if known:
             return known, True

@@ -55,7 +55,7 @@ class ExportMyDataButton(
         bot = interaction.client
         await interaction.response.defer(ephemeral=True, thinking=True)
         # Server names make the file readable; the ids are in it either way.
-        names = {guild.id: guild.name for guild in bot.guilds}
+        names = await bot.all_guilds()
         data = await bot.member_data.export(self.user_id, names)
         summary = data["summary"]
         settings = data["settings"]

@@ -1,0 +1,90 @@
+"""SQL for running several processes on one database: heartbeats, leases and IDENTIFY slots.
+
+A lease is ``lease_owner`` on a work row (a delivery, a prompt, a digest) and lasts while its owner
+heartbeats into ``cluster_processes``: a process renews every lease it holds with one statement,
+however long a burst keeps a row in its queue, and a process that stops heartbeating (SIGKILL,
+crash, a lost machine) drops out after ``DEAD_AFTER_SECONDS``, when a survivor's sweep claims
+what it held. Claims are short transactions; the slow part (sending) happens outside them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.db.database import Database
+
+# The one place where the backends differ. On PostgreSQL a claim locks the rows it picks and
+# skips rows another claim has locked (``FOR UPDATE SKIP LOCKED``), so two processes never pick
+# the same row; SQLite has no row locks and no such clause, and its single writer at a time makes
+# the guarded ``UPDATE … WHERE <claimable> … RETURNING`` safe by itself. The PostgreSQL backend
+# sets this to " FOR UPDATE SKIP LOCKED".
+SKIP_LOCKED = ""
+
+# A process heartbeats every HEARTBEAT_SECONDS; one silent for DEAD_AFTER_SECONDS has stopped.
+HEARTBEAT_SECONDS = 2.0
+DEAD_AFTER_SECONDS = 10
+
+# Rows of ``table`` that nobody live holds: never leased (queued before clusters, or by a
+# process that stopped), or leased by a process that stopped heartbeating, or by ``me`` (a pass
+# of my own that did not finish).
+_CLAIMABLE = (
+    "(lease_owner IS NULL OR lease_owner = ? OR lease_owner NOT IN"
+    " (SELECT process_id FROM cluster_processes WHERE last_seen >= ?))"
+)
+
+
+def claimable(alive_since: int, me: str) -> tuple[str, tuple]:
+    """The WHERE fragment for an unheld row, and its parameters."""
+    return _CLAIMABLE, (me, alive_since)
+
+
+def heartbeat(conn: sqlite3.Connection, process_id: str, now: int) -> int:
+    """Record that ``process_id`` is alive; return how many processes are (itself included)."""
+    conn.execute(
+        "INSERT INTO cluster_processes (process_id, started_at, last_seen) VALUES (?, ?, ?)"
+        " ON CONFLICT (process_id) DO UPDATE SET last_seen = excluded.last_seen",
+        (process_id, now, now),
+    )
+    # Long gone processes are forgotten (their leases are claimable either way).
+    conn.execute("DELETE FROM cluster_processes WHERE last_seen < ?", (now - 24 * 3600,))
+    return int(
+        conn.execute(
+            "SELECT COUNT(*) FROM cluster_processes WHERE last_seen >= ?", (now - DEAD_AFTER_SECONDS,)
+        ).fetchone()[0]
+    )
+
+
+async def leave(db: Database, process_id: str) -> None:
+    """A clean shutdown: the leases still held are claimable at once, not after DEAD_AFTER."""
+    await db.execute("DELETE FROM cluster_processes WHERE process_id = ?", (process_id,))
+
+
+async def take_identify_slot(db: Database, rate_key: int, now_ms: int, spacing_ms: int) -> bool:
+    """True if this process may IDENTIFY now for ``rate_key``: nobody did within ``spacing_ms``.
+    One guarded statement, so two processes asking at once cannot both get the slot."""
+    rows = await db.fetchall(
+        "INSERT INTO identify_slots (rate_key, last_identify_ms) VALUES (?, ?)"
+        " ON CONFLICT (rate_key) DO UPDATE SET last_identify_ms = excluded.last_identify_ms"
+        " WHERE identify_slots.last_identify_ms <= excluded.last_identify_ms - ?"
+        " RETURNING rate_key",
+        (rate_key, now_ms, spacing_ms),
+    )
+    return bool(rows)
+
+
+async def guild_seen(db: Database, guild_id: int, name: str, shard_id: int, now: int) -> None:
+    await db.execute(
+        "INSERT INTO cluster_guilds (guild_id, name, shard_id, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (guild_id) DO UPDATE SET name = excluded.name, shard_id = excluded.shard_id,"
+        " updated_at = excluded.updated_at",
+        (guild_id, name, shard_id, now),
+    )
+
+
+async def guild_left(db: Database, guild_id: int) -> None:
+    await db.execute("DELETE FROM cluster_guilds WHERE guild_id = ?", (guild_id,))
+
+
+async def guilds(db: Database) -> dict[int, str]:
+    """id -> name of the bot's servers on every shard, as their processes last saw them."""
+    return {row[0]: row[1] for row in await db.fetchall("SELECT guild_id, name FROM cluster_guilds")}

@@ -1,0 +1,92 @@
+"""Several processes on one database (real SQLite): leases, heartbeats, IDENTIFY slots, and the
+request budget shared by the live processes."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.cogs.budget import DEFAULT_RATE, RequestBudget
+from bot.core.classifier import Label
+from bot.core.cluster import Cluster
+from bot.core.deliveries import DeliveredVia, DeliveryService, RequestedVia
+from bot.core.resources import Actor, ResourceService
+from bot.core.thanks import ThanksService
+from bot.db import cluster as sql
+from bot.db.database import Database
+from tests.conftest import Clock
+
+GUILD = 111111111111111111
+MAYA = Actor(user_id=1001)
+ALICE, BOB = 2001, 2002
+
+
+async def beat(db: Database, process_id: str, clock: Clock) -> int:
+    return await db.transaction(sql.heartbeat, process_id, int(clock.now))
+
+
+async def test_a_live_process_keeps_its_deliveries_and_a_survivor_takes_a_stopped_ones(
+    db: Database, resources: ResourceService, clock: Clock
+) -> None:
+    one = DeliveryService(db, clock=clock, process_id="one")
+    two = DeliveryService(db, clock=clock, process_id="two")
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    await beat(db, "one", clock)
+    assert await beat(db, "two", clock) == 2
+    asked = await one.request(resource, ALICE, RequestedVia.BUTTON, source_id=1)
+    assert await two.claim_left_over() == [], "leased to a live process in the request's own transaction"
+    # "one" stops heartbeating (SIGKILL); "two" goes on.
+    clock.now += sql.DEAD_AFTER_SECONDS + 1
+    assert await beat(db, "two", clock) == 1
+    [taken] = await two.claim_left_over()
+    assert (taken.id, taken.attempts) == (asked.id, 2)
+    assert await two.claim_left_over() == [], "claimed once"
+    restarted = DeliveryService(db, clock=clock, process_id="one-again")
+    assert await restarted.claim_left_over() == [], "the restarted process does not repeat it"
+    await two.mark_delivered(taken.id, DeliveredVia.DM, channel_id=5, message_id=6)
+    # The stopped process comes back to life and records late: the survivor's record stands.
+    await one.mark_delivered(asked.id, DeliveredVia.DM, channel_id=7, message_id=8)
+    assert (await two.get(asked.id)).message_id == 6
+
+
+async def test_two_processes_claiming_at_once_never_share_a_prompt(db: Database, resources, clock: Clock) -> None:
+    deliveries = DeliveryService(db, clock=clock)
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    for member, source in ((ALICE, 1), (BOB, 2)):
+        pending = await deliveries.request(resource, member, RequestedVia.BUTTON, source_id=source)
+        await deliveries.mark_delivered(pending.id, DeliveredVia.DM, channel_id=5, message_id=source + 10)
+    one, two = ThanksService(db, clock=clock, process_id="one"), ThanksService(db, clock=clock, process_id="two")
+    for member, source in ((ALICE, 100), (BOB, 101)):
+        await one.record(member_id=member, source_id=source, text="thanks!", label=Label.THANKS, via="dm", locale="en")
+    await beat(db, "one", clock)
+    await beat(db, "two", clock)
+    first, second = await asyncio.gather(one.due_prompts(1), two.due_prompts(1))
+    assert len(first) == len(second) == 1 and first[0][0] != second[0][0]
+    assert await two.due_prompts() == second, "its own lease: the same prompt again, nobody else's"
+    await one.prompt_sent(first[0][0], channel_id=1, message_id=2)
+    await two.prompt_sent(first[0][0], channel_id=3, message_id=4)  # not its lease: nothing recorded
+    assert await db.fetchval("SELECT message_id FROM prompts WHERE id = ?", (first[0][0],)) == 2
+    clock.now += sql.DEAD_AFTER_SECONDS + 1
+    await beat(db, "one", clock)  # "two" stopped with its prompt unsent: "one" takes it
+    assert [p[0] for p in await one.due_prompts()] == [second[0][0]]
+
+
+async def test_identify_slots_are_spaced_per_rate_key(db: Database) -> None:
+    assert await sql.take_identify_slot(db, 0, now_ms=100_000, spacing_ms=5_000)
+    assert not await sql.take_identify_slot(db, 0, now_ms=104_999, spacing_ms=5_000)
+    assert await sql.take_identify_slot(db, 1, now_ms=104_999, spacing_ms=5_000), "another key is free"
+    assert await sql.take_identify_slot(db, 0, now_ms=105_000, spacing_ms=5_000)
+
+
+async def test_the_request_budget_is_shared_by_the_live_processes(db: Database) -> None:
+    budgets = [RequestBudget(), RequestBudget()]
+    first = Cluster(db, process_id="a", on_live_count=budgets[0].share)
+    second = Cluster(db, process_id="b", on_live_count=budgets[1].share)
+    await first.join()
+    assert budgets[0].rate == DEFAULT_RATE, "one process: today's rate"
+    await second.join()
+    await first.beat()
+    assert [b.rate for b in budgets] == [DEFAULT_RATE / 2] * 2
+    await second.leave()
+    await first.beat()
+    assert budgets[0].rate == DEFAULT_RATE
+    await first.leave()
