@@ -21,7 +21,6 @@ from bot.cogs.privacy.rights import RetentionJob
 from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
 from bot.core.deliveries import DeliveryService
-from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
 from bot.core.locales import LocaleService
 from bot.core.member_data import MemberDataService
@@ -31,7 +30,7 @@ from bot.core.retention import RetentionService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import ThanksService
 from bot.db import queues, state
-from bot.db.database import Database
+from bot.db.backends import file_store, open_database
 from bot.db.migrate import migrate
 from bot.i18n.translator import CatalogueTranslator
 from bot.ops.metrics import Metrics, MetricsServer
@@ -73,8 +72,9 @@ class HandoutBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
         )
         self.settings = settings
-        self.db = Database(settings.database_path)
-        self.files = FileStore(settings.files_dir)
+        # SQLite under HANDOUT_DATA_DIR, or PostgreSQL (pool opened in prepare, closed in close).
+        self.db = open_database(settings)
+        self.files = file_store(settings, self.db)
         self.resources = ResourceService(self.db, self.files)
         self.deliveries = DeliveryService(self.db, on_outcome=self.metrics.delivery_finished)
         self.guild_settings = GuildSettingsService(self.db)

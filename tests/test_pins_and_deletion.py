@@ -43,17 +43,17 @@ async def test_a_replaced_file_stays_until_the_last_delivery_asked_for_it_is_don
     assert (first.file_sha256, first.file_name) == (SHA1, "v1.pdf")
 
     edited = await resources.edit(GUILD, "checklist", MAYA, file=FileUpload("v2.pdf", V2))
-    assert file_store.stored() == {SHA1, SHA2}, "two deliveries still need version one"
+    assert await file_store.stored() == {SHA1, SHA2}, "two deliveries still need version one"
     sent = first.as_sent(edited)
     assert (sent.file_sha256, sent.file_name, sent.title) == (SHA1, "v1.pdf", "Checklist")
     assert await resources.read_file(sent) == V1
 
     await deliveries.mark_delivered(first.id, DeliveredVia.DM, channel_id=5, message_id=6)
     await resources.release(resource.id, first.file_sha256)
-    assert file_store.stored() == {SHA1, SHA2}
+    assert await file_store.stored() == {SHA1, SHA2}
     await deliveries.mark_failed(second.id, "discord 500")
     await resources.release(resource.id, second.file_sha256)
-    assert file_store.stored() == {SHA2}
+    assert await file_store.stored() == {SHA2}
     later = await deliveries.request(edited, ALICE, RequestedVia.BUTTON, source_id=3)
     assert later.file_sha256 == SHA2
 
@@ -64,10 +64,10 @@ async def test_a_removed_resource_keeps_its_file_for_pending_deliveries_and_swee
     resource = await checklist(resources)
     pending = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=1)
     await resources.archive(GUILD, "checklist", MAYA)
-    assert await resources.sweep_files() == [] and file_store.stored() == {SHA1}
+    assert await resources.sweep_files() == [] and await file_store.stored() == {SHA1}
     await deliveries.mark_delivered(pending.id, DeliveredVia.DM, channel_id=5, message_id=6)
     await resources.release(resource.id, pending.file_sha256)
-    assert file_store.stored() == set()
+    assert await file_store.stored() == set()
 
 
 async def test_a_click_that_races_a_removal_is_refused(resources: ResourceService, deliveries: DeliveryService) -> None:

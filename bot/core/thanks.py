@@ -8,7 +8,6 @@ sends whatever is still queued after a restart.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from bot.core.resources import Actor
 from bot.core.routing import RouteCandidate, needs_names, route
 from bot.db import messages as sql
 from bot.db import routing as routing_sql
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 LINK_WINDOW_SECONDS = 30 * 24 * 3600  # a message belongs to one of the member's deliveries within 30 days
 ACK_INTERVAL_SECONDS = 24 * 3600  # the honest "I'm a bot" note, at most once a day per member
@@ -254,7 +253,7 @@ class ThanksService:
         await sql.record_acknowledged(self._db, member_id, self.now())
 
 
-def _candidates(rows: list[sqlite3.Row], names: Mapping[int, str]) -> list[RouteCandidate]:
+def _candidates(rows: list[Row], names: Mapping[int, str]) -> list[RouteCandidate]:
     """One candidate per resource, its newest delivery, newest first."""
     seen: dict[int, RouteCandidate] = {}
     for row in rows:
@@ -272,7 +271,7 @@ def _candidates(rows: list[sqlite3.Row], names: Mapping[int, str]) -> list[Route
 
 
 def _record(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     member_id: int,
     source_id: int,
@@ -331,7 +330,7 @@ def _record(
     return message_id, choices
 
 
-def _choose(conn: sqlite3.Connection, message: MemberMessage, delivery_id: int, now: int) -> None:
+def _choose(conn: Connection, message: MemberMessage, delivery_id: int, now: int) -> None:
     """ThanksService.choose's transaction: claim the choice, route, queue the prompt."""
     target = sql.delivery_target(conn, delivery_id, message.member_id)
     if target is None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 _COLUMNS = (
     "id, resource_id, guild_id, member_id, requested_via, delivered_via, status, failure, source_id,"
@@ -23,7 +22,7 @@ _COLUMNS_FOR_DELIVERING = (
 
 
 def record_request(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     resource_id: int,
     guild_id: int,
@@ -63,12 +62,12 @@ def record_request(
     # The file is pinned from the resource row in this same transaction, not from what the caller
     # read earlier: an edit or removal committed in between is either seen here or sees this row
     # (and keeps the file for it). Nothing is inserted for a resource removed meanwhile.
-    cursor = conn.execute(
+    inserted = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
         " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name)"
         " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, file_sha256, file_name FROM resources"
         " WHERE id = ? AND archived_at IS NULL"
-        " ON CONFLICT (source_id) DO NOTHING",
+        " ON CONFLICT (source_id) DO NOTHING RETURNING id",
         (
             resource_id,
             guild_id,
@@ -82,13 +81,13 @@ def record_request(
             interaction_token,
             resource_id,
         ),
-    )
-    if cursor.rowcount != 1:
+    ).fetchall()
+    if not inserted:
         if conn.execute("SELECT 1 FROM deliveries WHERE source_id = ?", (source_id,)).fetchone():
             return "seen", None
         return "archived", None
     return "new", conn.execute(
-        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id = ?", (cursor.lastrowid,)
+        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id = ?", (inserted[0][0],)
     ).fetchone()
 
 
@@ -118,7 +117,7 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> str | None
     return rows[0][0] if rows else None
 
 
-async def pending(db: Database, up_to_id: int) -> list[sqlite3.Row]:
+async def pending(db: Database, up_to_id: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE status = 'pending' AND id <= ? ORDER BY id",
         (up_to_id,),
@@ -133,11 +132,11 @@ async def count_attempt(db: Database, delivery_id: int) -> None:
     await db.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", (delivery_id,))
 
 
-async def get(db: Database, delivery_id: int) -> sqlite3.Row | None:
+async def get(db: Database, delivery_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (delivery_id,))
 
 
-async def by_source(db: Database, source_id: int) -> sqlite3.Row | None:
+async def by_source(db: Database, source_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE source_id = ?", (source_id,))
 
 

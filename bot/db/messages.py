@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 MESSAGE_COLUMNS = (
     "id, source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via, content, locale,"
@@ -12,7 +10,7 @@ MESSAGE_COLUMNS = (
 )
 
 
-def latest_delivery_for(conn: sqlite3.Connection, member_id: int, since: int) -> sqlite3.Row | None:
+def latest_delivery_for(conn: Connection, member_id: int, since: int) -> Row | None:
     return conn.execute(
         "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
         " WHERE d.member_id = ? AND d.status = 'delivered' AND d.delivered_at >= ?"
@@ -21,7 +19,7 @@ def latest_delivery_for(conn: sqlite3.Connection, member_id: int, since: int) ->
     ).fetchone()
 
 
-def delivery_target(conn: sqlite3.Connection, delivery_id: int, member_id: int) -> sqlite3.Row | None:
+def delivery_target(conn: Connection, delivery_id: int, member_id: int) -> Row | None:
     return conn.execute(
         "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
         " WHERE d.id = ? AND d.member_id = ?",
@@ -29,26 +27,26 @@ def delivery_target(conn: sqlite3.Connection, delivery_id: int, member_id: int) 
     ).fetchone()
 
 
-def insert_message(conn: sqlite3.Connection, values: dict) -> int | None:
-    cursor = conn.execute(
+def insert_message(conn: Connection, values: dict) -> int | None:
+    inserted = conn.execute(
         "INSERT INTO member_messages (source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via,"
         " content, locale, status, received_at, member_name) VALUES (:source_id, :member_id, :guild_id,"
         " :resource_id, :delivery_id, :owner_id, :label, :via, :content, :locale, :status, :received_at,"
         " :member_name)"
-        " ON CONFLICT (source_id) DO NOTHING",
+        " ON CONFLICT (source_id) DO NOTHING RETURNING id",
         values,
-    )
-    return cursor.lastrowid if cursor.rowcount == 1 else None
+    ).fetchall()
+    return inserted[0][0] if inserted else None
 
 
-def insert_prompt(conn: sqlite3.Connection, member_message_id: int, now: int) -> None:
+def insert_prompt(conn: Connection, member_message_id: int, now: int) -> None:
     conn.execute(
         "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",
         (member_message_id, now, now),
     )
 
 
-async def get_message(db: Database, message_id: int) -> sqlite3.Row | None:
+async def get_message(db: Database, message_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE id = ?", (message_id,))
 
 
@@ -64,9 +62,7 @@ async def set_answer(
     return changed == 1
 
 
-async def waiting_for_owner(
-    db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int
-) -> list[sqlite3.Row]:
+async def waiting_for_owner(db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
         " AND (? IS NULL OR guild_id = ?) ORDER BY received_at, id LIMIT ? OFFSET ?",
@@ -87,7 +83,7 @@ async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | N
 # -- prompt outbox --
 
 
-async def due_prompts(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
+async def due_prompts(db: Database, now: int, limit: int) -> list[Row]:
     return await db.fetchall(
         "SELECT p.id AS prompt_id, p.attempts, m.id AS message_id FROM prompts p"
         " JOIN member_messages m ON m.id = p.member_message_id"
@@ -140,7 +136,7 @@ async def next_prompt_due(db: Database) -> int | None:
 # -- reminders --
 
 
-async def owners_needing_digest(db: Database, now: int) -> list[sqlite3.Row]:
+async def owners_needing_digest(db: Database, now: int) -> list[Row]:
     """(owner, guild) pairs with a message waiting longer than the guild's reminder time and no
     digest in the last period. Guilds without a settings row use the default of 24 hours."""
     return await db.fetchall(
@@ -162,7 +158,7 @@ async def queue_digest(db: Database, owner_id: int, guild_id: int, item_count: i
     )
 
 
-async def due_digests(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
+async def due_digests(db: Database, now: int, limit: int) -> list[Row]:
     return await db.fetchall(
         "SELECT id, owner_id, guild_id, attempts FROM digests WHERE status = 'queued' AND next_attempt_at <= ?"
         " ORDER BY next_attempt_at, id LIMIT ?",
@@ -181,7 +177,7 @@ async def digest_retry_later(db: Database, digest_id: int, error: str, next_atte
     )
 
 
-async def waiting_older_than(db: Database, owner_id: int, guild_id: int, before: int) -> list[sqlite3.Row]:
+async def waiting_older_than(db: Database, owner_id: int, guild_id: int, before: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND guild_id = ? AND status = 'waiting'"
         " AND received_at <= ? ORDER BY received_at, id",
