@@ -8,6 +8,7 @@ from bot.core.errors import Conflict, Forbidden, NotFound, ValidationError
 from bot.core.files import MAX_FILE_BYTES, FileStore
 from bot.core.resources import Actor, FileUpload, ResourceService, clean_name, clean_url
 from bot.db.database import Database
+from bot.db.postgres import PostgresDatabase
 
 GUILD = 111111111111111111
 OTHER_GUILD = 222222222222222222
@@ -161,7 +162,13 @@ async def test_archive_keeps_history_and_frees_the_name(resources: ResourceServi
 
 async def test_failed_insert_leaves_no_file(resources: ResourceService, file_store: FileStore, db: Database) -> None:
     # A database failure after the file was written must not leave an orphan file.
-    await db.execute("CREATE TRIGGER refuse BEFORE INSERT ON resources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    if isinstance(db, PostgresDatabase):
+        await db.execute(
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE 'disk full'; END$$"
+        )
+        await db.execute("CREATE TRIGGER refuse BEFORE INSERT ON resources FOR EACH ROW EXECUTE FUNCTION refuse()")
+    else:
+        await db.execute("CREATE TRIGGER refuse BEFORE INSERT ON resources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     with pytest.raises(Exception, match="disk full"):
         await resources.add(GUILD, MAYA, name="plan", title="Plan", file=PDF)
     assert await file_store.stored() == set()

@@ -99,8 +99,8 @@ async def mark_delivered(
     # written back into it.
     await db.execute(
         "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
-        " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
-        " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
+        " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
+        " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
         " delivered_at = ?, failure = NULL, interaction_token = NULL WHERE id = ?",
         (delivered_via, channel_id, message_id, now, delivery_id),
     )

@@ -65,7 +65,7 @@ async def set_answer(
 async def waiting_for_owner(db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
-        " AND (? IS NULL OR guild_id = ?) ORDER BY received_at, id LIMIT ? OFFSET ?",
+        " AND (CAST(? AS BIGINT) IS NULL OR guild_id = ?) ORDER BY received_at, id LIMIT ? OFFSET ?",
         (owner_id, guild_id, guild_id, limit, offset),
     )
 
@@ -74,7 +74,7 @@ async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | N
     return int(
         await db.fetchval(
             "SELECT COUNT(*) FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
-            " AND (? IS NULL OR guild_id = ?)",
+            " AND (CAST(? AS BIGINT) IS NULL OR guild_id = ?)",
             (owner_id, guild_id, guild_id),
         )
     )
@@ -146,7 +146,7 @@ async def owners_needing_digest(db: Database, now: int) -> list[Row]:
         " AND m.received_at <= ? - COALESCE(g.reminder_hours, 24) * 3600"
         " AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.owner_id = m.owner_id AND d.guild_id = m.guild_id"
         "   AND d.created_at > ? - COALESCE(g.reminder_hours, 24) * 3600)"
-        " GROUP BY m.owner_id, m.guild_id",
+        " GROUP BY m.owner_id, m.guild_id, g.reminder_hours",
         (now, now),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from tests import backends
 from tests.e2e.standin import messages as standin_messages
 from tests.e2e.standin.model import Perm
 
@@ -12,7 +13,11 @@ PDF = b"%PDF-1.4\n% the weekly checklist\n" + bytes(range(256)) * 40
 
 
 def rows(bot: Any, sql: str, *params: Any) -> list[tuple]:
-    """Read the bot's own SQLite file, as an operator would (WAL allows a reader beside the bot)."""
+    """Read the bot's own database, as an operator would: its SQLite file (WAL allows a reader
+    beside the bot), or its PostgreSQL database. SQLite's ``?`` placeholders on both."""
+    url = getattr(bot, "database_url", None)
+    if url:
+        return backends.query(url, sql, params)
     conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=5)
     try:
         return conn.execute(sql, params).fetchall()
@@ -82,6 +87,10 @@ def insert_rows(bot: Any, table: str, rows_: list[dict[str, Any]]) -> None:
         return
     columns = list(rows_[0])
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    url = getattr(bot, "database_url", None)
+    if url:
+        backends.query(url, sql, many=[tuple(row[c] for c in columns) for row in rows_])
+        return
     conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=30)
     try:
         with conn:
@@ -91,7 +100,11 @@ def insert_rows(bot: Any, table: str, rows_: list[dict[str, Any]]) -> None:
 
 
 def execute(bot: Any, sql: str, *params: Any) -> None:
-    """One write to the bot's SQLite file (e.g. to age rows while the bot is stopped)."""
+    """One write to the bot's database (e.g. to age rows while the bot is stopped)."""
+    url = getattr(bot, "database_url", None)
+    if url:
+        backends.query(url, sql, params)
+        return
     conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=30)
     try:
         with conn:
