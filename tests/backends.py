@@ -96,8 +96,8 @@ class PostgresServer:
 
     _counter = itertools.count(1)
 
-    def __init__(self) -> None:
-        self.prefix = f"handout_test_{os.getpid()}"
+    def __init__(self, tag: str = "") -> None:
+        self.prefix = f"handout_test_{os.getpid()}{tag}"
         self.template = f"{self.prefix}_template"
         in_own_loop(_admin, [f"DROP DATABASE IF EXISTS {self.template}", f"CREATE DATABASE {self.template}"])
         in_own_loop(_migrate, with_database(ADMIN_URL, self.template))

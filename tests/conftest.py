@@ -26,7 +26,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture(scope="session")
 def backend(request: pytest.FixtureRequest) -> Iterator[Any]:
-    """"sqlite", or the PostgresServer for "postgresql"."""
+    """ "sqlite", or the PostgresServer for "postgresql"."""
     if getattr(request, "param", "sqlite") == "sqlite":
         yield "sqlite"
         return

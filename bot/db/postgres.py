@@ -15,6 +15,7 @@ the database, so a rerun is safe).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import sqlite3
@@ -161,7 +162,15 @@ class PostgresDatabase:
     async def _on_thread(self, conn: Any, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         bridged = _BridgedConnection(loop, conn)
-        return await loop.run_in_executor(self._executor, partial(fn, bridged, *args, **kwargs))
+        running = loop.run_in_executor(self._executor, partial(fn, bridged, *args, **kwargs))
+        try:
+            return await asyncio.shield(running)
+        except asyncio.CancelledError:
+            # The function is still running statements on this connection: let it finish before
+            # the connection is rolled back and handed back to the pool.
+            with contextlib.suppress(BaseException):
+                await running
+            raise
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(connection, *args, **kwargs)``; each statement commits by itself."""
