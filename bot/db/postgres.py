@@ -202,9 +202,12 @@ class PostgresDatabase:
 
     async def forget_deleted(self, tables: Sequence[str]) -> bool:
         """After a deletion that must leave no trace ("Delete my data"): a DELETE or UPDATE only
-        marks the old row versions dead; they stay in the table's pages until vacuumed. VACUUM
-        (outside a transaction) makes that space reusable now, instead of whenever autovacuum
-        gets round to it. False if it could not run (the deletion itself stands)."""
+        marks the old row versions dead; they stay readable in the table's pages until vacuumed.
+        VACUUM (it cannot run inside a transaction) removes them now, instead of whenever
+        autovacuum gets round to it. Unlike SQLite's secure_delete it does not zero the freed
+        bytes: they stay in the page's free space until reused, and in the server's WAL until it
+        is recycled (VACUUM FULL would rewrite the files, but locks each table meanwhile, which a
+        burst of clicks cannot wait for). False if it could not run (the deletion itself stands)."""
         try:
             async with self.pool.acquire() as conn:
                 for table in tables:

@@ -25,6 +25,21 @@ def rows(bot: Any, sql: str, *params: Any) -> list[tuple]:
         conn.close()
 
 
+def stored_files(bot: Any) -> dict[str, bytes]:
+    """The resource files the bot keeps, by sha256: on disk (SQLite) or in its database (PostgreSQL)."""
+    if getattr(bot, "database_url", None):
+        return {sha: bytes(data) for sha, data in rows(bot, "SELECT sha256, data FROM resource_files")}
+    return {p.name: p.read_bytes() for p in (bot.data_dir / "files").glob("??/*") if not p.name.startswith(".")}
+
+
+def database_intact(bot: Any) -> bool:
+    """SQLite's own check of the file; PostgreSQL's server guarantees it (it answers, and that is all a
+    client can ask after a crash of the bot, which is not a crash of the server)."""
+    if getattr(bot, "database_url", None):
+        return rows(bot, "SELECT 1") == [(1,)]
+    return rows(bot, "PRAGMA integrity_check") == [("ok",)]
+
+
 def value(bot: Any, sql: str, *params: Any) -> Any:
     found = rows(bot, sql, *params)
     return found[0][0] if found else None

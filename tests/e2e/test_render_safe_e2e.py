@@ -68,7 +68,9 @@ async def test_long_thanks_at_once_all_reach_the_creator_shortened(standin, scen
     # The pointer holds: /thanks pending carries the whole message, as written.
     page = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
     attached = {a.filename: a.data.decode() for a in page.attachments}
-    assert long_texts[0] in attached.values() and long_texts[1] in attached.values()
+    # Four of the five are on the first page (messages of the same second in any order): at least
+    # two long ones, each attached whole.
+    assert len([t for t in long_texts if t in attached.values()]) >= 2
 
 
 async def test_a_prompt_discord_refuses_is_set_aside_and_the_others_arrive(standin, scene, bot_process) -> None:

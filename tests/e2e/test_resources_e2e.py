@@ -8,7 +8,7 @@ import pytest
 
 from tests.e2e.standin import interactions as standin_interactions
 from tests.e2e.standin.interactions import DriverError
-from tests.e2e.stories import PDF, add_resource, rows, value
+from tests.e2e.stories import PDF, add_resource, rows, stored_files, value
 
 
 async def test_creator_adds_a_resource_with_a_file(standin, scene, bot_process) -> None:
@@ -20,8 +20,7 @@ async def test_creator_adds_a_resource_with_a_file(standin, scene, bot_process) 
         bot, "SELECT name, owner_id, file_name, file_size, file_sha256 FROM resources"
     )
     assert (name, owner, file_name, size) == ("checklist", scene.creator_user.id, "Weekly_Checklist.pdf", len(PDF))
-    stored = bot.data_dir / "files" / sha[:2] / sha
-    assert stored.read_bytes() == PDF
+    assert stored_files(bot)[sha] == PDF
     assert sha == hashlib.sha256(PDF).hexdigest()
 
 
@@ -41,7 +40,7 @@ async def test_bad_input_gets_a_private_error_naming_the_field(standin, scene, b
     assert reply.ephemeral
     assert expected in reply.content
     assert value(bot, "SELECT COUNT(*) FROM resources") == 0
-    assert not any((bot.data_dir / "files").glob("??/*"))
+    assert not stored_files(bot)
 
 
 async def test_file_over_ten_mib_is_refused_without_storing(standin, scene, bot_process, monkeypatch) -> None:
@@ -89,7 +88,7 @@ async def test_edit_replaces_the_file_and_drops_the_old_one(standin, scene, bot_
     assert "Checklist v2" in reply.content and "v2.pdf" in reply.content
     new_sha = value(bot, "SELECT file_sha256 FROM resources WHERE name = 'checklist'")
     assert new_sha == hashlib.sha256(new).hexdigest()
-    assert not (bot.data_dir / "files" / old_sha[:2] / old_sha).exists()
+    assert old_sha not in stored_files(bot)
 
 
 async def test_edit_with_nothing_to_change(standin, scene, bot_process) -> None:
