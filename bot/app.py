@@ -112,6 +112,8 @@ class HandoutBot(commands.Bot):
         try:
             await migrate(self.db)
             await self.resources.sweep_files()
+            # Never the password: ``where`` is user@host:port/db for PostgreSQL, the path for SQLite.
+            log.info("Database: %s %s", self.db.backend, self.db.where)
         except BaseException:
             # aiosqlite's thread is not a daemon: left open, it would keep the process alive.
             await self.db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -149,8 +150,11 @@ async def test_sigterm_shuts_down_cleanly(standin, scene, bot_process) -> None:
     if bot.database_url is None:  # SQLite: the file is whole and the WAL folded back into it
         assert rows(bot, "PRAGMA integrity_check") == [("ok",)]
         assert not (bot.data_dir / "handout.db-wal").exists() or (bot.data_dir / "handout.db-wal").stat().st_size == 0
-    else:  # PostgreSQL: the bot closed its connections
+    else:  # PostgreSQL: the bot closed its connections, and named the database without its password
         assert rows(bot, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()") == [(1,)]
+        password = urlsplit(bot.database_url).password
+        assert password and password not in log
+        assert f"Database: PostgreSQL {urlsplit(bot.database_url).username}@127.0.0.1" in log
     assert standin.token not in log
 
 
