@@ -12,6 +12,8 @@ import asyncio
 import itertools
 import os
 import threading
+import time
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -108,8 +110,21 @@ class PostgresServer:
         return name, with_database(ADMIN_URL, name)
 
     def drop(self, name: str) -> None:
-        # FORCE: a bot process killed by the test may have left a connection behind.
-        in_own_loop(_admin, [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
+        """Drop a test's database. A bot process the test killed may have left a connection the
+        server has not noticed yet: wait for it a little, then FORCE (which needs the role to be
+        in pg_signal_backend, as .ci/postgres makes it); a database left behind is only a leftover."""
+        import asyncpg
+
+        for _ in range(20):
+            try:
+                in_own_loop(_admin, [f"DROP DATABASE IF EXISTS {name}"])
+                return
+            except asyncpg.ObjectInUseError:
+                time.sleep(0.25)
+        try:
+            in_own_loop(_admin, [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
+        except asyncpg.InsufficientPrivilegeError:
+            warnings.warn(f"test database {name} is still in use and was left behind", stacklevel=2)
 
     def close(self) -> None:
         in_own_loop(_admin, [f"DROP DATABASE IF EXISTS {self.template} WITH (FORCE)"])
