@@ -17,6 +17,7 @@ from dotenv import find_dotenv, load_dotenv
 
 from bot.config import ConfigError, Settings, load_settings, prepare_data_dir
 from bot.db.migrate import MigrationError
+from bot.db.postgres import DatabaseUnavailable
 from bot.ops.logs import setup_logging
 
 log = logging.getLogger("bot")
@@ -65,12 +66,11 @@ async def run_bot(settings: Settings) -> None:
 
 async def check(settings: Settings) -> int:
     """Validate the setup offline: data dir, database, migrations. Never contacts Discord."""
-    from bot.core.files import FileStore
-    from bot.db.database import Database
+    from bot.db.backends import file_store, open_database
     from bot.db.migrate import current_version, load_migrations, migrate
 
     prepare_data_dir(settings)
-    db = Database(settings.database_path)
+    db = open_database(settings)
     await db.connect()
     try:
         before = await current_version(db)
@@ -78,16 +78,19 @@ async def check(settings: Settings) -> int:
         version = await current_version(db)
         resources = await db.fetchval("SELECT COUNT(*) FROM resources WHERE archived_at IS NULL")
         guilds = await db.fetchval("SELECT COUNT(DISTINCT guild_id) FROM resources WHERE archived_at IS NULL")
+        stored = await file_store(settings, db).stored()
     finally:
         await db.close()
-    stored = FileStore(settings.files_dir).stored()
     print("Handout configuration is valid.")
     print(
         f"  token:        set ({len(settings.token)} characters, not shown)" if settings.token else "  token: not set"
     )
     print(f"  data dir:     {settings.data_dir.resolve()}")
-    print(f"  database:     {settings.database_path.resolve()}")
-    latest = load_migrations()[-1].version
+    if settings.database_url is not None:
+        print(f"  database:     PostgreSQL at {settings.database_url.described}")
+    else:
+        print(f"  database:     SQLite {settings.database_path.resolve()}")
+    latest = load_migrations(backend=db.backend)[-1].version
     if applied:
         names = ", ".join(f"{m.version:04d}_{m.name}" for m in applied)
         print(f"  schema:       migrated {before} -> {version} ({names})")
@@ -159,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_dotenv(find_dotenv(usecwd=True))
     try:
         settings = load_settings()
-        setup_logging(settings.log_level, settings.token, settings.log_format)
+        password = settings.database_url.password if settings.database_url else ""
+        setup_logging(settings.log_level, settings.token, settings.log_format, password)
         if args.command == "invite":
             return invite(settings, args.guild)
         if args.command == "check":
@@ -167,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prepare_data_dir(settings)
         asyncio.run(run_bot(settings))
         return 0
-    except (ConfigError, MigrationError) as exc:
+    except (ConfigError, MigrationError, DatabaseUnavailable) as exc:
         print(f"handout: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except UnreachableError as exc:

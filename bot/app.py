@@ -24,7 +24,6 @@ from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
 from bot.core.cluster import Cluster
 from bot.core.deliveries import DeliveryService
-from bot.core.files import FileStore
 from bot.core.guild_settings import GuildSettingsService
 from bot.core.inbox_flow import InboxFlow
 from bot.core.locales import LocaleService
@@ -36,7 +35,7 @@ from bot.core.retention import RetentionService
 from bot.core.stats import PrivacyService, StatsService
 from bot.core.thanks import ThanksService
 from bot.db import queues, state
-from bot.db.database import Database
+from bot.db.backends import file_store, open_database
 from bot.db.migrate import migrate
 from bot.i18n.translator import CatalogueTranslator
 from bot.ops.metrics import Metrics, MetricsServer
@@ -93,10 +92,11 @@ class HandoutBot(commands.AutoShardedBot):
             allowed_mentions=discord.AllowedMentions.none(),
         )
         self.settings = settings
-        self.db = Database(settings.database_path)
+        # SQLite under HANDOUT_DATA_DIR, or PostgreSQL (pool opened in prepare, closed in close).
+        self.db = open_database(settings)
+        self.files = file_store(settings, self.db)
         self.budget = RequestBudget()
         self.cluster = Cluster(self.db, on_live_count=self.budget.share)
-        self.files = FileStore(settings.files_dir)
         self.resources = ResourceService(self.db, self.files)
         self.deliveries = DeliveryService(
             self.db, on_outcome=self.metrics.delivery_finished, process_id=self.cluster.process_id
@@ -140,6 +140,8 @@ class HandoutBot(commands.AutoShardedBot):
         try:
             await migrate(self.db)
             await self.resources.sweep_files()
+            # Never the password: ``where`` is user@host:port/db for PostgreSQL, the path for SQLite.
+            log.info("Database: %s %s", self.db.backend, self.db.where)
         except BaseException:
             # aiosqlite's thread is not a daemon: left open, it would keep the process alive.
             await self.db.close()

@@ -12,6 +12,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from bot.db.dialect import UrlError, check_url, describe_url, mask_url
 
 # A bot token is three base64url parts joined by dots (user id, timestamp, HMAC).
 # Checking the shape catches the common mistakes (a client secret, a pasted "Bot " prefix,
@@ -25,6 +28,35 @@ class ConfigError(Exception):
     """A setting is missing or wrong. The message is one line a person can act on."""
 
 
+class DatabaseUrl:
+    """HANDOUT_DATABASE_URL. Shown everywhere (repr, str, logs) with its password masked; only
+    ``secret`` is the URL itself, for the driver."""
+
+    def __init__(self, url: str) -> None:
+        self.secret = url
+
+    def __repr__(self) -> str:
+        return f"DatabaseUrl({mask_url(self.secret)!r})"
+
+    def __str__(self) -> str:
+        return mask_url(self.secret)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DatabaseUrl) and other.secret == self.secret
+
+    def __hash__(self) -> int:
+        return hash(self.secret)
+
+    @property
+    def password(self) -> str:
+        return urlsplit(self.secret).password or ""
+
+    @property
+    def described(self) -> str:
+        """user@host:port/db"""
+        return describe_url(self.secret)
+
+
 @dataclass(frozen=True)
 class Settings:
     # repr=False: the token must never end up in a log line or a traceback.
@@ -36,6 +68,8 @@ class Settings:
     # /metrics and /healthz; None = off (the default: an operator opts in to an open port).
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
+    # PostgreSQL instead of SQLite under data_dir; None = SQLite.
+    database_url: DatabaseUrl | None = None
     # Sharding across processes: None = one process holds Discord's recommended number of shards.
     shard_count: int | None = None
     # This process's shards (a tuple of ids); None = all of ``shard_count``.
@@ -166,6 +200,19 @@ def _read_shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | 
     return count, tuple(sorted(ids))
 
 
+def _read_database_url(env: Mapping[str, str]) -> DatabaseUrl | None:
+    raw = env.get("HANDOUT_DATABASE_URL", "").strip()
+    if not raw:
+        return None
+    try:
+        return DatabaseUrl(check_url(raw))
+    except UrlError as exc:
+        raise ConfigError(
+            f"HANDOUT_DATABASE_URL {exc}; the form is postgresql://user:password@host:5432/dbname, "
+            "or leave it empty for SQLite under HANDOUT_DATA_DIR."
+        ) from None
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
     """Build Settings from ``env`` (default: the process environment, after .env was loaded)."""
     env = os.environ if env is None else env
@@ -181,6 +228,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         metrics_host=_read_metrics_host(env),
         shard_count=shard_count,
         shard_ids=shard_ids,
+        database_url=_read_database_url(env),
     )
 
 
@@ -202,19 +250,20 @@ def prepare_data_dir(settings: Settings) -> None:
 class TokenRedactingFilter(logging.Filter):
     """Last line of defence: replace the token in any log record that somehow contains it."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, label: str = "[token]") -> None:
         super().__init__()
         self._token = token
+        self._label = label
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not self._token:
             return True
         if self._token in record.getMessage():
-            record.msg = record.getMessage().replace(self._token, "[token]")
+            record.msg = record.getMessage().replace(self._token, self._label)
             record.args = None
         if record.exc_info and not record.exc_text:
             # Formatters reuse exc_text once set: the traceback is redacted for every format.
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text and self._token in record.exc_text:
-            record.exc_text = record.exc_text.replace(self._token, "[token]")
+            record.exc_text = record.exc_text.replace(self._token, self._label)
         return True

@@ -8,6 +8,7 @@ from bot.core.errors import Conflict, Forbidden, NotFound, ValidationError
 from bot.core.files import MAX_FILE_BYTES, FileStore
 from bot.core.resources import Actor, FileUpload, ResourceService, clean_name, clean_url
 from bot.db.database import Database
+from bot.db.postgres import PostgresDatabase
 
 GUILD = 111111111111111111
 OTHER_GUILD = 222222222222222222
@@ -24,7 +25,7 @@ async def test_add_with_file_stores_bytes_and_row(resources: ResourceService, fi
     assert added.owner_id == MAYA.user_id
     assert added.file_name == "Weekly_Checklist.pdf"
     assert added.file_size == len(PDF.data)
-    assert file_store.read(added.file_sha256) == PDF.data
+    assert await file_store.read(added.file_sha256) == PDF.data
     assert await resources.read_file(added) == PDF.data
 
 
@@ -66,7 +67,7 @@ async def test_add_rejects_bad_input_naming_the_field(
         await resources.add(GUILD, MAYA, **values)
     assert (caught.value.field, caught.value.rule) == (field, rule)
     assert await db.fetchval("SELECT COUNT(*) FROM resources") == 0
-    assert file_store.stored() == set()
+    assert await file_store.stored() == set()
 
 
 def test_limits_are_inclusive() -> None:
@@ -82,7 +83,7 @@ async def test_name_unique_per_guild_but_not_across(resources: ResourceService, 
     with pytest.raises(Conflict):
         await resources.add(GUILD, SOMEONE, name="checklist", title="B", file=other)
     # The refused add left no file behind.
-    assert len(file_store.stored()) == 1
+    assert len(await file_store.stored()) == 1
     elsewhere = await resources.add(OTHER_GUILD, SOMEONE, name="checklist", title="C", url="https://e.com")
     assert elsewhere.guild_id == OTHER_GUILD
     assert [r.title for r in await resources.list_active(GUILD)] == ["A"]
@@ -101,11 +102,11 @@ async def test_same_file_twice_is_stored_once(resources: ResourceService, file_s
     a = await resources.add(GUILD, MAYA, name="a", title="A", file=PDF)
     b = await resources.add(GUILD, MAYA, name="b", title="B", file=FileUpload("copy.pdf", PDF.data))
     assert a.file_sha256 == b.file_sha256
-    assert file_store.stored() == {a.file_sha256}
+    assert await file_store.stored() == {a.file_sha256}
     await resources.archive(GUILD, "a", MAYA)
-    assert file_store.stored() == {a.file_sha256}, "b still uses the file"
+    assert await file_store.stored() == {a.file_sha256}, "b still uses the file"
     await resources.archive(GUILD, "b", MAYA)
-    assert file_store.stored() == set()
+    assert await file_store.stored() == set()
 
 
 async def test_edit_replaces_file_and_removes_the_old_one(resources: ResourceService, file_store: FileStore) -> None:
@@ -118,7 +119,7 @@ async def test_edit_replaces_file_and_removes_the_old_one(resources: ResourceSer
     assert after.file_name == "plan-v2.pdf"
     assert after.note == "Enjoy!"
     assert after.title == "Plan"
-    assert file_store.stored() == {after.file_sha256}
+    assert await file_store.stored() == {after.file_sha256}
 
 
 async def test_edit_needs_something_to_change(resources: ResourceService) -> None:
@@ -161,10 +162,16 @@ async def test_archive_keeps_history_and_frees_the_name(resources: ResourceServi
 
 async def test_failed_insert_leaves_no_file(resources: ResourceService, file_store: FileStore, db: Database) -> None:
     # A database failure after the file was written must not leave an orphan file.
-    await db.execute("CREATE TRIGGER refuse BEFORE INSERT ON resources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    if isinstance(db, PostgresDatabase):
+        await db.execute(
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE 'disk full'; END$$"
+        )
+        await db.execute("CREATE TRIGGER refuse BEFORE INSERT ON resources FOR EACH ROW EXECUTE FUNCTION refuse()")
+    else:
+        await db.execute("CREATE TRIGGER refuse BEFORE INSERT ON resources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     with pytest.raises(Exception, match="disk full"):
         await resources.add(GUILD, MAYA, name="plan", title="Plan", file=PDF)
-    assert file_store.stored() == set()
+    assert await file_store.stored() == set()
     assert await db.fetchval("SELECT COUNT(*) FROM resources") == 0
 
 
@@ -180,6 +187,6 @@ async def test_concurrent_adds_of_one_name_make_one_row(resources: ResourceServi
 
 async def test_sweep_at_start_up_removes_orphans(resources: ResourceService, file_store: FileStore) -> None:
     kept = await resources.add(GUILD, MAYA, name="kept", title="Kept", file=PDF)
-    orphan = file_store.put(b"left behind by a crash")
+    orphan = await file_store.put(b"left behind by a crash")
     assert await resources.sweep_files() == [orphan]
-    assert file_store.stored() == {kept.file_sha256}
+    assert await file_store.stored() == {kept.file_sha256}

@@ -1,4 +1,5 @@
-"""Content-addressed storage for resource files under HANDOUT_DATA_DIR/files.
+"""Content-addressed storage for resource files: on disk under HANDOUT_DATA_DIR/files (SQLite),
+or in the database (PostgreSQL, bot/db/files.py), behind the same async interface.
 
 Discord attachment URLs are signed and expire within a day, so a resource's bytes are kept here
 and uploaded afresh on every delivery. Files are named by their sha256: the same PDF added twice
@@ -7,6 +8,7 @@ is stored once, and a name can never escape the folder.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import os
@@ -38,6 +40,9 @@ def sanitize_file_name(name: str) -> str:
 
 
 class FileStore:
+    """On disk. The async methods are the interface callers use; writing and reading 10 MiB runs
+    off the event loop so it does not stall the gateway."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
 
@@ -46,7 +51,30 @@ class FileStore:
             raise ValueError(f"not a sha256 hex digest: {sha256!r}")
         return self.root / sha256[:2] / sha256
 
-    def put(self, data: bytes) -> str:
+    async def put(self, data: bytes) -> str:
+        """Store bytes and return their sha256; storing the same bytes twice is a no-op."""
+        return await asyncio.to_thread(self.put_now, data)
+
+    async def read(self, sha256: str) -> bytes:
+        """The bytes; FileNotFoundError if they are not stored."""
+        return await asyncio.to_thread(self.read_now, sha256)
+
+    async def exists(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    async def delete(self, sha256: str) -> None:
+        self.delete_now(sha256)
+
+    async def stored(self) -> set[str]:
+        return self.stored_now()
+
+    async def sweep(self, in_use: set[str]) -> list[str]:
+        """Remove files no resource uses and temp files left by a crash; return what was removed."""
+        return self.sweep_now(in_use)
+
+    # -- the same, synchronous (tests, and the async methods above) --
+
+    def put_now(self, data: bytes) -> str:
         """Store bytes and return their sha256; storing the same bytes twice is a no-op."""
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_for(digest)
@@ -67,25 +95,21 @@ class FileStore:
             raise
         return digest
 
-    def read(self, sha256: str) -> bytes:
+    def read_now(self, sha256: str) -> bytes:
         return self.path_for(sha256).read_bytes()
 
-    def exists(self, sha256: str) -> bool:
-        return self.path_for(sha256).is_file()
-
-    def delete(self, sha256: str) -> None:
+    def delete_now(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)
 
-    def stored(self) -> set[str]:
+    def stored_now(self) -> set[str]:
         if not self.root.is_dir():
             return set()
         return {p.name for p in self.root.glob("??/*") if _SHA256.match(p.name)}
 
-    def sweep(self, in_use: set[str]) -> list[str]:
-        """Remove files no resource uses and temp files left by a crash; return what was removed."""
+    def sweep_now(self, in_use: set[str]) -> list[str]:
         removed = []
-        for digest in sorted(self.stored() - in_use):
-            self.delete(digest)
+        for digest in sorted(self.stored_now() - in_use):
+            self.delete_now(digest)
             removed.append(digest)
         if self.root.is_dir():
             for leftover in self.root.glob("??/.tmp-*"):

@@ -13,13 +13,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from bot.db import inbox_flow as sql
-from bot.db.database import Database
+from bot.db.database import Connection, Database
 
 COALESCE_SECONDS = 30
 MEMBER_PROMPTS_PER_DAY = 5
@@ -30,7 +29,7 @@ LABEL_ORDER = ("question", "other", "thanks")  # questions first: they need an a
 
 
 def queue_prompt(
-    conn: sqlite3.Connection, *, message_id: int, member_id: int, owner_id: int, guild_id: int | None, now: int
+    conn: Connection, *, message_id: int, member_id: int, owner_id: int, guild_id: int | None, now: int
 ) -> None:
     """Inside the recording transaction: join the member's queued prompt, or queue one (due now,
     or COALESCE_SECONDS after the last one about this member), or mark the message over the limit."""

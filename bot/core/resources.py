@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 from bot.core.errors import Conflict, Forbidden, NotFound, ValidationError
 from bot.core.files import MAX_FILE_BYTES, FileStore, sanitize_file_name
 from bot.db import resources as sql
-from bot.db.database import Database
+from bot.db.database import Database, IntegrityError
 
 NAME_MAX = 32
 TITLE_MAX = 100
@@ -174,7 +173,7 @@ class ResourceService:
                 values.update(await self._store(file))
             try:
                 resource_id = await self._db.transaction(sql.insert, values)
-            except sqlite3.IntegrityError as exc:
+            except IntegrityError as exc:
                 await self._release(values["file_sha256"])
                 if "UNIQUE" in str(exc):
                     raise Conflict("error.name_taken", field="name", name=values["name"]) from None
@@ -262,7 +261,7 @@ class ResourceService:
         """The stored bytes; FileNotFoundError if they are gone (which a pinned delivery prevents)."""
         if resource.file_sha256 is None:
             raise ValueError("resource has no file")
-        return await asyncio.to_thread(self._files.read, resource.file_sha256)
+        return await self._files.read(resource.file_sha256)
 
     async def release(self, resource_id: int, sha256: str | None) -> None:
         """A delivery that pinned ``sha256`` has finished: delete the file if nothing needs it now.
@@ -280,7 +279,7 @@ class ResourceService:
     async def sweep_files(self) -> list[str]:
         """Start-up clean-up: drop stored files that no offered resource or pending delivery uses."""
         async with self._file_lock:
-            return self._files.sweep(await sql.files_in_use(self._db))
+            return await self._files.sweep(await sql.files_in_use(self._db))
 
     # -- internals --
 
@@ -290,8 +289,7 @@ class ResourceService:
             raise Forbidden("error.not_owner", name=resource.name, owner_id=resource.owner_id)
 
     async def _store(self, file: FileUpload) -> dict[str, Any]:
-        # Off the event loop: writing and fsyncing 10 MiB must not stall the gateway.
-        digest = await asyncio.to_thread(self._files.put, file.data)
+        digest = await self._files.put(file.data)
         return {"file_sha256": digest, "file_name": sanitize_file_name(file.name), "file_size": len(file.data)}
 
     async def _release(self, sha256: str | None) -> None:
@@ -300,4 +298,4 @@ class ResourceService:
         if sha256 is None:
             return
         if not await sql.count_using_file(self._db, sha256):
-            self._files.delete(sha256)
+            await self._files.delete(sha256)

@@ -8,7 +8,6 @@ sends whatever is still queued after a restart.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -25,7 +24,7 @@ from bot.db import cluster
 from bot.db import inbox_flow as flow_sql
 from bot.db import messages as sql
 from bot.db import routing as routing_sql
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 LINK_WINDOW_SECONDS = 30 * 24 * 3600  # a message belongs to one of the member's deliveries within 30 days
 ACK_INTERVAL_SECONDS = 24 * 3600  # the honest "I'm a bot" note, at most once a day per member
@@ -289,7 +288,7 @@ class ThanksService:
         await sql.record_acknowledged(self._db, member_id, self.now())
 
 
-def _candidates(rows: list[sqlite3.Row], names: Mapping[int, str]) -> list[RouteCandidate]:
+def _candidates(rows: list[Row], names: Mapping[int, str]) -> list[RouteCandidate]:
     """One candidate per resource, its newest delivery, newest first."""
     seen: dict[int, RouteCandidate] = {}
     for row in rows:
@@ -307,7 +306,7 @@ def _candidates(rows: list[sqlite3.Row], names: Mapping[int, str]) -> list[Route
 
 
 def _record(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     member_id: int,
     source_id: int,
@@ -376,7 +375,7 @@ def _record(
     return message_id, choices
 
 
-def _choose(conn: sqlite3.Connection, message: MemberMessage, delivery_id: int, now: int) -> None:
+def _choose(conn: Connection, message: MemberMessage, delivery_id: int, now: int) -> None:
     """ThanksService.choose's transaction: claim the choice, route, queue the prompt."""
     target = sql.delivery_target(conn, delivery_id, message.member_id)
     if target is None:

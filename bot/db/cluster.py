@@ -9,9 +9,7 @@ what it held. Claims are short transactions; the slow part (sending) happens out
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database
 
 # The one place where the backends differ. On PostgreSQL a claim locks the rows it picks and
 # skips rows another claim has locked (``FOR UPDATE SKIP LOCKED``), so two processes never pick
@@ -38,7 +36,7 @@ def claimable(alive_since: int, me: str) -> tuple[str, tuple]:
     return _CLAIMABLE, (me, alive_since)
 
 
-def heartbeat(conn: sqlite3.Connection, process_id: str, now: int) -> int:
+def heartbeat(conn: Connection, process_id: str, now: int) -> int:
     """Record that ``process_id`` is alive; return how many processes are (itself included)."""
     conn.execute(
         "INSERT INTO cluster_processes (process_id, started_at, last_seen) VALUES (?, ?, ?)"

@@ -4,15 +4,18 @@ aiosqlite runs each job on its single database thread, one job at a time. A tran
 a plain function and run as one job (``transaction``) therefore cannot interleave with another
 task's statements, needs no asyncio lock, and costs one thread round trip instead of one per
 statement. Under a burst of a thousand clicks those round trips were where the time went.
+
+With HANDOUT_DATABASE_URL set, bot/db/postgres.py offers the same interface on PostgreSQL and
+runs the same plain functions against a connection with the same small surface (``Connection``).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import aiosqlite
 
@@ -24,8 +27,35 @@ T = TypeVar("T")
 # before giving up with "database is locked".
 BUSY_TIMEOUT_MS = 5000
 
+# A row: sqlite3.Row or asyncpg.Record; both offer row["column"], row[0] and keys().
+Row = Any
+# Raised for a violated constraint on either backend (PostgreSQL's are re-raised as this).
+IntegrityError = sqlite3.IntegrityError
+
+
+class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Row | None: ...
+
+    def fetchall(self) -> list[Row]: ...
+
+
+class Connection(Protocol):
+    """What a transaction function may use: the subset of sqlite3.Connection both backends offer.
+    Get ids of inserted rows with ``RETURNING id`` (not lastrowid), which both understand."""
+
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any: ...
+
 
 class Database:
+    """SQLite: one file under HANDOUT_DATA_DIR."""
+
+    backend = "SQLite"
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: aiosqlite.Connection | None = None
@@ -42,6 +72,11 @@ class Database:
         # NORMAL is durable across application crashes in WAL mode; only an OS crash or
         # power loss can lose the last commits.
         await self._conn.execute("PRAGMA synchronous = NORMAL")
+
+    @property
+    def where(self) -> str:
+        """Where the data lives, for messages (never a secret)."""
+        return str(self.path)
 
     @property
     def connection(self) -> aiosqlite.Connection:
@@ -68,6 +103,11 @@ class Database:
         job; ROLLBACK if it raises."""
         return await self.run(_in_transaction, fn, *args, **kwargs)
 
+    async def forget_deleted(self, tables: Sequence[str]) -> bool:
+        """After a deletion that must leave no trace: secure_delete zeroed the rows in the pages,
+        and the WAL, which still holds the pages as they were, is checkpointed and truncated."""
+        return await self.truncate_wal()
+
     async def truncate_wal(self) -> bool:
         """Copy the WAL into the database file and truncate it to zero bytes, so what was deleted
         is not left behind in old WAL frames. False if another connection kept it from finishing."""
@@ -83,10 +123,10 @@ class Database:
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         await self.transaction(lambda conn: conn.executemany(sql, rows))
 
-    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         return await self.run(lambda conn: conn.execute(sql, params).fetchone())
 
-    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return await self.run(lambda conn: conn.execute(sql, params).fetchall())
 
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:

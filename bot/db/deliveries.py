@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from bot.db import cluster
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 _COLUMNS = (
     "id, resource_id, guild_id, member_id, requested_via, delivered_via, status, failure, source_id,"
@@ -24,7 +23,7 @@ _COLUMNS_FOR_DELIVERING = (
 
 
 def record_request(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     resource_id: int,
     guild_id: int,
@@ -65,12 +64,12 @@ def record_request(
     # The file is pinned from the resource row in this same transaction, not from what the caller
     # read earlier: an edit or removal committed in between is either seen here or sees this row
     # (and keeps the file for it). Nothing is inserted for a resource removed meanwhile.
-    cursor = conn.execute(
+    inserted = conn.execute(
         "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
         " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name, lease_owner)"
         " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, file_sha256, file_name, ? FROM resources"
         " WHERE id = ? AND archived_at IS NULL"
-        " ON CONFLICT (source_id) DO NOTHING",
+        " ON CONFLICT (source_id) DO NOTHING RETURNING id",
         (
             resource_id,
             guild_id,
@@ -85,13 +84,13 @@ def record_request(
             lease_owner,
             resource_id,
         ),
-    )
-    if cursor.rowcount != 1:
+    ).fetchall()
+    if not inserted:
         if conn.execute("SELECT 1 FROM deliveries WHERE source_id = ?", (source_id,)).fetchone():
             return "seen", None
         return "archived", None
     return "new", conn.execute(
-        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id = ?", (cursor.lastrowid,)
+        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id = ?", (inserted[0][0],)
     ).fetchone()
 
 
@@ -110,8 +109,8 @@ async def mark_delivered(
     # written back into it.
     await db.execute(
         "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
-        " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
-        " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE ? END,"
+        " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
+        " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
         " delivered_at = ?, failure = NULL, interaction_token = NULL"
         # Guarded by the lease (kept: it tells which process delivered): a process that lost it
         # (stopped heartbeating) does not overwrite what the survivor that took over recorded; the
@@ -132,9 +131,7 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> str | None
     return rows[0][0] if rows else None
 
 
-def claim_pending(
-    conn: sqlite3.Connection, *, me: str, alive_since: int, limit: int, mine_too: bool
-) -> list[sqlite3.Row]:
+def claim_pending(conn: Connection, *, me: str, alive_since: int, limit: int, mine_too: bool) -> list[Row]:
     """Lease to ``me`` pending deliveries nobody live holds (a stopped process's, or from before
     leases), counting an attempt each; return them, oldest first. ``mine_too``: also rows already
     leased to me (off for the periodic sweep: my own are being delivered right now)."""
@@ -157,11 +154,11 @@ def claim_pending(
     ).fetchall()
 
 
-async def get(db: Database, delivery_id: int) -> sqlite3.Row | None:
+async def get(db: Database, delivery_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (delivery_id,))
 
 
-async def by_source(db: Database, source_id: int) -> sqlite3.Row | None:
+async def by_source(db: Database, source_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE source_id = ?", (source_id,))
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Database, Row
 
 
-async def recent(db: Database, resource_id: int, limit: int) -> list[sqlite3.Row]:
+async def recent(db: Database, resource_id: int, limit: int) -> list[Row]:
     """A resource's newest deliveries, newest first."""
     return await db.fetchall(
         "SELECT id, member_id, requested_via, delivered_via, status, failure, is_repeat, requested_at"

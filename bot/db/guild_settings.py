@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Database, Row
 
 EDITABLE = ("delivery_mode", "inbox_channel_id", "reminder_hours", "retention_days", "expire_days")
 
 
-async def get(db: Database, guild_id: int) -> sqlite3.Row | None:
+async def get(db: Database, guild_id: int) -> Row | None:
     return await db.fetchone(
         "SELECT guild_id, delivery_mode, inbox_channel_id, inbox_set_by, reminder_hours, retention_days, expire_days"
         " FROM guild_settings WHERE guild_id = ?",

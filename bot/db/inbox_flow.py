@@ -3,9 +3,7 @@ summaries, expiry, and the outbox of a creator's reply to everyone who thanked."
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 from bot.db.messages import MESSAGE_COLUMNS
 
 FLOW_COLUMNS = MESSAGE_COLUMNS + ", prompt_id, over_limit"
@@ -14,7 +12,7 @@ FLOW_COLUMNS = MESSAGE_COLUMNS + ", prompt_id, over_limit"
 # -- coalescing and the per-member limit (run inside the recording transaction) --
 
 
-def queued_prompt_for(conn: sqlite3.Connection, member_id: int, owner_id: int, guild_id: int | None) -> int | None:
+def queued_prompt_for(conn: Connection, member_id: int, owner_id: int, guild_id: int | None) -> int | None:
     row = conn.execute(
         "SELECT p.id FROM prompts p JOIN member_messages m ON m.id = p.member_message_id"
         " WHERE p.status = 'queued' AND m.member_id = ? AND m.owner_id = ? AND m.guild_id IS ?"
@@ -24,7 +22,7 @@ def queued_prompt_for(conn: sqlite3.Connection, member_id: int, owner_id: int, g
     return None if row is None else row[0]
 
 
-def member_prompts_since(conn: sqlite3.Connection, member_id: int, owner_id: int, since: int) -> tuple[int, int | None]:
+def member_prompts_since(conn: Connection, member_id: int, owner_id: int, since: int) -> tuple[int, int | None]:
     """How many prompts about this member went to this creator since ``since``, and when the
     latest one was sent (or queued)."""
     row = conn.execute(
@@ -36,7 +34,7 @@ def member_prompts_since(conn: sqlite3.Connection, member_id: int, owner_id: int
     return int(row[0]), row[1]
 
 
-def insert_prompt(conn: sqlite3.Connection, member_message_id: int, due: int, now: int) -> int:
+def insert_prompt(conn: Connection, member_message_id: int, due: int, now: int) -> int:
     cursor = conn.execute(
         "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",
         (member_message_id, due, now),
@@ -45,18 +43,18 @@ def insert_prompt(conn: sqlite3.Connection, member_message_id: int, due: int, no
     return cursor.lastrowid
 
 
-def link_prompt(conn: sqlite3.Connection, message_id: int, prompt_id: int) -> None:
+def link_prompt(conn: Connection, message_id: int, prompt_id: int) -> None:
     conn.execute("UPDATE member_messages SET prompt_id = ? WHERE id = ?", (prompt_id, message_id))
 
 
-def mark_over_limit(conn: sqlite3.Connection, message_id: int) -> None:
+def mark_over_limit(conn: Connection, message_id: int) -> None:
     conn.execute("UPDATE member_messages SET over_limit = 1 WHERE id = ?", (message_id,))
 
 
 # -- a prompt's messages --
 
 
-async def prompt_messages(db: Database, prompt_id: int, first_id: int) -> list[sqlite3.Row]:
+async def prompt_messages(db: Database, prompt_id: int, first_id: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE prompt_id = ? OR id = ? ORDER BY id",
         (prompt_id, first_id),
@@ -97,7 +95,7 @@ async def open_summary(db: Database, channel_id: int, owner_id: int, guild_id: i
 
 
 def _summarise(
-    conn: sqlite3.Connection, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None,
+    conn: Connection, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None,
     reuse_since: int, now: int,
 ) -> int:  # fmt: skip
     row = conn.execute(
@@ -128,7 +126,7 @@ async def summarise(
     return await db.transaction(_summarise, prompt_ids, channel_id, owner_id, guild_id, reuse_since, now)
 
 
-async def due_summaries(db: Database, now: int) -> list[sqlite3.Row]:
+async def due_summaries(db: Database, now: int) -> list[Row]:
     return await db.fetchall(
         "SELECT id, channel_id, owner_id, guild_id, message_id, attempts FROM inbox_summaries"
         " WHERE dirty = 1 AND next_edit_at <= ? ORDER BY next_edit_at, id",
@@ -140,7 +138,7 @@ async def next_summary_due(db: Database) -> int | None:
     return await db.fetchval("SELECT MIN(next_edit_at) FROM inbox_summaries WHERE dirty = 1")
 
 
-async def summary_counts(db: Database, summary_id: int) -> list[sqlite3.Row]:
+async def summary_counts(db: Database, summary_id: int) -> list[Row]:
     """Waiting messages the summary stands for, per resource and label."""
     return await db.fetchall(
         "SELECT m.resource_id, COALESCE(r.title, '') AS title, m.label, COUNT(*) AS n FROM prompts p"
@@ -180,7 +178,7 @@ async def expire_waiting(db: Database, now: int) -> int:
     )
 
 
-def replied_last(conn: sqlite3.Connection, member_id: int, owner_id: int) -> bool:
+def replied_last(conn: Connection, member_id: int, owner_id: int) -> bool:
     """Whether the member's newest message to this creator was answered by a reply the bot carried
     to them (one to them alone, or to everyone who thanked): a thank-you now thanks for that."""
     row = conn.execute(

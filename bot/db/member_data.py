@@ -3,16 +3,14 @@ preference, and removing old message text (retention). Portable SQL: no SQLite-o
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 # Read in pages: a member with thousands of rows is exported without one huge result in memory
 # at once on the database thread, and other jobs (clicks) get their turn between pages.
 PAGE = 500
 
 
-async def deliveries_page(db: Database, member_id: int, after_id: int) -> list[sqlite3.Row]:
+async def deliveries_page(db: Database, member_id: int, after_id: int) -> list[Row]:
     """The member's deliveries, with what they were of; ``after_id`` pages through them."""
     return await db.fetchall(
         "SELECT d.id, d.guild_id, r.name, r.title, d.requested_via, d.delivered_via, d.status, d.is_repeat,"
@@ -22,7 +20,7 @@ async def deliveries_page(db: Database, member_id: int, after_id: int) -> list[s
     )
 
 
-async def messages_page(db: Database, member_id: int, after_id: int) -> list[sqlite3.Row]:
+async def messages_page(db: Database, member_id: int, after_id: int) -> list[Row]:
     return await db.fetchall(
         "SELECT m.id, m.guild_id, m.delivery_id, r.name, r.title, m.label, m.via, m.content, m.locale, m.status,"
         " m.answered_how, m.answered_at, m.received_at, m.text_removed_at, m.member_name"
@@ -32,7 +30,7 @@ async def messages_page(db: Database, member_id: int, after_id: int) -> list[sql
     )
 
 
-async def owned_resources(db: Database, member_id: int) -> list[sqlite3.Row]:
+async def owned_resources(db: Database, member_id: int) -> list[Row]:
     """Resources this person added as a creator (their own data too; never other members')."""
     return await db.fetchall(
         "SELECT id, guild_id, name, title, created_at, archived_at FROM resources WHERE owner_id = ? ORDER BY id",
@@ -43,8 +41,8 @@ async def owned_resources(db: Database, member_id: int) -> list[sqlite3.Row]:
 async def member_state(db: Database, member_id: int) -> dict[str, object]:
     """The small per-member rows: locale, closed DMs, preference, servers seen in, notices."""
 
-    def read(conn: sqlite3.Connection) -> dict[str, object]:
-        def one(sql: str) -> sqlite3.Row | None:
+    def read(conn: Connection) -> dict[str, object]:
+        def one(sql: str) -> Row | None:
             return conn.execute(sql, (member_id,)).fetchone()
 
         return {

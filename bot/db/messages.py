@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from bot.db import cluster
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 MESSAGE_COLUMNS = (
     "id, source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via, content, locale,"
@@ -13,7 +11,7 @@ MESSAGE_COLUMNS = (
 )
 
 
-def latest_delivery_for(conn: sqlite3.Connection, member_id: int, since: int) -> sqlite3.Row | None:
+def latest_delivery_for(conn: Connection, member_id: int, since: int) -> Row | None:
     return conn.execute(
         "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
         " WHERE d.member_id = ? AND d.status = 'delivered' AND d.delivered_at >= ?"
@@ -22,7 +20,7 @@ def latest_delivery_for(conn: sqlite3.Connection, member_id: int, since: int) ->
     ).fetchone()
 
 
-def delivery_target(conn: sqlite3.Connection, delivery_id: int, member_id: int) -> sqlite3.Row | None:
+def delivery_target(conn: Connection, delivery_id: int, member_id: int) -> Row | None:
     return conn.execute(
         "SELECT d.id, d.resource_id, d.guild_id, r.owner_id FROM deliveries d JOIN resources r ON r.id = d.resource_id"
         " WHERE d.id = ? AND d.member_id = ?",
@@ -30,26 +28,26 @@ def delivery_target(conn: sqlite3.Connection, delivery_id: int, member_id: int) 
     ).fetchone()
 
 
-def insert_message(conn: sqlite3.Connection, values: dict) -> int | None:
-    cursor = conn.execute(
+def insert_message(conn: Connection, values: dict) -> int | None:
+    inserted = conn.execute(
         "INSERT INTO member_messages (source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via,"
         " content, locale, status, received_at, member_name) VALUES (:source_id, :member_id, :guild_id,"
         " :resource_id, :delivery_id, :owner_id, :label, :via, :content, :locale, :status, :received_at,"
         " :member_name)"
-        " ON CONFLICT (source_id) DO NOTHING",
+        " ON CONFLICT (source_id) DO NOTHING RETURNING id",
         values,
-    )
-    return cursor.lastrowid if cursor.rowcount == 1 else None
+    ).fetchall()
+    return inserted[0][0] if inserted else None
 
 
-def insert_prompt(conn: sqlite3.Connection, member_message_id: int, now: int) -> None:
+def insert_prompt(conn: Connection, member_message_id: int, now: int) -> None:
     conn.execute(
         "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",
         (member_message_id, now, now),
     )
 
 
-async def get_message(db: Database, message_id: int) -> sqlite3.Row | None:
+async def get_message(db: Database, message_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE id = ?", (message_id,))
 
 
@@ -65,12 +63,10 @@ async def set_answer(
     return changed == 1
 
 
-async def waiting_for_owner(
-    db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int
-) -> list[sqlite3.Row]:
+async def waiting_for_owner(db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
-        " AND (? IS NULL OR guild_id = ?) ORDER BY received_at, id LIMIT ? OFFSET ?",
+        " AND (CAST(? AS BIGINT) IS NULL OR guild_id = ?) ORDER BY received_at, id LIMIT ? OFFSET ?",
         (owner_id, guild_id, guild_id, limit, offset),
     )
 
@@ -79,7 +75,7 @@ async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | N
     return int(
         await db.fetchval(
             "SELECT COUNT(*) FROM member_messages WHERE owner_id = ? AND status = 'waiting'"
-            " AND (? IS NULL OR guild_id = ?)",
+            " AND (CAST(? AS BIGINT) IS NULL OR guild_id = ?)",
             (owner_id, guild_id, guild_id),
         )
     )
@@ -88,7 +84,7 @@ async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | N
 # -- prompt outbox --
 
 
-def claim_prompts(conn: sqlite3.Connection, me: str, now: int, alive_since: int, limit: int) -> list[sqlite3.Row]:
+def claim_prompts(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
     """Lease to ``me`` the prompts due now that no live process holds; (prompt id, attempts,
     message id) for them, in the order they are due."""
     where, params = cluster.claimable(alive_since, me)
@@ -177,11 +173,11 @@ _OWNERS_NEEDING_DIGEST = (
     " AND m.received_at <= ? - COALESCE(g.reminder_hours, 24) * 3600"
     " AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.owner_id = m.owner_id AND d.guild_id = m.guild_id"
     "   AND d.created_at > ? - COALESCE(g.reminder_hours, 24) * 3600)"
-    " GROUP BY m.owner_id, m.guild_id"
+    " GROUP BY m.owner_id, m.guild_id, g.reminder_hours"
 )
 
 
-def queue_due_digests(conn: sqlite3.Connection, now: int) -> int:
+def queue_due_digests(conn: Connection, now: int) -> int:
     """Queue a digest for every (owner, guild) that needs one, in one transaction: two processes
     looking at once queue it once (the second sees the first's row)."""
     rows = conn.execute(_OWNERS_NEEDING_DIGEST, (now, now)).fetchall()
@@ -193,7 +189,7 @@ def queue_due_digests(conn: sqlite3.Connection, now: int) -> int:
     return len(rows)
 
 
-def claim_digests(conn: sqlite3.Connection, me: str, now: int, alive_since: int, limit: int) -> list[sqlite3.Row]:
+def claim_digests(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
     where, params = cluster.claimable(alive_since, me)
     return conn.execute(
         "UPDATE digests SET lease_owner = ? WHERE id IN (SELECT id FROM digests"
@@ -218,7 +214,7 @@ async def digest_retry_later(db: Database, digest_id: int, error: str, next_atte
     )
 
 
-async def waiting_older_than(db: Database, owner_id: int, guild_id: int, before: int) -> list[sqlite3.Row]:
+async def waiting_older_than(db: Database, owner_id: int, guild_id: int, before: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND guild_id = ? AND status = 'waiting'"
         " AND received_at <= ? ORDER BY received_at, id",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database
 
 # One statement per queue, each served by a partial index on its status.
 _QUEUES = {
@@ -17,7 +15,7 @@ _QUEUES = {
 async def waiting(db: Database) -> dict[str, tuple[int, int | None]]:
     """queue -> (how many wait, when the oldest was queued, in Unix seconds)."""
 
-    def read(conn: sqlite3.Connection) -> dict[str, tuple[int, int | None]]:
+    def read(conn: Connection) -> dict[str, tuple[int, int | None]]:
         return {name: tuple(conn.execute(sql).fetchone()) for name, sql in _QUEUES.items()}  # type: ignore[misc]
 
     return await db.run(read)

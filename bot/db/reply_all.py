@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 
-def waiting_thanks(conn: sqlite3.Connection, resource_id: int, since: int) -> list[sqlite3.Row]:
+def waiting_thanks(conn: Connection, resource_id: int, since: int) -> list[Row]:
     """Thank-yous still waiting for an answer; questions and other messages never (each needs its own)."""
     return conn.execute(
         "SELECT id, member_id FROM member_messages WHERE resource_id = ? AND label = 'thanks' AND status = 'waiting'"
@@ -16,7 +14,7 @@ def waiting_thanks(conn: sqlite3.Connection, resource_id: int, since: int) -> li
     ).fetchall()
 
 
-def insert_reply_all(conn: sqlite3.Connection, values: dict) -> int | None:
+def insert_reply_all(conn: Connection, values: dict) -> int | None:
     row = conn.execute(
         "INSERT INTO reply_alls (source_id, owner_id, guild_id, resource_id, author_id, author_name, author_avatar,"
         " content, since, created_at) VALUES (:source_id, :owner_id, :guild_id, :resource_id, :author_id,"
@@ -27,7 +25,7 @@ def insert_reply_all(conn: sqlite3.Connection, values: dict) -> int | None:
     return None if row is None else row[0]
 
 
-def queue_send(conn: sqlite3.Connection, reply_all_id: int, member_id: int, now: int) -> None:
+def queue_send(conn: Connection, reply_all_id: int, member_id: int, now: int) -> None:
     conn.execute(
         "INSERT INTO reply_all_sends (reply_all_id, member_id, next_attempt_at) VALUES (?, ?, ?)"
         " ON CONFLICT (reply_all_id, member_id) DO NOTHING",
@@ -35,7 +33,7 @@ def queue_send(conn: sqlite3.Connection, reply_all_id: int, member_id: int, now:
     )
 
 
-def mark_answered(conn: sqlite3.Connection, message_ids: list[int], by: int, now: int) -> None:
+def mark_answered(conn: Connection, message_ids: list[int], by: int, now: int) -> None:
     conn.executemany(
         "UPDATE member_messages SET status = 'answered', answered_by = ?, answered_how = 'relayed_to_all',"
         " answered_at = ? WHERE id = ? AND status = 'waiting'",
@@ -43,7 +41,7 @@ def mark_answered(conn: sqlite3.Connection, message_ids: list[int], by: int, now
     )
 
 
-async def due_sends(db: Database, now: int, limit: int) -> list[sqlite3.Row]:
+async def due_sends(db: Database, now: int, limit: int) -> list[Row]:
     return await db.fetchall(
         "SELECT s.id, s.member_id, s.attempts, a.id AS reply_all_id, a.resource_id, a.author_name, a.author_avatar,"
         " a.content FROM reply_all_sends s JOIN reply_alls a ON a.id = s.reply_all_id"
@@ -56,7 +54,7 @@ async def next_send_due(db: Database) -> int | None:
     return await db.fetchval("SELECT MIN(next_attempt_at) FROM reply_all_sends WHERE status = 'queued'")
 
 
-def _sent(conn: sqlite3.Connection, send_id: int, member_id: int, resource_id: int, message_id: int, now: int) -> None:
+def _sent(conn: Connection, send_id: int, member_id: int, resource_id: int, message_id: int, now: int) -> None:
     conn.execute(
         "UPDATE reply_all_sends SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
         (message_id, now, send_id),
@@ -80,7 +78,7 @@ async def retry_later(db: Database, send_id: int, error: str, next_attempt_at: i
     )
 
 
-def _undeliverable(conn: sqlite3.Connection, send_id: int, member_id: int, resource_id: int, error: str) -> None:
+def _undeliverable(conn: Connection, send_id: int, member_id: int, resource_id: int, error: str) -> None:
     conn.execute(
         "UPDATE reply_all_sends SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
         (error[:500], send_id),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 _COLUMNS = (
     "id, guild_id, name, title, description, note, url, file_sha256, file_name, file_size, "
@@ -14,18 +13,18 @@ _COLUMNS = (
 EDITABLE = ("title", "description", "note", "url", "file_sha256", "file_name", "file_size")
 
 
-def insert(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
-    cursor = conn.execute(
+def insert(conn: Connection, values: dict[str, Any]) -> int:
+    inserted = conn.execute(
         "INSERT INTO resources (guild_id, name, title, description, note, url, file_sha256, file_name,"
         " file_size, owner_id, created_at, updated_at)"
         " VALUES (:guild_id, :name, :title, :description, :note, :url, :file_sha256, :file_name,"
-        " :file_size, :owner_id, :now, :now)",
+        " :file_size, :owner_id, :now, :now) RETURNING id",
         values,
-    )
-    return cursor.lastrowid or 0
+    ).fetchall()
+    return int(inserted[0][0])
 
 
-def update(conn: sqlite3.Connection, resource_id: int, changes: dict[str, Any], now: int) -> None:
+def update(conn: Connection, resource_id: int, changes: dict[str, Any], now: int) -> None:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -37,32 +36,32 @@ def update(conn: sqlite3.Connection, resource_id: int, changes: dict[str, Any], 
     )
 
 
-def archive(conn: sqlite3.Connection, resource_id: int, now: int) -> None:
+def archive(conn: Connection, resource_id: int, now: int) -> None:
     conn.execute(
         "UPDATE resources SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL",
         (now, now, resource_id),
     )
 
 
-async def get_active_by_name(db: Database, guild_id: int, name: str) -> sqlite3.Row | None:
+async def get_active_by_name(db: Database, guild_id: int, name: str) -> Row | None:
     return await db.fetchone(
         f"SELECT {_COLUMNS} FROM resources WHERE guild_id = ? AND name = ? AND archived_at IS NULL",
         (guild_id, name),
     )
 
 
-async def get_by_id(db: Database, resource_id: int) -> sqlite3.Row | None:
+async def get_by_id(db: Database, resource_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM resources WHERE id = ?", (resource_id,))
 
 
-async def list_active(db: Database, guild_id: int) -> list[sqlite3.Row]:
+async def list_active(db: Database, guild_id: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {_COLUMNS} FROM resources WHERE guild_id = ? AND archived_at IS NULL ORDER BY name",
         (guild_id,),
     )
 
 
-async def list_active_in_guilds(db: Database, guild_ids: list[int]) -> list[sqlite3.Row]:
+async def list_active_in_guilds(db: Database, guild_ids: list[int]) -> list[Row]:
     if not guild_ids:
         return []
     marks = ", ".join("?" for _ in guild_ids)

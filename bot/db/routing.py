@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 # A member with more deliveries than this in the routing window is routed among the newest ones.
 RECENT_LIMIT = 200
@@ -17,16 +15,16 @@ _RECENT = (
 )
 
 
-def recent_deliveries(conn: sqlite3.Connection, member_id: int, since: int) -> list[sqlite3.Row]:
+def recent_deliveries(conn: Connection, member_id: int, since: int) -> list[Row]:
     """The member's deliveries since ``since``, newest first (callers keep one per resource)."""
     return conn.execute(_RECENT, (member_id, since, RECENT_LIMIT)).fetchall()
 
 
-async def recent_deliveries_async(db: Database, member_id: int, since: int) -> list[sqlite3.Row]:
+async def recent_deliveries_async(db: Database, member_id: int, since: int) -> list[Row]:
     return await db.fetchall(_RECENT, (member_id, since, RECENT_LIMIT))
 
 
-def await_choice(conn: sqlite3.Connection, member_message_id: int, now: int) -> None:
+def await_choice(conn: Connection, member_message_id: int, now: int) -> None:
     conn.execute(
         "INSERT INTO route_choices (member_message_id, created_at) VALUES (?, ?)"
         " ON CONFLICT (member_message_id) DO NOTHING",
@@ -34,12 +32,12 @@ def await_choice(conn: sqlite3.Connection, member_message_id: int, now: int) -> 
     )
 
 
-def take_choice(conn: sqlite3.Connection, member_message_id: int) -> bool:
+def take_choice(conn: Connection, member_message_id: int) -> bool:
     """Claim the message's pending choice; False when it was already made (or never asked)."""
     return conn.execute("DELETE FROM route_choices WHERE member_message_id = ?", (member_message_id,)).rowcount == 1
 
 
-def set_route(conn: sqlite3.Connection, member_message_id: int, target: sqlite3.Row, status: str) -> None:
+def set_route(conn: Connection, member_message_id: int, target: Row, status: str) -> None:
     conn.execute(
         "UPDATE member_messages SET guild_id = ?, resource_id = ?, delivery_id = ?, owner_id = ?, status = ?"
         " WHERE id = ? AND owner_id IS NULL",

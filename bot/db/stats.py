@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from bot.db.database import Database
+from bot.db.database import Connection, Database, Row
 
 
-async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: int) -> list[sqlite3.Row]:
+async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: int) -> list[Row]:
     return await db.fetchall(
         "SELECT d.id, d.resource_id, r.name, r.title, d.member_id, d.requested_via, d.delivered_via, d.status,"
         " d.failure, d.is_repeat, d.requested_at, d.delivered_at"
@@ -17,7 +15,7 @@ async def owner_deliveries(db: Database, owner_id: int, guild_id: int, since: in
     )
 
 
-async def owner_messages(db: Database, owner_id: int, guild_id: int, since: int) -> list[sqlite3.Row]:
+async def owner_messages(db: Database, owner_id: int, guild_id: int, since: int) -> list[Row]:
     return await db.fetchall(
         "SELECT m.id, m.resource_id, r.name, r.title, m.delivery_id, m.member_id, m.label, m.via, m.content,"
         " m.status, m.answered_by, m.answered_how, m.received_at, m.answered_at, m.text_removed_at"
@@ -35,7 +33,7 @@ async def member_summary(db: Database, member_id: int) -> dict[str, int]:
     return {"deliveries": deliveries, "messages": messages, "locale": locale, "closed_dms": closed}
 
 
-async def member_messages(db: Database, member_id: int, limit: int) -> list[sqlite3.Row]:
+async def member_messages(db: Database, member_id: int, limit: int) -> list[Row]:
     return await db.fetchall(
         "SELECT label, content, received_at FROM member_messages WHERE member_id = ? ORDER BY received_at DESC LIMIT ?",
         (member_id, limit),
@@ -46,16 +44,33 @@ async def delete_member(db: Database, member_id: int) -> tuple[dict[str, int], l
     """Remove a member's messages and personal traces; keep deliveries as anonymous counts.
 
     Returns the counts and the ids of the member's pending deliveries, which are cancelled. Their
-    words, name and ids are then gone from every database file at once: ``secure_delete`` zeroes
-    them in the database pages, and the WAL, which still holds the pages as they were, is
-    checkpointed and truncated (it would otherwise keep them until it wraps around).
+    words, name and ids are then gone from every database file at once: on SQLite ``secure_delete``
+    zeroes them in the database pages, and the WAL, which still holds the pages as they were, is
+    checkpointed and truncated (it would otherwise keep them until it wraps around); on PostgreSQL
+    the touched tables are vacuumed (see ``forget_deleted``).
     """
     result = await db.transaction(_delete_member, member_id)
-    await db.truncate_wal()
+    await db.forget_deleted(_MEMBER_TABLES)
     return result
 
 
-def _delete_member(conn: sqlite3.Connection, member_id: int) -> tuple[dict[str, int], list[int]]:
+# Every table a member's deletion deletes from or rewrites (member_messages cascades to prompts and
+# route_choices; member_preferences goes in the same request, bot/db/member_data.py).
+_MEMBER_TABLES = (
+    "deliveries",
+    "member_messages",
+    "prompts",
+    "route_choices",
+    "member_locales",
+    "closed_dms",
+    "cooldown_notices",
+    "acknowledgements",
+    "guild_members",
+    "member_preferences",
+)
+
+
+def _delete_member(conn: Connection, member_id: int) -> tuple[dict[str, int], list[int]]:
     # Queued prompts about these messages go with them (ON DELETE CASCADE); digests read their
     # items when sent. Pending deliveries are cancelled, so no restart delivers them later.
     cancelled = [

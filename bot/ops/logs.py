@@ -39,10 +39,12 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def setup_logging(level: str, token: str = "", fmt: str = "text") -> None:
+def setup_logging(level: str, token: str = "", fmt: str = "text", database_password: str = "") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
     handler.addFilter(TokenRedactingFilter(token))
+    # The password of HANDOUT_DATABASE_URL, in case a driver error ever quotes it.
+    handler.addFilter(TokenRedactingFilter(database_password, "[password]"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -7,6 +7,7 @@ import sqlite3
 import time
 from typing import Any
 
+from tests import backends
 from tests.e2e.standin import messages as standin_messages
 from tests.e2e.standin.model import Perm
 
@@ -14,12 +15,31 @@ PDF = b"%PDF-1.4\n% the weekly checklist\n" + bytes(range(256)) * 40
 
 
 def rows(bot: Any, sql: str, *params: Any) -> list[tuple]:
-    """Read the bot's own SQLite file, as an operator would (WAL allows a reader beside the bot)."""
+    """Read the bot's own database, as an operator would: its SQLite file (WAL allows a reader
+    beside the bot), or its PostgreSQL database. SQLite's ``?`` placeholders on both."""
+    url = getattr(bot, "database_url", None)
+    if url:
+        return backends.query(url, sql, params)
     conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=5)
     try:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def stored_files(bot: Any) -> dict[str, bytes]:
+    """The resource files the bot keeps, by sha256: on disk (SQLite) or in its database (PostgreSQL)."""
+    if getattr(bot, "database_url", None):
+        return {sha: bytes(data) for sha, data in rows(bot, "SELECT sha256, data FROM resource_files")}
+    return {p.name: p.read_bytes() for p in (bot.data_dir / "files").glob("??/*") if not p.name.startswith(".")}
+
+
+def database_intact(bot: Any) -> bool:
+    """SQLite's own check of the file; PostgreSQL's server guarantees it (it answers, and that is all a
+    client can ask after a crash of the bot, which is not a crash of the server)."""
+    if getattr(bot, "database_url", None):
+        return rows(bot, "SELECT 1") == [(1,)]
+    return rows(bot, "PRAGMA integrity_check") == [("ok",)]
 
 
 def value(bot: Any, sql: str, *params: Any) -> Any:
@@ -84,6 +104,10 @@ def insert_rows(bot: Any, table: str, rows_: list[dict[str, Any]]) -> None:
         return
     columns = list(rows_[0])
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    url = getattr(bot, "database_url", None)
+    if url:
+        backends.query(url, sql, many=[tuple(row[c] for c in columns) for row in rows_])
+        return
     conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=30)
     try:
         with conn:
@@ -93,7 +117,11 @@ def insert_rows(bot: Any, table: str, rows_: list[dict[str, Any]]) -> None:
 
 
 def execute(bot: Any, sql: str, *params: Any) -> None:
-    """One write to the bot's SQLite file (e.g. to age rows while the bot is stopped)."""
+    """One write to the bot's database (e.g. to age rows while the bot is stopped)."""
+    url = getattr(bot, "database_url", None)
+    if url:
+        backends.query(url, sql, params)
+        return
     conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=30)
     try:
         with conn:

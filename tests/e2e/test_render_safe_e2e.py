@@ -3,9 +3,7 @@ Discord refuses holds back the others (issue 11, items 3 and 6)."""
 
 from __future__ import annotations
 
-import sqlite3
-
-from tests.e2e.stories import add_resource, fans, rows, share, value
+from tests.e2e.stories import add_resource, execute, fans, rows, share, value
 
 EVIL = "[Handout: verify your payout](https://evil.example/x) <@&123> @everyone **bold** thank you so much!"
 EVIL_NAME = "[Handout](https://evil.example)"
@@ -78,7 +76,9 @@ async def test_long_thanks_at_once_all_reach_the_creator_shortened(standin, scen
     # The pointer holds: /thanks pending carries the whole message, as written.
     page = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
     attached = {a.filename: a.data.decode() for a in page.attachments}
-    assert long_texts[0] in attached.values() and long_texts[1] in attached.values()
+    # Four of the five are on the first page (messages of the same second in any order): at least
+    # two long ones, each attached whole.
+    assert len([t for t in long_texts if t in attached.values()]) >= 2
 
 
 async def test_a_prompt_discord_refuses_is_set_aside_and_the_others_arrive(standin, scene, bot_process) -> None:
@@ -138,15 +138,13 @@ async def test_stats_for_many_resources_fit_discords_limits(standin, scene, bot_
         title = f"Resource {i:02d} " + "t" * 85
         await add_resource(standin, scene, name=f"res-{i:02d}", title=title, url=f"https://example.com/{i}")
     # One delivery each, written as the bot records them (members may ask only 5 times a minute).
-    conn = sqlite3.connect(bot.data_dir / "handout.db", timeout=5)
-    with conn:
-        conn.execute(
-            "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, delivered_via, status,"
-            " source_id, requested_at, delivered_at)"
-            " SELECT id, guild_id, ?, 'slash', 'dm', 'delivered', 1000 + id, 1, 1 FROM resources",
-            (scene.member_user.id,),
-        )
-    conn.close()
+    execute(
+        bot,
+        "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, delivered_via, status,"
+        " source_id, requested_at, delivered_at)"
+        " SELECT id, guild_id, ?, 'slash', 'dm', 'delivered', 1000 + id, 1, 1 FROM resources",
+        scene.member_user.id,
+    )
     inter = await standin.slash(scene.creator, scene.general, "thanks stats")
     first = await inter.response(timeout=10)
     shown = lambda: [first.message, *inter.followups]  # noqa: E731

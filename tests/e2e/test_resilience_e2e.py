@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.e2e.stories import PDF, add_resource, attachment_bytes, rows, share, value
+from tests.e2e.stories import PDF, add_resource, attachment_bytes, database_intact, share, value
 
 DM_MESSAGES = r"^/channels/\d+/messages$"
 
@@ -86,7 +86,7 @@ async def test_sigkill_mid_burst_every_acknowledged_request_is_delivered_once(st
     # The members' "thinking…" answers were completed from the stored interaction tokens.
     for click in clicks:
         assert click.followups or (click.original and not click.original.loading)
-    assert rows(bot, "PRAGMA integrity_check") == [("ok",)]
+    assert database_intact(bot)
     assert value(bot, "SELECT COUNT(*) FROM deliveries WHERE interaction_token IS NOT NULL") == 0
 
 
@@ -108,7 +108,7 @@ async def test_prompt_queued_before_a_crash_is_sent_after_it(standin, scene, bot
     assert "thank you!" in prompt.text
     await standin.wait_until(lambda: value(bot, "SELECT status FROM prompts") == "sent", 10)
     assert len([m for m in standin.dms_to(scene.creator) if m.has_button("Reply personally")]) == 1
-    assert rows(bot, "PRAGMA integrity_check") == [("ok",)]
+    assert database_intact(bot)
 
 
 async def test_a_slow_delivery_right_after_start_is_not_recovered_twice(standin, scene, bot_process) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 
+from tests.e2e import stories
 from tests.e2e.stories import PDF, add_resource, share
 
 BURST = 60
@@ -24,7 +25,7 @@ def crowd(standin, n: int = BURST) -> list:
 
 
 def stored_files(bot) -> set[str]:
-    return {p.name for p in (bot.data_dir / "files").glob("??/*") if not p.name.startswith(".")}
+    return set(stories.stored_files(bot))
 
 
 async def click_all(standin, members: list, post) -> list:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
 import pytest
 
 from tests.e2e.standin import interactions as standin_interactions
 from tests.e2e.standin.interactions import DriverError
-from tests.e2e.stories import PDF, add_resource, rows, value
+from tests.e2e.stories import PDF, add_resource, rows, stored_files, value
 
 
 async def test_creator_adds_a_resource_with_a_file(standin, scene, bot_process) -> None:
@@ -20,8 +21,7 @@ async def test_creator_adds_a_resource_with_a_file(standin, scene, bot_process) 
         bot, "SELECT name, owner_id, file_name, file_size, file_sha256 FROM resources"
     )
     assert (name, owner, file_name, size) == ("checklist", scene.creator_user.id, "Weekly_Checklist.pdf", len(PDF))
-    stored = bot.data_dir / "files" / sha[:2] / sha
-    assert stored.read_bytes() == PDF
+    assert stored_files(bot)[sha] == PDF
     assert sha == hashlib.sha256(PDF).hexdigest()
 
 
@@ -41,7 +41,7 @@ async def test_bad_input_gets_a_private_error_naming_the_field(standin, scene, b
     assert reply.ephemeral
     assert expected in reply.content
     assert value(bot, "SELECT COUNT(*) FROM resources") == 0
-    assert not any((bot.data_dir / "files").glob("??/*"))
+    assert not stored_files(bot)
 
 
 async def test_file_over_ten_mib_is_refused_without_storing(standin, scene, bot_process, monkeypatch) -> None:
@@ -89,7 +89,7 @@ async def test_edit_replaces_the_file_and_drops_the_old_one(standin, scene, bot_
     assert "Checklist v2" in reply.content and "v2.pdf" in reply.content
     new_sha = value(bot, "SELECT file_sha256 FROM resources WHERE name = 'checklist'")
     assert new_sha == hashlib.sha256(new).hexdigest()
-    assert not (bot.data_dir / "files" / old_sha[:2] / old_sha).exists()
+    assert old_sha not in stored_files(bot)
 
 
 async def test_edit_with_nothing_to_change(standin, scene, bot_process) -> None:
@@ -147,8 +147,14 @@ async def test_sigterm_shuts_down_cleanly(standin, scene, bot_process) -> None:
     log = bot.log_text()
     assert "Shutting down: closing the gateway, then the database" in log
     assert "Traceback" not in log
-    assert rows(bot, "PRAGMA integrity_check") == [("ok",)]
-    assert not (bot.data_dir / "handout.db-wal").exists() or (bot.data_dir / "handout.db-wal").stat().st_size == 0
+    if bot.database_url is None:  # SQLite: the file is whole and the WAL folded back into it
+        assert rows(bot, "PRAGMA integrity_check") == [("ok",)]
+        assert not (bot.data_dir / "handout.db-wal").exists() or (bot.data_dir / "handout.db-wal").stat().st_size == 0
+    else:  # PostgreSQL: the bot closed its connections, and named the database without its password
+        assert rows(bot, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()") == [(1,)]
+        password = urlsplit(bot.database_url).password
+        assert password and password not in log
+        assert f"Database: PostgreSQL {urlsplit(bot.database_url).username}@127.0.0.1" in log
     assert standin.token not in log
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.e2e.standin.model import Perm
-from tests.e2e.stories import add_resource, rows, share, value
+from tests.e2e.stories import add_resource, execute, rows, share, value
 
 
 async def delivered(standin, scene, bot_process, member=None):
@@ -128,10 +128,7 @@ async def test_reminder_digest_is_sent_once_across_restarts(standin, scene, bot_
     await prompt_for(standin, scene)
     await bot.stop()
     # The message has now waited 25 hours (the default reminder time is 24).
-    import sqlite3
-
-    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
-        conn.execute("UPDATE member_messages SET received_at = received_at - 25 * 3600")
+    execute(bot, "UPDATE member_messages SET received_at = received_at - 25 * 3600")
     await bot.start()
     digest = await standin.wait_for_dm(scene.creator, lambda m: "waiting for your answer" in m.text, timeout=15)
     assert "thank you!" in digest.text

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 class MembershipChecks:
     def __init__(self, bot: HandoutBot) -> None:
         self.bot = bot
+        # A never-seen member's discovery in progress: their other DMs of the same moment wait
+        # for it instead of each taking lookups from the shared allowance (a flood of 40 DMs
+        # would otherwise use it up, and the last ones be told "use the button in your server").
+        self._discovering: dict[int, asyncio.Task[tuple[list[int], bool]]] = {}
 
     async def shared_guild_ids(self, user_id: int) -> tuple[list[int], bool]:
         """The servers to answer ``user_id``'s DM from, and whether that answer is complete (False:
@@ -34,6 +38,13 @@ class MembershipChecks:
         known = [g for g in await self.bot.membership.known_guilds(user_id) if g in in_bot]
         if known:
             return known, True
+        running = self._discovering.get(user_id)
+        if running is None:
+            running = self._discovering[user_id] = asyncio.create_task(self._discover_all(user_id, in_bot))
+            running.add_done_callback(lambda _: self._discovering.pop(user_id, None))
+        return await asyncio.shield(running)
+
+    async def _discover_all(self, user_id: int, in_bot: set[int]) -> tuple[list[int], bool]:
         # Never seen: only servers that offer something are worth a lookup.
         offered = await self.bot.resources.list_active_in_guilds(sorted(in_bot))
         plan = self.bot.membership.plan_discovery(user_id, sorted({r.guild_id for r in offered}))

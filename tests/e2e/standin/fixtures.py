@@ -58,7 +58,11 @@ def scene(standin: DiscordStandIn) -> DefaultScene:
 
 
 @pytest_asyncio.fixture
-async def bot_process(standin: DiscordStandIn, tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[BotProcess]]]:
+async def bot_process(
+    standin: DiscordStandIn, tmp_path: Path, database_url: str | None
+) -> AsyncIterator[Callable[..., Awaitable[BotProcess]]]:
+    """``database_url`` (tests/conftest.py): the test's PostgreSQL database, or None for SQLite
+    under each bot's data dir. Every bot of a test shares it, as the processes of a cluster would."""
     procs: list[BotProcess] = []
 
     async def start(
@@ -67,7 +71,10 @@ async def bot_process(standin: DiscordStandIn, tmp_path: Path) -> AsyncIterator[
         n = len(procs)
         kwargs.setdefault("data_dir", tmp_path / f"bot{n}-data")
         kwargs.setdefault("log_path", tmp_path / f"bot{n}.log")
+        if database_url and "cwd" not in kwargs:  # not the tinybot, which has no database
+            kwargs["env"] = {"HANDOUT_DATABASE_URL": database_url, **kwargs.get("env", {})}
         proc = BotProcess(s or standin, **kwargs)
+        proc.database_url = database_url  # type: ignore[attr-defined]
         procs.append(proc)
         if start:
             await proc.start(wait_ready=wait_ready)
