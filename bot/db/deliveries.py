@@ -115,7 +115,7 @@ async def mark_delivered(
         # Guarded by the lease (kept: it tells which process delivered): a process that lost it
         # (stopped heartbeating) does not overwrite what the survivor that took over recorded; the
         # nonce made both sends one message.
-        " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR ? IS NULL)",
+        " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR CAST(? AS TEXT) IS NULL)",
         (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner),
     )
 

@@ -15,7 +15,7 @@ FLOW_COLUMNS = MESSAGE_COLUMNS + ", prompt_id, over_limit"
 def queued_prompt_for(conn: Connection, member_id: int, owner_id: int, guild_id: int | None) -> int | None:
     row = conn.execute(
         "SELECT p.id FROM prompts p JOIN member_messages m ON m.id = p.member_message_id"
-        " WHERE p.status = 'queued' AND m.member_id = ? AND m.owner_id = ? AND m.guild_id IS ?"
+        " WHERE p.status = 'queued' AND m.member_id = ? AND m.owner_id = ? AND m.guild_id IS NOT DISTINCT FROM ?"
         " ORDER BY p.id DESC LIMIT 1",
         (member_id, owner_id, guild_id),
     ).fetchone()
@@ -35,12 +35,10 @@ def member_prompts_since(conn: Connection, member_id: int, owner_id: int, since:
 
 
 def insert_prompt(conn: Connection, member_message_id: int, due: int, now: int) -> int:
-    cursor = conn.execute(
-        "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",
+    return conn.execute(
+        "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?) RETURNING id",
         (member_message_id, due, now),
-    )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    ).fetchone()[0]
 
 
 def link_prompt(conn: Connection, message_id: int, prompt_id: int) -> None:
@@ -88,7 +86,8 @@ async def prompt_messages_sent_since(db: Database, channel_id: int, since: int) 
 
 async def open_summary(db: Database, channel_id: int, owner_id: int, guild_id: int | None, since: int) -> int | None:
     return await db.fetchval(
-        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ? AND guild_id IS ? AND created_at > ?"
+        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ?"
+        " AND guild_id IS NOT DISTINCT FROM ? AND created_at > ?"
         " ORDER BY id DESC LIMIT 1",
         (channel_id, owner_id, guild_id, since),
     )
@@ -99,7 +98,8 @@ def _summarise(
     reuse_since: int, now: int,
 ) -> int:  # fmt: skip
     row = conn.execute(
-        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ? AND guild_id IS ? AND created_at > ?"
+        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ?"
+        " AND guild_id IS NOT DISTINCT FROM ? AND created_at > ?"
         " ORDER BY id DESC LIMIT 1",
         (channel_id, owner_id, guild_id, reuse_since),
     ).fetchone()

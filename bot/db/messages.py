@@ -156,7 +156,8 @@ async def next_prompt_due(db: Database, me: str, alive_since: int, recheck_at: i
     being sent, but that process may stop: it is looked at again at ``recheck_at``."""
     where, params = cluster.claimable(alive_since, me)
     return await db.fetchval(
-        f"SELECT MIN(CASE WHEN {where} THEN next_attempt_at ELSE ? END) FROM prompts WHERE status = 'queued'",
+        f"SELECT MIN(CASE WHEN {where} THEN next_attempt_at ELSE CAST(? AS BIGINT) END) FROM prompts"
+        " WHERE status = 'queued'",
         (*params, recheck_at),
     )
 
