@@ -134,13 +134,25 @@ def add_deliveries(bot: Any, resource_id: int, guild_id: int, members: list) -> 
     """Deliveries as the bot records them after a click, for many members at once (clicking is the
     delivery tests' business; here only what members write afterwards matters)."""
     now = int(time.time())
-    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
-        first = conn.execute("SELECT COALESCE(MAX(id), 0) FROM deliveries").fetchone()[0]
-        conn.executemany(
-            "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, delivered_via, status,"
-            " source_id, requested_at, delivered_at) VALUES (?, ?, ?, 'button', 'dm', 'delivered', ?, ?, ?)",
-            [(resource_id, guild_id, m.id, 9_000_000 + first + i, now, now) for i, m in enumerate(members)],
-        )
+    first = value(bot, "SELECT COALESCE(MAX(id), 0) FROM deliveries")
+    insert_rows(
+        bot,
+        "deliveries",
+        [
+            {
+                "resource_id": resource_id,
+                "guild_id": guild_id,
+                "member_id": m.id,
+                "requested_via": "button",
+                "delivered_via": "dm",
+                "status": "delivered",
+                "source_id": 9_000_000 + first + i,
+                "requested_at": now,
+                "delivered_at": now,
+            }
+            for i, m in enumerate(members)
+        ],
+    )
 
 
 def fans(standin, scene, bot: Any, n: int) -> list:
@@ -159,8 +171,8 @@ async def a_minute_later(bot: Any) -> None:
         if not value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"):
             break
         await asyncio.sleep(0.1)
-    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
-        conn.execute(
-            "UPDATE prompts SET created_at = created_at - 60, sent_at = sent_at - 60,"
-            " next_attempt_at = next_attempt_at - 60"
-        )
+    execute(
+        bot,
+        "UPDATE prompts SET created_at = created_at - 60, sent_at = sent_at - 60,"
+        " next_attempt_at = next_attempt_at - 60",
+    )

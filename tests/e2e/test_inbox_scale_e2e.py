@@ -4,10 +4,9 @@ answered personally, and the loop closing by itself where it should."""
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 
-from tests.e2e.stories import add_deliveries, add_resource, rows, share, value
+from tests.e2e.stories import add_deliveries, add_resource, execute, rows, share, value
 from tests.e2e.test_thanks_e2e import delivered
 
 
@@ -123,8 +122,7 @@ async def test_messages_waiting_longer_than_expire_days_get_no_answer_given(stan
     await standin.wait_for_dm(scene.creator, lambda m: m.has_button("Reply personally"), timeout=10)
     await standin.send_dm(scene.member, "does it also work on paper?")  # recent: keeps waiting
     await until(lambda: value(bot, "SELECT COUNT(*) FROM member_messages") == 2, 10, "stored")
-    with sqlite3.connect(bot.data_dir / "handout.db") as conn:
-        conn.execute("UPDATE member_messages SET received_at = received_at - 8 * 86400 WHERE content = 'thank you!'")
+    execute(bot, "UPDATE member_messages SET received_at = received_at - 8 * 86400 WHERE content = 'thank you!'")
     await bot.restart()  # the worker looks at once after a start (else within a minute)
     await until(
         lambda: value(bot, "SELECT status FROM member_messages WHERE content = 'thank you!'") == "expired", 30, "x"
