@@ -4,6 +4,10 @@ request budget shared by the live processes."""
 from __future__ import annotations
 
 import asyncio
+import threading
+from typing import Any
+
+import pytest
 
 from bot.cogs.budget import DEFAULT_RATE, RequestBudget
 from bot.core.classifier import Label
@@ -12,7 +16,9 @@ from bot.core.deliveries import DeliveredVia, DeliveryService, RequestedVia
 from bot.core.resources import Actor, ResourceService
 from bot.core.thanks import ThanksService
 from bot.db import cluster as sql
+from bot.db import deliveries as deliveries_sql
 from bot.db.database import Database
+from bot.db.postgres import PostgresDatabase
 from tests.conftest import Clock
 
 GUILD = 111111111111111111
@@ -90,3 +96,47 @@ async def test_the_request_budget_is_shared_by_the_live_processes(db: Database) 
     await first.beat()
     assert budgets[0].rate == DEFAULT_RATE
     await first.leave()
+
+
+async def test_on_postgresql_a_claim_skips_the_rows_an_open_claim_holds_without_waiting(
+    db: Database | PostgresDatabase, resources: ResourceService, clock: Clock
+) -> None:
+    """Two processes claim at once: the first claim's transaction is still open (its rows locked)
+    when the second runs. The second gets other rows at once (FOR UPDATE SKIP LOCKED) instead of
+    waiting on the first's row locks and then failing to serialise with it."""
+    if not isinstance(db, PostgresDatabase):
+        pytest.skip("SQLite has one writer at a time: a claim cannot overlap another")
+    gone = DeliveryService(db, clock=clock, process_id="gone")  # never heartbeats: its rows are claimable
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    for member, source in ((ALICE, 1), (BOB, 2), (ALICE + 1, 3)):
+        await gone.request(resource, member, RequestedVia.BUTTON, source_id=source)
+    await beat(db, "one", clock)
+    await beat(db, "two", clock)
+    alive_since = int(clock.now) - sql.DEAD_AFTER_SECONDS
+    held, release = threading.Event(), threading.Event()
+
+    def claim_and_hold(conn: Any) -> list[int]:
+        rows = deliveries_sql.claim_pending(conn, me="one", alive_since=alive_since, limit=1, mine_too=True)
+        held.set()
+        release.wait(60)
+        return [row["id"] for row in rows]
+
+    other = PostgresDatabase(db.url)  # another process: its own connections
+    await other.connect()
+    try:
+        first = asyncio.create_task(other.transaction(claim_and_hold))
+        assert await asyncio.to_thread(held.wait, 30), "the first claim ran"
+        second = asyncio.create_task(
+            db.transaction(deliveries_sql.claim_pending, me="two", alive_since=alive_since, limit=1, mine_too=True)
+        )
+        done, _ = await asyncio.wait({second}, timeout=15)
+        release.set()
+        first_ids = await first
+        second_ids = [row["id"] for row in await second]
+        assert done, "the second claim waited for the first one's transaction"
+        assert len(first_ids) == len(second_ids) == 1 and first_ids != second_ids
+    finally:
+        release.set()
+        await other.close()
+    leases = await db.fetchall("SELECT id, lease_owner FROM deliveries ORDER BY id")
+    assert {row[1] for row in leases if row[0] in first_ids + second_ids} == {"one", "two"}

@@ -141,7 +141,7 @@ def claim_pending(conn: Connection, *, me: str, alive_since: int, limit: int, mi
         for row in conn.execute(
             "UPDATE deliveries SET lease_owner = ?, attempts = attempts + 1 WHERE id IN"
             f" (SELECT id FROM deliveries WHERE status = 'pending' AND {where}"
-            f" ORDER BY id LIMIT ?{cluster.SKIP_LOCKED})"
+            f" ORDER BY id LIMIT ?{cluster.skip_locked(conn)})"
             " RETURNING id",
             (me, *params, limit),
         ).fetchall()
