@@ -24,6 +24,7 @@ from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
 from bot.core.cluster import Cluster
 from bot.core.deliveries import DeliveryService
+from bot.core.dm_channels import DmChannels
 from bot.core.guild_settings import GuildSettingsService
 from bot.core.inbox_flow import InboxFlow
 from bot.core.locales import LocaleService
@@ -110,6 +111,7 @@ class HandoutBot(commands.AutoShardedBot):
         )
         self.inbox_flow = InboxFlow(self.db)
         self.reply_all = ReplyAllService(self.db)
+        self.dm_channels = DmChannels(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
         self.member_data = MemberDataService(self.db)

@@ -13,6 +13,7 @@ from bot.cogs.budget import DEFAULT_RATE, RequestBudget
 from bot.core.classifier import Label
 from bot.core.cluster import Cluster
 from bot.core.deliveries import DeliveredVia, DeliveryService, RequestedVia
+from bot.core.dm_channels import DmChannels
 from bot.core.resources import Actor, ResourceService
 from bot.core.thanks import ThanksService
 from bot.db import cluster as sql
@@ -140,3 +141,19 @@ async def test_on_postgresql_a_claim_skips_the_rows_an_open_claim_holds_without_
         await other.close()
     leases = await db.fetchall("SELECT id, lease_owner FROM deliveries ORDER BY id")
     assert {row[1] for row in leases if row[0] in first_ids + second_ids} == {"one", "two"}
+
+
+async def test_a_known_dm_channel_comes_with_the_delivery_and_a_stale_one_is_forgotten(
+    db: Database, resources: ResourceService, clock: Clock
+) -> None:
+    channels = DmChannels(db, clock=clock)
+    deliveries = DeliveryService(db, clock=clock)
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    first = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=1)
+    assert first.dm_channel_id is None, "not known yet: the DM is opened"
+    await channels.remember(ALICE, 555)
+    await channels.remember(ALICE, 556)  # seen anew: the newest wins
+    second = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=2)
+    assert second.dm_channel_id == 556 == await channels.stored(ALICE)
+    await channels.forget(556)
+    assert await channels.stored(ALICE) is None

@@ -85,6 +85,9 @@ class Delivery:
     # Not a column either: the member chose never to receive a resource by DM (read with
     # ``dms_closed``, in the same query, so recovery after a restart honours it too).
     never_dm: bool | None = None
+    # Not a column: the member's DM channel as stored (bot/core/dm_channels.py), read in the same
+    # query; None when not known (or not looked up).
+    dm_channel_id: int | None = None
 
     @property
     def asked_in_dm(self) -> bool:
@@ -232,7 +235,13 @@ class DeliveryService:
         values = {key: row[key] for key in row.keys()}
         closed_at = values.pop("dms_closed_at")
         never_dm = bool(values.pop("never_dm"))
-        return replace(Delivery.from_row(values), dms_closed=self._still_closed(closed_at), never_dm=never_dm)
+        dm_channel_id = values.pop("dm_channel_id")
+        return replace(
+            Delivery.from_row(values),
+            dms_closed=self._still_closed(closed_at),
+            never_dm=never_dm,
+            dm_channel_id=dm_channel_id,
+        )
 
     def _still_closed(self, closed_at: int | None) -> bool:
         return closed_at is not None and self._now() - closed_at < CLOSED_DMS_TTL_SECONDS

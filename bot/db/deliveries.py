@@ -12,13 +12,15 @@ _COLUMNS = (
     " channel_id, message_id, is_repeat, requested_at, delivered_at, request_channel_id, locale, interaction_token,"
     " attempts, file_sha256, file_name"
 )
-# The same, plus when the member's DMs were last found closed and whether they chose never to be
-# DMed: what the delivery needs to decide where to go, read in the same query (a request,
+# The same, plus when the member's DMs were last found closed, whether they chose never to be
+# DMed and their DM channel: what the delivery needs to decide where to go, read in the same query (a request,
 # recovery) rather than in a trip of its own.
 _COLUMNS_FOR_DELIVERING = (
     f"{_COLUMNS}, (SELECT closed_at FROM closed_dms c WHERE c.member_id = deliveries.member_id) AS dms_closed_at,"
     " COALESCE((SELECT never_dm FROM member_preferences p WHERE p.member_id = deliveries.member_id), 0)"
-    " AS never_dm"
+    " AS never_dm,"
+    # Their DM channel, once known: the send then needs no request to open it.
+    " (SELECT channel_id FROM dm_channels k WHERE k.member_id = deliveries.member_id) AS dm_channel_id"
 )
 
 

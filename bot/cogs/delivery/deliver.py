@@ -225,7 +225,7 @@ class Deliverer:
                 # restart between sending and recording it): exactly once, not at least once.
                 return {"nonce": f"hd{delivery.id}", **await self.payload(locale, resource, delivery.id, creator)}
 
-            sent = await send_dm(self.bot, user, message)
+            sent = await send_dm(self.bot, user, message, stored=delivery.dm_channel_id)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise
