@@ -109,8 +109,8 @@ class HandoutBot(commands.AutoShardedBot):
         self.thanks = ThanksService(
             self.db, on_message=self.metrics.message_received, process_id=self.cluster.process_id
         )
-        self.inbox_flow = InboxFlow(self.db)
-        self.reply_all = ReplyAllService(self.db)
+        self.inbox_flow = InboxFlow(self.db, process_id=self.cluster.process_id)
+        self.reply_all = ReplyAllService(self.db, process_id=self.cluster.process_id)
         self.dm_channels = DmChannels(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)

@@ -14,6 +14,8 @@ from bot.core.classifier import Label
 from bot.core.cluster import Cluster
 from bot.core.deliveries import DeliveredVia, DeliveryService, RequestedVia
 from bot.core.dm_channels import DmChannels
+from bot.core.inbox_flow import InboxFlow
+from bot.core.reply_all import ReplyAllService
 from bot.core.resources import Actor, ResourceService
 from bot.core.thanks import ThanksService
 from bot.db import cluster as sql
@@ -157,3 +159,43 @@ async def test_a_known_dm_channel_comes_with_the_delivery_and_a_stale_one_is_for
     assert second.dm_channel_id == 556 == await channels.stored(ALICE)
     await channels.forget(556)
     assert await channels.stored(ALICE) is None
+
+
+async def test_two_processes_never_share_a_reply_to_all_send_or_a_summary(
+    db: Database, resources: ResourceService, clock: Clock
+) -> None:
+    first = (ReplyAllService(db, clock=clock, process_id="one"), InboxFlow(db, clock=clock, process_id="one"))
+    second = (ReplyAllService(db, clock=clock, process_id="two"), InboxFlow(db, clock=clock, process_id="two"))
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    await db.execute(
+        "INSERT INTO reply_alls (id, source_id, owner_id, guild_id, resource_id, author_id, author_name, content,"
+        " since, created_at) VALUES (1, 9, ?, ?, ?, ?, 'Maya', 'Thanks all', 0, 0)",
+        (MAYA.user_id, GUILD, resource.id, MAYA.user_id),
+    )
+    for member in (ALICE, BOB):
+        await db.execute(
+            "INSERT INTO reply_all_sends (reply_all_id, member_id, next_attempt_at) VALUES (1, ?, 0)", (member,)
+        )
+    for channel in (5, 6):
+        await db.execute(
+            "INSERT INTO inbox_summaries (channel_id, owner_id, guild_id, next_edit_at, created_at, updated_at)"
+            " VALUES (?, ?, ?, 0, 0, 0)",
+            (channel, MAYA.user_id, GUILD),
+        )
+    await beat(db, "one", clock)
+    await beat(db, "two", clock)
+    mine, theirs = await asyncio.gather(first[0].due_sends(1), second[0].due_sends(1))
+    assert len(mine) == len(theirs) == 1 and mine[0].id != theirs[0].id
+    assert await first[0].due_sends() == mine, "its own lease again, nobody else's"
+    await second[0].sent(mine[0], 42)  # not its lease: nothing recorded
+    await first[0].sent(mine[0], 43)
+    assert await db.fetchval("SELECT message_id FROM reply_all_sends WHERE id = ?", (mine[0].id,)) == 43
+    assert await first[0].seconds_until_next_send() == sql.HEARTBEAT_SECONDS, "the other's: looked at later"
+    one, two = await asyncio.gather(first[1].due_summaries(1), second[1].due_summaries(1))
+    assert len(one) == len(two) == 1 and one[0]["id"] != two[0]["id"]
+    await first[1].summary_shown(two[0]["id"], 7)  # not its lease
+    await second[1].summary_shown(two[0]["id"], 8)
+    assert await db.fetchval("SELECT message_id FROM inbox_summaries WHERE id = ?", (two[0]["id"],)) == 8
+    clock.now += sql.DEAD_AFTER_SECONDS + 1
+    await beat(db, "one", clock)  # "two" stopped with its send unsent: "one" takes it
+    assert [send.id for send in await first[0].due_sends()] == [theirs[0].id]

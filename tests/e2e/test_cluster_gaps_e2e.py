@@ -4,9 +4,12 @@ on one process honoured by deliveries another process already holds."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
-from tests.e2e.stories import PDF, add_resource, attachment_bytes, execute, share, value
+from tests.e2e.stories import PDF, add_resource, attachment_bytes, execute, insert_rows, share, value
+from tests.e2e.test_cluster_e2e import guild_on_shard, members_of, start_cluster
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -57,3 +60,60 @@ async def test_a_stale_stored_dm_channel_is_forgotten_and_the_dm_opened_again(st
     real = standin.world.dm_channel(scene.member).id
     assert value(bot, "SELECT channel_id FROM dm_channels WHERE member_id = ?", scene.member_user.id) == real
     assert value(bot, "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'") == 2
+
+
+def posts_with_nonce(standin, prefix: str) -> list:
+    return [
+        r
+        for r in standin.requests_to("POST", "/channels/{channel_id}/messages")
+        if str((r.json or {}).get("nonce", "")).startswith(prefix)
+    ]
+
+
+async def test_two_processes_send_each_reply_to_all_dm_and_the_summary_once(standin, bot_process, tmp_path) -> None:
+    """Both processes' workers find the same outbox at start: a creator's reply to everyone who
+    thanked, queued for twenty members, and a summary to post. Each goes out once."""
+    place = guild_on_shard(standin, 1, "Far")
+    fans = members_of(standin, place, 20, "fan")
+    first, second = await start_cluster(standin, bot_process, tmp_path)
+    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
+    await add_resource(standin, place)
+    resource_id = value(first, "SELECT id FROM resources")
+    await asyncio.gather(first.stop(), second.stop())
+    owner = place.creator.user.id
+    insert_rows(first, "reply_alls", [
+        {"id": 1, "source_id": 999, "owner_id": owner, "guild_id": place.guild.id, "resource_id": resource_id,
+         "author_id": owner, "author_name": "Maya", "author_avatar": None, "content": "Thank you all!",
+         "since": 0, "created_at": 0},
+    ])  # fmt: skip
+    insert_rows(first, "reply_all_sends", [
+        {"reply_all_id": 1, "member_id": standin.world.user_of(fan).id, "next_attempt_at": 0} for fan in fans
+    ])  # fmt: skip
+    insert_rows(first, "inbox_summaries", [
+        {"channel_id": standin.world.dm_channel(place.creator).id, "owner_id": owner, "guild_id": place.guild.id,
+         "next_edit_at": 0, "created_at": 0, "updated_at": 0},
+    ])  # fmt: skip
+    # Slow sends (Discord answers, late): whichever process starts first is still sending when the
+    # other one's worker looks at the same rows.
+    standin.faults.add(
+        method="POST", path=r"^/channels/\d+/messages$", status=200, delay=8, when_body='"nonce": "hs', times=None
+    )
+    standin.faults.add(
+        method="POST", path=r"^/channels/\d+/messages$", status=200, delay=0.5, when_body='"nonce": "ha', times=None
+    )
+    await asyncio.gather(first.start(), second.start())
+    await standin.wait_until(
+        lambda: (
+            value(first, "SELECT COUNT(*) FROM reply_all_sends WHERE status = 'sent'") == len(fans)
+            and value(first, "SELECT dirty FROM inbox_summaries") == 0
+        ),
+        90,
+    )
+    assert len(posts_with_nonce(standin, "hs")) == 1, "the summary was posted more than once"
+    replies = posts_with_nonce(standin, "ha")
+    assert sorted(r.json["nonce"] for r in replies) == sorted(f"ha{i}" for i in range(1, len(fans) + 1)), (
+        "a reply-to-all DM was sent more than once"
+    )
+    for fan in fans:
+        assert len([m for m in standin.dms_to(fan) if m.embeds]) == 1
+    assert value(first, "SELECT COUNT(*) FROM reply_all_sends WHERE lease_owner IS NOT NULL") == 0
