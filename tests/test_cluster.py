@@ -17,6 +17,7 @@ from bot.core.dm_channels import DmChannels
 from bot.core.inbox_flow import InboxFlow
 from bot.core.reply_all import ReplyAllService
 from bot.core.resources import Actor, ResourceService
+from bot.core.stats import PrivacyService
 from bot.core.thanks import ThanksService
 from bot.db import cluster as sql
 from bot.db import deliveries as deliveries_sql
@@ -199,3 +200,15 @@ async def test_two_processes_never_share_a_reply_to_all_send_or_a_summary(
     clock.now += sql.DEAD_AFTER_SECONDS + 1
     await beat(db, "one", clock)  # "two" stopped with its send unsent: "one" takes it
     assert [send.id for send in await first[0].due_sends()] == [theirs[0].id]
+
+
+async def test_a_deletion_by_another_process_shows_on_the_delivery_row(
+    db: Database, resources: ResourceService, clock: Clock
+) -> None:
+    here, there = DeliveryService(db, clock=clock), PrivacyService(db)
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    hers = await here.request(resource, ALICE, RequestedVia.BUTTON, source_id=1)
+    his = await here.request(resource, BOB, RequestedVia.BUTTON, source_id=2)
+    await there.delete(ALICE)  # "Delete my data", handled by the other process
+    assert await here.member_erased(hers.id)
+    assert not await here.member_erased(his.id)

@@ -207,6 +207,11 @@ class DeliveryService:
             raise NotFound("error.delivery_not_found", id=delivery_id)
         return Delivery.from_row(row)
 
+    async def member_erased(self, delivery_id: int) -> bool:
+        """Whether the delivery's member deleted their data since it was asked for (the row was
+        anonymised and its delivery cancelled, maybe by another process)."""
+        return await sql.member_erased(self._db, delivery_id)
+
     async def by_source(self, source_id: int) -> Delivery | None:
         row = await sql.by_source(self._db, source_id)
         return None if row is None else Delivery.from_row(row)

@@ -160,6 +160,11 @@ async def get(db: Database, delivery_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (delivery_id,))
 
 
+async def member_erased(db: Database, delivery_id: int) -> bool:
+    row = await db.fetchone("SELECT member_id FROM deliveries WHERE id = ?", (delivery_id,))
+    return row is not None and row[0] is None
+
+
 async def by_source(db: Database, source_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE source_id = ?", (source_id,))
 

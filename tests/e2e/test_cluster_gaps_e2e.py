@@ -117,3 +117,34 @@ async def test_two_processes_send_each_reply_to_all_dm_and_the_summary_once(stan
     for fan in fans:
         assert len([m for m in standin.dms_to(fan) if m.embeds]) == 1
     assert value(first, "SELECT COUNT(*) FROM reply_all_sends WHERE lease_owner IS NOT NULL") == 0
+
+
+async def test_delete_my_data_on_one_process_cancels_a_delivery_the_other_one_holds(
+    standin, bot_process, tmp_path
+) -> None:
+    """Her click reached the process holding the server's shard and waits there for its turn; she
+    deletes her data in her DMs, which Discord sends to the other process. Nothing is sent."""
+    place = guild_on_shard(standin, 1, "Far")
+    world = standin.world
+    quorinda = world.add_member(place.guild, world.add_user("quorinda", locale="en-US"))
+    others = members_of(standin, place, 8, "reader")
+    await start_cluster(standin, bot_process, tmp_path)
+    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
+    await add_resource(standin, place)
+    await (await standin.slash(place.creator, place.general, "handout delivery", mode="here")).response(timeout=10)
+    post = await share(standin, place)
+    # Eight slow private uploads take every upload turn of the shard-1 process; hers waits for one.
+    standin.faults.add(method="POST", path=r"^/webhooks/\d+/[^/]+$", status=200, delay=5.0, times=8)
+    for member in others:
+        await standin.click(member, post, "Get it")
+    await standin.wait_until(lambda: standin.rest.in_flight["POST /webhooks/{webhook_id}/{token}"] == 8, 10)
+    hers = await standin.click(quorinda, post, "Get it")
+    await hers.wait_callback(timeout=10)  # recorded and acknowledged: queued
+
+    in_dm = world.dm_channel(quorinda)
+    shown = await (await standin.slash(quorinda, in_dm, "privacy")).response(timeout=10)
+    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+
+    answer = await hers.wait_followup(timeout=30)
+    assert answer.ephemeral and not answer.attachments, "the file went out after she deleted her data"
+    assert "you deleted your data" in answer.content
