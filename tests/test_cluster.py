@@ -160,6 +160,14 @@ async def test_a_known_dm_channel_comes_with_the_delivery_and_a_stale_one_is_for
     assert second.dm_channel_id == 556 == await channels.stored(ALICE)
     await channels.forget(556)
     assert await channels.stored(ALICE) is None
+    # Learnt by a delivery: stored with the same write that records it delivered.
+    await deliveries.mark_delivered(second.id, DeliveredVia.DM, channel_id=777, message_id=1, dm_channel_id=777)
+    assert await channels.stored(ALICE) == 777
+    # Not for a member who deleted their data while the delivery was in flight.
+    bobs = await deliveries.request(resource, BOB, RequestedVia.BUTTON, source_id=3)
+    await PrivacyService(db).delete(BOB)
+    await deliveries.mark_delivered(bobs.id, DeliveredVia.DM, channel_id=888, message_id=2, dm_channel_id=888)
+    assert await channels.stored(BOB) is None
 
 
 async def test_two_processes_never_share_a_reply_to_all_send_or_a_summary(

@@ -118,18 +118,19 @@ async def send_dm(
     its own through the budget (it would queue behind everyone waiting).
 
     ``stored``: the user's DM channel id as stored, when the caller read it already (a delivery
-    reads it with its row), None if none is; left out, it is looked up when discord.py has no DM
-    channel for the user. A DM channel opened or first seen here is stored.
+    reads it with its row), None if none is; the caller then stores a new one (``sent.channel.id``)
+    in its own next write. Left out, it is looked up when discord.py has no DM channel for the user,
+    and a DM channel opened here is stored here.
     """
     # One nonce for every attempt (discord.py would draw a new one per send): a retry after a
     # lost answer then gets the first message back instead of sending a second.
     nonce = secrets.randbits(63)
     channel: discord.abc.Messageable | None = user.dm_channel
-    if channel is None:
-        if stored is ...:
-            stored = await bot.dm_channels.stored(user.id)
-        if stored is not None:
-            channel = _stored_dm(bot, stored)
+    looked_up = channel is None and stored is ...
+    if looked_up:
+        stored = await bot.dm_channels.stored(user.id)
+    if channel is None and isinstance(stored, int):
+        channel = _stored_dm(bot, stored)
 
     async def attempt() -> discord.Message:
         nonlocal channel
@@ -153,9 +154,9 @@ async def send_dm(
         await bot.dm_channels.forget(channel.id)
         stored, channel = None, None
         sent = await with_retries(attempt, what=what)
-    # Left unknown (``...``) only when discord.py had the channel and nobody asked the database:
-    # not worth a read per send; a delivery, which reads it for free, stores it.
-    if stored is not ... and sent.channel.id != stored:
+    # Not when discord.py had the channel (not worth a read per send): a delivery, which reads the
+    # stored one with its row, stores it.
+    if looked_up and sent.channel.id != stored:
         await _remember_dm(bot, user.id, sent.channel.id)
     return sent
 

@@ -179,8 +179,15 @@ class DeliveryService:
         return self._for_delivering(value)
 
     async def mark_delivered(
-        self, delivery_id: int, via: DeliveredVia, *, channel_id: int | None = None, message_id: int | None = None
+        self,
+        delivery_id: int,
+        via: DeliveredVia,
+        *,
+        channel_id: int | None = None,
+        message_id: int | None = None,
+        dm_channel_id: int | None = None,
     ) -> Delivery:
+        """``dm_channel_id``: the member's DM channel, when this delivery learnt it (stored too)."""
         await sql.mark_delivered(
             self._db,
             delivery_id,
@@ -189,6 +196,7 @@ class DeliveryService:
             message_id=message_id,
             now=self._now(),
             lease_owner=self.process_id,
+            dm_channel_id=dm_channel_id,
         )
         delivery = await self.get(delivery_id)
         if self._on_outcome is not None:

@@ -96,6 +96,20 @@ def record_request(
     ).fetchone()
 
 
+# A member who deleted their data while this delivery was in flight left an anonymous row
+# (member_id NULL): it is counted as delivered, but where it went (their DM channel) is not
+# written back into it. Guarded by the lease (kept: it tells which process delivered): a process
+# that lost it (stopped heartbeating) does not overwrite what the survivor that took over
+# recorded; the nonce made both sends one message.
+_MARK_DELIVERED = (
+    "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
+    " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
+    " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
+    " delivered_at = ?, failure = NULL, interaction_token = NULL"
+    " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR CAST(? AS TEXT) IS NULL)"
+)
+
+
 async def mark_delivered(
     db: Database,
     delivery_id: int,
@@ -105,20 +119,27 @@ async def mark_delivered(
     message_id: int | None,
     now: int,
     lease_owner: str | None = None,
+    dm_channel_id: int | None = None,
 ) -> None:
-    # A member who deleted their data while this delivery was in flight left an anonymous row
-    # (member_id NULL): it is counted as delivered, but where it went (their DM channel) is not
-    # written back into it.
+    """``dm_channel_id``: the member's DM channel, newly learnt by this delivery; stored in the
+    same database job (bot/core/dm_channels.py)."""
+    if dm_channel_id is not None:
+        marked = (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner)
+        await db.run(_delivered_to_new_dm, marked, delivery_id, dm_channel_id, now)
+        return
     await db.execute(
-        "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
-        " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
-        " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
-        " delivered_at = ?, failure = NULL, interaction_token = NULL"
-        # Guarded by the lease (kept: it tells which process delivered): a process that lost it
-        # (stopped heartbeating) does not overwrite what the survivor that took over recorded; the
-        # nonce made both sends one message.
-        " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR CAST(? AS TEXT) IS NULL)",
-        (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner),
+        _MARK_DELIVERED, (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner)
+    )
+
+
+def _delivered_to_new_dm(conn: Connection, marked: tuple, delivery_id: int, dm_channel_id: int, now: int) -> None:
+    conn.execute(_MARK_DELIVERED, marked)
+    # Not for a member who deleted their data meanwhile: the row no longer says who it was.
+    conn.execute(
+        "INSERT INTO dm_channels (member_id, channel_id, updated_at)"
+        " SELECT member_id, ?, ? FROM deliveries WHERE id = ? AND member_id IS NOT NULL"
+        " ON CONFLICT (member_id) DO UPDATE SET channel_id = excluded.channel_id, updated_at = excluded.updated_at",
+        (dm_channel_id, now, delivery_id),
     )
 
 

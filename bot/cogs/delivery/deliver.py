@@ -264,7 +264,15 @@ class Deliverer:
         await self._done(delivery, via, sent)
 
     async def _done(self, delivery: Delivery, via: DeliveredVia, message: discord.Message) -> None:
-        await self.bot.deliveries.mark_delivered(delivery.id, via, channel_id=message.channel.id, message_id=message.id)
+        # A DM channel opened (or first seen) for this delivery is stored with the same write.
+        new_dm = via is DeliveredVia.DM and message.channel.id != delivery.dm_channel_id
+        await self.bot.deliveries.mark_delivered(
+            delivery.id,
+            via,
+            channel_id=message.channel.id,
+            message_id=message.id,
+            dm_channel_id=message.channel.id if new_dm else None,
+        )
         log.info(
             "Delivered resource %s to member %s via %s (asked by %s%s)",
             delivery.resource_id,
