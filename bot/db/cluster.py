@@ -17,10 +17,10 @@ def skip_locked(conn: Connection) -> str:
 
     On PostgreSQL a claim locks the rows it picks and skips rows another open claim has locked
     (``FOR UPDATE SKIP LOCKED``): two processes never pick the same row, and the second does not
-    wait for the first to commit. SQLite has no row locks and no such clause;
-    its single writer at a time makes the guarded ``UPDATE … WHERE <claimable> … RETURNING`` safe by
-    itself. The PostgreSQL connection says so itself (``skip_locked``, from bot/db/dialect.py);
-    sqlite3's connection has no such attribute."""
+    wait for the first to commit. SQLite has no row locks and no such clause; its single writer
+    at a time makes the guarded ``UPDATE … WHERE <claimable> … RETURNING`` safe by itself. The
+    PostgreSQL connection carries the clause (``skip_locked``, from bot/db/dialect.py); sqlite3's
+    connection has no such attribute."""
     return getattr(conn, "skip_locked", "")
 
 
