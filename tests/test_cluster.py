@@ -15,6 +15,7 @@ from bot.core.cluster import Cluster
 from bot.core.deliveries import DeliveredVia, DeliveryService, RequestedVia
 from bot.core.dm_channels import DmChannels
 from bot.core.inbox_flow import InboxFlow
+from bot.core.member_data import MemberDataService
 from bot.core.reply_all import ReplyAllService
 from bot.core.resources import Actor, ResourceService
 from bot.core.stats import PrivacyService
@@ -158,6 +159,7 @@ async def test_a_known_dm_channel_comes_with_the_delivery_and_a_stale_one_is_for
     await channels.remember(ALICE, 556)  # seen anew: the newest wins
     second = await deliveries.request(resource, ALICE, RequestedVia.BUTTON, source_id=2)
     assert second.dm_channel_id == 556 == await channels.stored(ALICE)
+    assert (await MemberDataService(db).export(ALICE))["settings"]["your_dm_channel_with_handout"] == "556"
     await channels.forget(556)
     assert await channels.stored(ALICE) is None
     # Learnt by a delivery: stored with the same write that records it delivered.
