@@ -24,6 +24,7 @@ from bot.cogs.thanks.worker import ThanksWorker
 from bot.config import Settings
 from bot.core.cluster import Cluster
 from bot.core.deliveries import DeliveryService
+from bot.core.dm_channels import DmChannels
 from bot.core.guild_settings import GuildSettingsService
 from bot.core.inbox_flow import InboxFlow
 from bot.core.locales import LocaleService
@@ -108,8 +109,9 @@ class HandoutBot(commands.AutoShardedBot):
         self.thanks = ThanksService(
             self.db, on_message=self.metrics.message_received, process_id=self.cluster.process_id
         )
-        self.inbox_flow = InboxFlow(self.db)
-        self.reply_all = ReplyAllService(self.db)
+        self.inbox_flow = InboxFlow(self.db, process_id=self.cluster.process_id)
+        self.reply_all = ReplyAllService(self.db, process_id=self.cluster.process_id)
+        self.dm_channels = DmChannels(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)
         self.member_data = MemberDataService(self.db)

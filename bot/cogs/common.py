@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Awaitable, Callable
+from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -14,6 +16,8 @@ from bot.core.resources import Actor
 
 if TYPE_CHECKING:
     from bot.app import HandoutBot
+
+log = logging.getLogger(__name__)
 
 # Every message the bot sends pings nobody. The client default is set to this as well; passing
 # it explicitly where user text is involved documents the intent at the call site.
@@ -63,16 +67,48 @@ async def user_by_id(bot: HandoutBot, user_id: int, *, urgent: bool = False) -> 
     return user
 
 
-async def dm_channel(bot: HandoutBot, user: discord.abc.User, *, urgent: bool = False) -> discord.DMChannel:
-    """The user's DM channel, opening it (one request, paced) if we have not yet."""
-    if user.dm_channel is None:
-        async with bot.budget.slot(urgent=urgent):
-            return await user.create_dm()
-    return user.dm_channel
+# Discord's answer for a channel id it does not know: a stored DM channel that is stale (a database
+# restored under another bot application, say).
+UNKNOWN_CHANNEL = 10003
+
+
+def _stored_dm(bot: HandoutBot, channel_id: int) -> discord.PartialMessageable:
+    # Sending needs only the id: no request to open the DM again.
+    return bot.get_partial_messageable(channel_id, type=discord.ChannelType.private)
+
+
+def _is_stored_dm(channel: object) -> bool:
+    return isinstance(channel, discord.PartialMessageable) and channel.type is discord.ChannelType.private
+
+
+async def _remember_dm(bot: HandoutBot, user_id: int, channel_id: int) -> None:
+    try:
+        await bot.dm_channels.remember(user_id, channel_id)
+    except Exception:  # the message went out; the next send opens the DM again, that is all
+        log.exception("Could not store the DM channel of user %s", user_id)
+
+
+async def dm_channel(bot: HandoutBot, user: discord.abc.User, *, urgent: bool = False) -> discord.abc.Messageable:
+    """The user's DM channel: discord.py's, else the stored one, else opened (one request, paced)
+    and stored. Send to it with ``send_paced``, which forgets a stored one Discord no longer knows."""
+    if user.dm_channel is not None:
+        return user.dm_channel
+    stored = await bot.dm_channels.stored(user.id)
+    if stored is not None:
+        return _stored_dm(bot, stored)
+    async with bot.budget.slot(urgent=urgent):
+        channel = await user.create_dm()
+    await _remember_dm(bot, user.id, channel.id)
+    return channel
 
 
 async def send_dm(
-    bot: HandoutBot, user: discord.abc.User, build: Callable[[], Awaitable[dict[str, Any]]], *, urgent: bool = False
+    bot: HandoutBot,
+    user: discord.abc.User,
+    build: Callable[[], Awaitable[dict[str, Any]]],
+    *,
+    urgent: bool = False,
+    stored: int | EllipsisType | None = ...,
 ) -> discord.Message:
     """Send to the user's DM, opening it first if needed.
 
@@ -80,21 +116,49 @@ async def send_dm(
     built by ``build`` only when its turn comes: in a burst, thousands of deliveries wait here, and
     none of them should hold a copy of the file while it waits. ``build`` must not make requests of
     its own through the budget (it would queue behind everyone waiting).
+
+    ``stored``: the user's DM channel id as stored, when the caller read it already (a delivery
+    reads it with its row), None if none is; the caller then stores a new one (``sent.channel.id``)
+    in its own next write. Left out, it is looked up when discord.py has no DM channel for the user,
+    and a DM channel opened here is stored here.
     """
     # One nonce for every attempt (discord.py would draw a new one per send): a retry after a
     # lost answer then gets the first message back instead of sending a second.
     nonce = secrets.randbits(63)
+    channel: discord.abc.Messageable | None = user.dm_channel
+    looked_up = channel is None and stored is ...
+    if looked_up:
+        stored = await bot.dm_channels.stored(user.id)
+    if channel is None and isinstance(stored, int):
+        channel = _stored_dm(bot, stored)
 
     async def attempt() -> discord.Message:
+        nonlocal channel
         # Each attempt takes its own turn: a retry is a request like any other.
-        async with bot.budget.slot(1 if user.dm_channel is not None else 2, urgent=urgent):
+        async with bot.budget.slot(1 if channel is not None else 2, urgent=urgent):
             kwargs = await build()
             kwargs.setdefault("allowed_mentions", NO_PINGS)
             kwargs.setdefault("nonce", nonce)
-            channel = user.dm_channel or await user.create_dm()
+            if channel is None:
+                channel = await user.create_dm()
             return await channel.send(**kwargs)
 
-    return await with_retries(attempt, what=f"DM to user {user.id}")
+    what = f"DM to user {user.id}"
+    try:
+        sent = await with_retries(attempt, what=what)
+    except discord.NotFound as exc:
+        if exc.code != UNKNOWN_CHANNEL or not _is_stored_dm(channel):
+            raise
+        assert channel is not None
+        log.info("The stored DM channel of user %s is unknown to Discord; opening a new one", user.id)
+        await bot.dm_channels.forget(channel.id)
+        stored, channel = None, None
+        sent = await with_retries(attempt, what=what)
+    # Not when discord.py had the channel (not worth a read per send): a delivery, which reads the
+    # stored one with its row, stores it.
+    if looked_up and sent.channel.id != stored:
+        await _remember_dm(bot, user.id, sent.channel.id)
+    return sent
 
 
 async def send_paced(
@@ -110,4 +174,10 @@ async def send_paced(
         async with bot.budget.slot(urgent=urgent, spare=spare):
             return await channel.send(**kwargs)
 
-    return await with_retries(attempt, what=f"message to channel {getattr(channel, 'id', '?')}")
+    try:
+        return await with_retries(attempt, what=f"message to channel {getattr(channel, 'id', '?')}")
+    except discord.NotFound as exc:
+        if exc.code == UNKNOWN_CHANNEL and _is_stored_dm(channel):
+            # A stale stored DM channel (see ``dm_channel``): the next attempt opens a new one.
+            await bot.dm_channels.forget(channel.id)
+        raise

@@ -85,6 +85,9 @@ class Delivery:
     # Not a column either: the member chose never to receive a resource by DM (read with
     # ``dms_closed``, in the same query, so recovery after a restart honours it too).
     never_dm: bool | None = None
+    # Not a column: the member's DM channel as stored (bot/core/dm_channels.py), read in the same
+    # query; None when not known (or not looked up).
+    dm_channel_id: int | None = None
 
     @property
     def asked_in_dm(self) -> bool:
@@ -176,8 +179,15 @@ class DeliveryService:
         return self._for_delivering(value)
 
     async def mark_delivered(
-        self, delivery_id: int, via: DeliveredVia, *, channel_id: int | None = None, message_id: int | None = None
+        self,
+        delivery_id: int,
+        via: DeliveredVia,
+        *,
+        channel_id: int | None = None,
+        message_id: int | None = None,
+        dm_channel_id: int | None = None,
     ) -> Delivery:
+        """``dm_channel_id``: the member's DM channel, when this delivery learnt it (stored too)."""
         await sql.mark_delivered(
             self._db,
             delivery_id,
@@ -186,6 +196,7 @@ class DeliveryService:
             message_id=message_id,
             now=self._now(),
             lease_owner=self.process_id,
+            dm_channel_id=dm_channel_id,
         )
         delivery = await self.get(delivery_id)
         if self._on_outcome is not None:
@@ -203,6 +214,11 @@ class DeliveryService:
         if row is None:
             raise NotFound("error.delivery_not_found", id=delivery_id)
         return Delivery.from_row(row)
+
+    async def member_erased(self, delivery_id: int) -> bool:
+        """Whether the delivery's member deleted their data since it was asked for (the row was
+        anonymised and its delivery cancelled, maybe by another process)."""
+        return await sql.member_erased(self._db, delivery_id)
 
     async def by_source(self, source_id: int) -> Delivery | None:
         row = await sql.by_source(self._db, source_id)
@@ -232,7 +248,13 @@ class DeliveryService:
         values = {key: row[key] for key in row.keys()}
         closed_at = values.pop("dms_closed_at")
         never_dm = bool(values.pop("never_dm"))
-        return replace(Delivery.from_row(values), dms_closed=self._still_closed(closed_at), never_dm=never_dm)
+        dm_channel_id = values.pop("dm_channel_id")
+        return replace(
+            Delivery.from_row(values),
+            dms_closed=self._still_closed(closed_at),
+            never_dm=never_dm,
+            dm_channel_id=dm_channel_id,
+        )
 
     def _still_closed(self, closed_at: int | None) -> bool:
         return closed_at is not None and self._now() - closed_at < CLOSED_DMS_TTL_SECONDS

@@ -14,9 +14,11 @@
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from bot.db import cluster
 from bot.db import inbox_flow as sql
 from bot.db.database import Connection, Database
 
@@ -54,9 +56,11 @@ class SummaryCount:
 
 
 class InboxFlow:
-    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
+    def __init__(self, db: Database, *, clock: Any = time.time, process_id: str | None = None) -> None:
         self._db = db
         self._clock = clock
+        # Who holds the lease of the summaries this service claims (bot/db/cluster.py).
+        self.process_id = process_id or uuid.uuid4().hex
 
     def now(self) -> int:
         return int(self._clock())
@@ -72,8 +76,12 @@ class InboxFlow:
             self._db, prompt_ids, channel_id, owner_id, guild_id, now - SUMMARY_REUSE_SECONDS, now
         )
 
-    async def due_summaries(self) -> list[Any]:
-        return await sql.due_summaries(self._db, self.now())
+    async def due_summaries(self, limit: int = 50) -> list[Any]:
+        """Summaries to post or edit now, leased to this process until it records how it went."""
+        return await self._db.transaction(sql.claim_summaries, self.process_id, self.now(), self._alive_since(), limit)
+
+    def _alive_since(self) -> int:
+        return self.now() - cluster.DEAD_AFTER_SECONDS
 
     async def summary_counts(self, summary_id: int) -> list[SummaryCount]:
         rows = await sql.summary_counts(self._db, summary_id)
@@ -82,15 +90,19 @@ class InboxFlow:
 
     async def summary_shown(self, summary_id: int, message_id: int) -> None:
         now = self.now()
-        await sql.summary_shown(self._db, summary_id, message_id, now + SUMMARY_EDIT_SECONDS, now)
+        await sql.summary_shown(self._db, summary_id, message_id, now + SUMMARY_EDIT_SECONDS, now, self.process_id)
 
     async def summary_failed(self, summary_id: int, attempts: int, error: str, *, message_gone: bool) -> None:
         from bot.core.thanks import retry_delay  # one backoff for every outbox
 
-        await sql.summary_failed(self._db, summary_id, error, self.now() + retry_delay(attempts), message_gone)
+        await sql.summary_failed(
+            self._db, summary_id, error, self.now() + retry_delay(attempts), message_gone, self.process_id
+        )
 
     async def seconds_until_next_summary(self) -> float | None:
-        due = await sql.next_summary_due(self._db)
+        due = await sql.next_summary_due(
+            self._db, self.process_id, self._alive_since(), self.now() + int(cluster.HEARTBEAT_SECONDS)
+        )
         return None if due is None else max(0.0, due - self._clock())
 
     async def expire(self) -> int:

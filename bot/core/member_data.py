@@ -118,6 +118,7 @@ class MemberDataService:
             after = rows[-1]["id"]
         state = await sql.member_state(self._db, member_id)
         locale, closed, prefs, ack = (state[k] for k in ("locale", "closed_dms", "preferences", "acknowledged"))
+        dm = state["dm_channel"]
         for row in state["servers"]:  # type: ignore[union-attr]
             server(row["guild_id"])["seen_here_at"] = utc(row["seen_at"])
         for row in state["cooldowns"]:  # type: ignore[union-attr]
@@ -150,6 +151,7 @@ class MemberDataService:
                 "never_dm_since": utc(prefs["updated_at"]) if prefs and prefs["never_dm"] else None,
                 "language": locale["locale"] if locale else None,
                 "dms_found_closed_at": utc(closed["closed_at"]) if closed else None,
+                "your_dm_channel_with_handout": str(dm["channel_id"]) if dm else None,
                 "last_told_handout_is_a_bot_at": utc(ack["sent_at"]) if ack else None,
             },
             "servers": list(servers.values()),

@@ -11,11 +11,13 @@ cannot write to (DMs closed) gets their message back in /thanks pending.
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from bot.core.errors import Conflict, Forbidden, HandoutError
 from bot.core.resources import Actor
+from bot.db import cluster
 from bot.db import reply_all as sql
 from bot.db.database import Database
 
@@ -41,9 +43,11 @@ class ReplyAllSend:
 
 
 class ReplyAllService:
-    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
+    def __init__(self, db: Database, *, clock: Any = time.time, process_id: str | None = None) -> None:
         self._db = db
         self._clock = clock
+        # Who holds the lease of the sends this service claims (bot/db/cluster.py).
+        self.process_id = process_id or uuid.uuid4().hex
 
     def now(self) -> int:
         return int(self._clock())
@@ -83,23 +87,30 @@ class ReplyAllService:
         return await self._db.transaction(_queue, values, resource_title)
 
     async def due_sends(self, limit: int = 50) -> list[ReplyAllSend]:
-        rows = await sql.due_sends(self._db, self.now(), limit)
+        """Sends due now, leased to this process until it records how each went; none another live
+        process holds."""
+        rows = await self._db.transaction(sql.claim_sends, self.process_id, self.now(), self._alive_since(), limit)
         return [ReplyAllSend(**{key: row[key] for key in row.keys()}) for row in rows]
 
     async def seconds_until_next_send(self) -> float | None:
-        due = await sql.next_send_due(self._db)
+        due = await sql.next_send_due(
+            self._db, self.process_id, self._alive_since(), self.now() + int(cluster.HEARTBEAT_SECONDS)
+        )
         return None if due is None else max(0.0, due - self._clock())
 
+    def _alive_since(self) -> int:
+        return self.now() - cluster.DEAD_AFTER_SECONDS
+
     async def sent(self, send: ReplyAllSend, message_id: int) -> None:
-        await sql.sent(self._db, send.id, send.member_id, send.resource_id, message_id, self.now())
+        await sql.sent(self._db, send.id, send.member_id, send.resource_id, message_id, self.now(), self.process_id)
 
     async def failed(self, send: ReplyAllSend, error: str) -> None:
         from bot.core.thanks import retry_delay
 
-        await sql.retry_later(self._db, send.id, error, self.now() + retry_delay(send.attempts))
+        await sql.retry_later(self._db, send.id, error, self.now() + retry_delay(send.attempts), self.process_id)
 
     async def undeliverable(self, send: ReplyAllSend, error: str) -> None:
-        await sql.undeliverable(self._db, send.id, send.member_id, send.resource_id, error)
+        await sql.undeliverable(self._db, send.id, send.member_id, send.resource_id, error, self.process_id)
 
 
 def _queue(conn: Any, values: dict, resource_title: str) -> ReplyAllQueued | None:

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 from bot.db.database import Connection, Database
 
-# The one place where the backends differ. On PostgreSQL a claim locks the rows it picks and
-# skips rows another claim has locked (``FOR UPDATE SKIP LOCKED``), so two processes never pick
-# the same row; SQLite has no row locks and no such clause, and its single writer at a time makes
-# the guarded ``UPDATE … WHERE <claimable> … RETURNING`` safe by itself. The PostgreSQL backend
-# sets this to " FOR UPDATE SKIP LOCKED".
-SKIP_LOCKED = ""
+
+def skip_locked(conn: Connection) -> str:
+    """The clause a claim's row-picking SELECT ends with, for the backend ``conn`` belongs to.
+
+    On PostgreSQL a claim locks the rows it picks and skips rows another open claim has locked
+    (``FOR UPDATE SKIP LOCKED``): two processes never pick the same row, and the second does not
+    wait for the first to commit. SQLite has no row locks and no such clause; its single writer
+    at a time makes the guarded ``UPDATE … WHERE <claimable> … RETURNING`` safe by itself. The
+    PostgreSQL connection carries the clause (``skip_locked``, from bot/db/dialect.py); sqlite3's
+    connection has no such attribute."""
+    return getattr(conn, "skip_locked", "")
+
 
 # A process heartbeats every HEARTBEAT_SECONDS; one silent for DEAD_AFTER_SECONDS has stopped.
 HEARTBEAT_SECONDS = 2.0

@@ -12,13 +12,15 @@ _COLUMNS = (
     " channel_id, message_id, is_repeat, requested_at, delivered_at, request_channel_id, locale, interaction_token,"
     " attempts, file_sha256, file_name"
 )
-# The same, plus when the member's DMs were last found closed and whether they chose never to be
-# DMed: what the delivery needs to decide where to go, read in the same query (a request,
+# The same, plus when the member's DMs were last found closed, whether they chose never to be
+# DMed and their DM channel: what the delivery needs to decide where to go, read in the same query (a request,
 # recovery) rather than in a trip of its own.
 _COLUMNS_FOR_DELIVERING = (
     f"{_COLUMNS}, (SELECT closed_at FROM closed_dms c WHERE c.member_id = deliveries.member_id) AS dms_closed_at,"
     " COALESCE((SELECT never_dm FROM member_preferences p WHERE p.member_id = deliveries.member_id), 0)"
-    " AS never_dm"
+    " AS never_dm,"
+    # Their DM channel, once known: the send then needs no request to open it.
+    " (SELECT channel_id FROM dm_channels k WHERE k.member_id = deliveries.member_id) AS dm_channel_id"
 )
 
 
@@ -94,6 +96,20 @@ def record_request(
     ).fetchone()
 
 
+# A member who deleted their data while this delivery was in flight left an anonymous row
+# (member_id NULL): it is counted as delivered, but where it went (their DM channel) is not
+# written back into it. Guarded by the lease (kept: it tells which process delivered): a process
+# that lost it (stopped heartbeating) does not overwrite what the survivor that took over
+# recorded; the nonce made both sends one message.
+_MARK_DELIVERED = (
+    "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
+    " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
+    " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
+    " delivered_at = ?, failure = NULL, interaction_token = NULL"
+    " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR CAST(? AS TEXT) IS NULL)"
+)
+
+
 async def mark_delivered(
     db: Database,
     delivery_id: int,
@@ -103,20 +119,27 @@ async def mark_delivered(
     message_id: int | None,
     now: int,
     lease_owner: str | None = None,
+    dm_channel_id: int | None = None,
 ) -> None:
-    # A member who deleted their data while this delivery was in flight left an anonymous row
-    # (member_id NULL): it is counted as delivered, but where it went (their DM channel) is not
-    # written back into it.
+    """``dm_channel_id``: the member's DM channel, newly learnt by this delivery; stored in the
+    same database job (bot/core/dm_channels.py)."""
+    if dm_channel_id is not None:
+        marked = (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner)
+        await db.run(_delivered_to_new_dm, marked, delivery_id, dm_channel_id, now)
+        return
     await db.execute(
-        "UPDATE deliveries SET status = 'delivered', delivered_via = ?,"
-        " channel_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
-        " message_id = CASE WHEN member_id IS NULL THEN NULL ELSE CAST(? AS BIGINT) END,"
-        " delivered_at = ?, failure = NULL, interaction_token = NULL"
-        # Guarded by the lease (kept: it tells which process delivered): a process that lost it
-        # (stopped heartbeating) does not overwrite what the survivor that took over recorded; the
-        # nonce made both sends one message.
-        " WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR CAST(? AS TEXT) IS NULL)",
-        (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner),
+        _MARK_DELIVERED, (delivered_via, channel_id, message_id, now, delivery_id, lease_owner, lease_owner)
+    )
+
+
+def _delivered_to_new_dm(conn: Connection, marked: tuple, delivery_id: int, dm_channel_id: int, now: int) -> None:
+    conn.execute(_MARK_DELIVERED, marked)
+    # Not for a member who deleted their data meanwhile: the row no longer says who it was.
+    conn.execute(
+        "INSERT INTO dm_channels (member_id, channel_id, updated_at)"
+        " SELECT member_id, ?, ? FROM deliveries WHERE id = ? AND member_id IS NOT NULL"
+        " ON CONFLICT (member_id) DO UPDATE SET channel_id = excluded.channel_id, updated_at = excluded.updated_at",
+        (dm_channel_id, now, delivery_id),
     )
 
 
@@ -141,7 +164,7 @@ def claim_pending(conn: Connection, *, me: str, alive_since: int, limit: int, mi
         for row in conn.execute(
             "UPDATE deliveries SET lease_owner = ?, attempts = attempts + 1 WHERE id IN"
             f" (SELECT id FROM deliveries WHERE status = 'pending' AND {where}"
-            f" ORDER BY id LIMIT ?{cluster.SKIP_LOCKED})"
+            f" ORDER BY id LIMIT ?{cluster.skip_locked(conn)})"
             " RETURNING id",
             (me, *params, limit),
         ).fetchall()
@@ -156,6 +179,11 @@ def claim_pending(conn: Connection, *, me: str, alive_since: int, limit: int, mi
 
 async def get(db: Database, delivery_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?", (delivery_id,))
+
+
+async def member_erased(db: Database, delivery_id: int) -> bool:
+    row = await db.fetchone("SELECT member_id FROM deliveries WHERE id = ?", (delivery_id,))
+    return row is not None and row[0] is None
 
 
 async def by_source(db: Database, source_id: int) -> Row | None:

@@ -79,6 +79,10 @@ def arguments(names: tuple[str, ...] | None, params: Sequence[Any] | Mapping[str
     return [_value(params[name]) for name in names]
 
 
+# A claim's row-picking SELECT ends with this on PostgreSQL (see bot/db/cluster.skip_locked).
+SKIP_LOCKED = " FOR UPDATE SKIP LOCKED"
+
+
 def rowcount(status: str) -> int:
     """Rows changed, from asyncpg's command status: "INSERT 0 1", "UPDATE 3", "DELETE 0", "SELECT 2"."""
     last = status.rsplit(" ", 1)[-1] if status else ""

@@ -3,6 +3,7 @@ summaries, expiry, and the outbox of a creator's reply to everyone who thanked."
 
 from __future__ import annotations
 
+from bot.db import cluster
 from bot.db.database import Connection, Database, Row
 from bot.db.messages import MESSAGE_COLUMNS
 
@@ -126,16 +127,29 @@ async def summarise(
     return await db.transaction(_summarise, prompt_ids, channel_id, owner_id, guild_id, reuse_since, now)
 
 
-async def due_summaries(db: Database, now: int) -> list[Row]:
-    return await db.fetchall(
-        "SELECT id, channel_id, owner_id, guild_id, message_id, attempts FROM inbox_summaries"
-        " WHERE dirty = 1 AND next_edit_at <= ? ORDER BY next_edit_at, id",
-        (now,),
+def claim_summaries(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
+    """Lease to ``me`` the summaries due to be posted or edited that no live process holds (as
+    prompts are, see bot/db/cluster.py): every process's worker looks, each is shown once."""
+    where, params = cluster.claimable(alive_since, me)
+    rows = conn.execute(
+        "UPDATE inbox_summaries SET lease_owner = ? WHERE id IN (SELECT id FROM inbox_summaries"
+        f" WHERE dirty = 1 AND next_edit_at <= ? AND {where}"
+        f" ORDER BY next_edit_at, id LIMIT ?{cluster.skip_locked(conn)})"
+        " RETURNING id, channel_id, owner_id, guild_id, message_id, attempts, next_edit_at",
+        (me, now, *params, limit),
+    ).fetchall()
+    return sorted(rows, key=lambda row: (row["next_edit_at"], row["id"]))
+
+
+async def next_summary_due(db: Database, me: str, alive_since: int, recheck_at: int) -> int | None:
+    """When the next summary this process could claim is due; one another live process holds is
+    looked at again at ``recheck_at``."""
+    where, params = cluster.claimable(alive_since, me)
+    return await db.fetchval(
+        f"SELECT MIN(CASE WHEN {where} THEN next_edit_at ELSE CAST(? AS BIGINT) END) FROM inbox_summaries"
+        " WHERE dirty = 1",
+        (*params, recheck_at),
     )
-
-
-async def next_summary_due(db: Database) -> int | None:
-    return await db.fetchval("SELECT MIN(next_edit_at) FROM inbox_summaries WHERE dirty = 1")
 
 
 async def summary_counts(db: Database, summary_id: int) -> list[Row]:
@@ -149,19 +163,24 @@ async def summary_counts(db: Database, summary_id: int) -> list[Row]:
     )
 
 
-async def summary_shown(db: Database, summary_id: int, message_id: int, next_edit_at: int, now: int) -> None:
+# Recording how a post or edit went is guarded by the lease, and releases it.
+
+
+async def summary_shown(db: Database, summary_id: int, message_id: int, next_edit_at: int, now: int, me: str) -> None:
     await db.execute(
         "UPDATE inbox_summaries SET message_id = ?, dirty = 0, attempts = 0, last_error = NULL, next_edit_at = ?,"
-        " updated_at = ? WHERE id = ?",
-        (message_id, next_edit_at, now, summary_id),
+        " updated_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+        (message_id, next_edit_at, now, summary_id, me),
     )
 
 
-async def summary_failed(db: Database, summary_id: int, error: str, next_edit_at: int, forget_message: bool) -> None:
+async def summary_failed(
+    db: Database, summary_id: int, error: str, next_edit_at: int, forget_message: bool, me: str
+) -> None:
     await db.execute(
         "UPDATE inbox_summaries SET attempts = attempts + 1, last_error = ?, next_edit_at = ?,"
-        " message_id = CASE WHEN ? THEN NULL ELSE message_id END WHERE id = ?",
-        (error[:500], next_edit_at, forget_message, summary_id),
+        " message_id = CASE WHEN ? THEN NULL ELSE message_id END, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+        (error[:500], next_edit_at, forget_message, summary_id, me),
     )
 
 

@@ -39,7 +39,7 @@ async def owned_resources(db: Database, member_id: int) -> list[Row]:
 
 
 async def member_state(db: Database, member_id: int) -> dict[str, object]:
-    """The small per-member rows: locale, closed DMs, preference, servers seen in, notices."""
+    """The small per-member rows: locale, closed DMs, DM channel, preference, servers seen in, notices."""
 
     def read(conn: Connection) -> dict[str, object]:
         def one(sql: str) -> Row | None:
@@ -48,6 +48,7 @@ async def member_state(db: Database, member_id: int) -> dict[str, object]:
         return {
             "locale": one("SELECT locale, updated_at FROM member_locales WHERE user_id = ?"),
             "closed_dms": one("SELECT closed_at FROM closed_dms WHERE member_id = ?"),
+            "dm_channel": one("SELECT channel_id FROM dm_channels WHERE member_id = ?"),
             "preferences": one("SELECT never_dm, updated_at FROM member_preferences WHERE member_id = ?"),
             "acknowledged": one("SELECT sent_at FROM acknowledgements WHERE member_id = ?"),
             "servers": conn.execute(

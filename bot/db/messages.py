@@ -93,7 +93,7 @@ def claim_prompts(conn: Connection, me: str, now: int, alive_since: int, limit: 
         for row in conn.execute(
             "UPDATE prompts SET lease_owner = ? WHERE id IN (SELECT id FROM prompts"
             f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
-            f" ORDER BY next_attempt_at, id LIMIT ?{cluster.SKIP_LOCKED}) RETURNING id",
+            f" ORDER BY next_attempt_at, id LIMIT ?{cluster.skip_locked(conn)}) RETURNING id",
             (me, now, *params, limit),
         ).fetchall()
     ]
@@ -195,7 +195,7 @@ def claim_digests(conn: Connection, me: str, now: int, alive_since: int, limit: 
     return conn.execute(
         "UPDATE digests SET lease_owner = ? WHERE id IN (SELECT id FROM digests"
         f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
-        f" ORDER BY next_attempt_at, id LIMIT ?{cluster.SKIP_LOCKED}) RETURNING id, owner_id, guild_id, attempts",
+        f" ORDER BY next_attempt_at, id LIMIT ?{cluster.skip_locked(conn)}) RETURNING id, owner_id, guild_id, attempts",
         (me, now, *params, limit),
     ).fetchall()
 

@@ -82,6 +82,9 @@ def integrity_error(exc: asyncpg.IntegrityConstraintViolationError) -> sqlite3.I
 class _BridgedConnection:
     """The sqlite3.Connection subset (``bot.db.database.Connection``), on a worker thread."""
 
+    # What a claim asks for to lock the rows it picks and skip those another claim holds.
+    skip_locked = dialect.SKIP_LOCKED
+
     def __init__(self, loop: asyncio.AbstractEventLoop, conn: Any) -> None:
         self._loop = loop
         self._conn = conn

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.db import cluster
 from bot.db.database import Connection, Database, Row
 
 
@@ -41,24 +42,53 @@ def mark_answered(conn: Connection, message_ids: list[int], by: int, now: int) -
     )
 
 
-async def due_sends(db: Database, now: int, limit: int) -> list[Row]:
-    return await db.fetchall(
+def claim_sends(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
+    """Lease to ``me`` the sends due now that no live process holds (as prompts are, see
+    bot/db/cluster.py): every process's worker empties this outbox, each row goes out once."""
+    where, params = cluster.claimable(alive_since, me)
+    ids = [
+        row[0]
+        for row in conn.execute(
+            "UPDATE reply_all_sends SET lease_owner = ? WHERE id IN (SELECT id FROM reply_all_sends"
+            f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
+            f" ORDER BY next_attempt_at, id LIMIT ?{cluster.skip_locked(conn)}) RETURNING id",
+            (me, now, *params, limit),
+        ).fetchall()
+    ]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return conn.execute(
         "SELECT s.id, s.member_id, s.attempts, a.id AS reply_all_id, a.resource_id, a.author_name, a.author_avatar,"
         " a.content FROM reply_all_sends s JOIN reply_alls a ON a.id = s.reply_all_id"
-        " WHERE s.status = 'queued' AND s.next_attempt_at <= ? ORDER BY s.next_attempt_at, s.id LIMIT ?",
-        (now, limit),
+        f" WHERE s.id IN ({marks}) ORDER BY s.next_attempt_at, s.id",
+        ids,
+    ).fetchall()
+
+
+async def next_send_due(db: Database, me: str, alive_since: int, recheck_at: int) -> int | None:
+    """When the next send this process could claim is due; one another live process holds is
+    looked at again at ``recheck_at`` (that process may stop)."""
+    where, params = cluster.claimable(alive_since, me)
+    return await db.fetchval(
+        f"SELECT MIN(CASE WHEN {where} THEN next_attempt_at ELSE CAST(? AS BIGINT) END) FROM reply_all_sends"
+        " WHERE status = 'queued'",
+        (*params, recheck_at),
     )
 
 
-async def next_send_due(db: Database) -> int | None:
-    return await db.fetchval("SELECT MIN(next_attempt_at) FROM reply_all_sends WHERE status = 'queued'")
+# Finishing a send is guarded by its lease, as a prompt's is (bot/db/messages.py): a process that
+# lost it records nothing; the nonce made both sends one message.
 
 
-def _sent(conn: Connection, send_id: int, member_id: int, resource_id: int, message_id: int, now: int) -> None:
-    conn.execute(
-        "UPDATE reply_all_sends SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
-        (message_id, now, send_id),
-    )
+def _sent(conn: Connection, send_id: int, member_id: int, resource_id: int, message_id: int, now: int, me: str) -> None:
+    changed = conn.execute(
+        "UPDATE reply_all_sends SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL,"
+        " lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+        (message_id, now, send_id, me),
+    ).rowcount
+    if not changed:
+        return
     # The reply in the member's DM: a thank-you for it is then recognised as closing the loop.
     conn.execute(
         "UPDATE member_messages SET reply_message_id = ? WHERE member_id = ? AND resource_id = ?"
@@ -67,22 +97,29 @@ def _sent(conn: Connection, send_id: int, member_id: int, resource_id: int, mess
     )
 
 
-async def sent(db: Database, send_id: int, member_id: int, resource_id: int, message_id: int, now: int) -> None:
-    await db.transaction(_sent, send_id, member_id, resource_id, message_id, now)
+async def sent(
+    db: Database, send_id: int, member_id: int, resource_id: int, message_id: int, now: int, me: str
+) -> None:
+    await db.transaction(_sent, send_id, member_id, resource_id, message_id, now, me)
 
 
-async def retry_later(db: Database, send_id: int, error: str, next_attempt_at: int) -> None:
+async def retry_later(db: Database, send_id: int, error: str, next_attempt_at: int, me: str) -> None:
+    # Released: when it is due again, whichever process looks first sends it.
     await db.execute(
-        "UPDATE reply_all_sends SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-        (error[:500], next_attempt_at, send_id),
+        "UPDATE reply_all_sends SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL"
+        " WHERE id = ? AND lease_owner = ?",
+        (error[:500], next_attempt_at, send_id, me),
     )
 
 
-def _undeliverable(conn: Connection, send_id: int, member_id: int, resource_id: int, error: str) -> None:
-    conn.execute(
-        "UPDATE reply_all_sends SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
-        (error[:500], send_id),
-    )
+def _undeliverable(conn: Connection, send_id: int, member_id: int, resource_id: int, error: str, me: str) -> None:
+    changed = conn.execute(
+        "UPDATE reply_all_sends SET status = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = NULL"
+        " WHERE id = ? AND lease_owner = ?",
+        (error[:500], send_id, me),
+    ).rowcount
+    if not changed:
+        return
     # Not answered after all: back to waiting, so the creator still sees it in /thanks pending.
     conn.execute(
         "UPDATE member_messages SET status = 'waiting', answered_by = NULL, answered_how = NULL, answered_at = NULL"
@@ -91,5 +128,5 @@ def _undeliverable(conn: Connection, send_id: int, member_id: int, resource_id: 
     )
 
 
-async def undeliverable(db: Database, send_id: int, member_id: int, resource_id: int, error: str) -> None:
-    await db.transaction(_undeliverable, send_id, member_id, resource_id, error)
+async def undeliverable(db: Database, send_id: int, member_id: int, resource_id: int, error: str, me: str) -> None:
+    await db.transaction(_undeliverable, send_id, member_id, resource_id, error, me)

@@ -67,6 +67,7 @@ _MEMBER_TABLES = (
     "acknowledgements",
     "guild_members",
     "member_preferences",
+    "dm_channels",
 )
 
 
@@ -89,6 +90,7 @@ def _delete_member(conn: Connection, member_id: int) -> tuple[dict[str, int], li
     ).rowcount
     conn.execute("DELETE FROM member_locales WHERE user_id = ?", (member_id,))
     conn.execute("DELETE FROM closed_dms WHERE member_id = ?", (member_id,))
+    conn.execute("DELETE FROM dm_channels WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM cooldown_notices WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM acknowledgements WHERE member_id = ?", (member_id,))
     conn.execute("DELETE FROM reply_all_sends WHERE member_id = ?", (member_id,))

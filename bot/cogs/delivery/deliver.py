@@ -220,12 +220,12 @@ class Deliverer:
             creator = await self.creator_name(resource.owner_id)
 
             async def message() -> dict:
-                self._ensure_not_cancelled(delivery)
+                await self._ensure_not_cancelled(delivery)
                 # The nonce makes Discord return the first message if this one is sent again (a
                 # restart between sending and recording it): exactly once, not at least once.
                 return {"nonce": f"hd{delivery.id}", **await self.payload(locale, resource, delivery.id, creator)}
 
-            sent = await send_dm(self.bot, user, message)
+            sent = await send_dm(self.bot, user, message, stored=delivery.dm_channel_id)
         except discord.Forbidden as exc:
             if exc.code != DMS_CLOSED:
                 raise
@@ -256,7 +256,7 @@ class Deliverer:
 
         async def attempt() -> discord.WebhookMessage:
             async with self._uploads:
-                self._ensure_not_cancelled(delivery)
+                await self._ensure_not_cancelled(delivery)
                 payload = await self.payload(locale, resource, delivery.id, creator)
                 return await followup.send(ephemeral=True, wait=True, **payload)
 
@@ -264,7 +264,15 @@ class Deliverer:
         await self._done(delivery, via, sent)
 
     async def _done(self, delivery: Delivery, via: DeliveredVia, message: discord.Message) -> None:
-        await self.bot.deliveries.mark_delivered(delivery.id, via, channel_id=message.channel.id, message_id=message.id)
+        # A DM channel opened (or first seen) for this delivery is stored with the same write.
+        new_dm = via is DeliveredVia.DM and message.channel.id != delivery.dm_channel_id
+        await self.bot.deliveries.mark_delivered(
+            delivery.id,
+            via,
+            channel_id=message.channel.id,
+            message_id=message.id,
+            dm_channel_id=message.channel.id if new_dm else None,
+        )
         log.info(
             "Delivered resource %s to member %s via %s (asked by %s%s)",
             delivery.resource_id,
@@ -274,10 +282,15 @@ class Deliverer:
             ", repeat" if delivery.is_repeat else "",
         )
 
-    def _ensure_not_cancelled(self, delivery: Delivery) -> None:
+    async def _ensure_not_cancelled(self, delivery: Delivery) -> None:
         """Checked when a delivery's turn comes, not when it was queued: in a burst it may wait
         long enough for its member to press "Delete my data"."""
         if self.bot.privacy.cancelled(delivery.id):
+            raise DeliveryCancelled
+        # In a cluster the deletion may have gone through another process (a member's DMs reach
+        # shard 0's process, their click their server's): only the database can tell. Alone, this
+        # process handled every deletion itself, and the hot path keeps its trip fewer.
+        if self.bot.cluster.live > 1 and await self.bot.deliveries.member_erased(delivery.id):
             raise DeliveryCancelled
 
     def _followup_for(self, delivery: Delivery) -> discord.Webhook | None:
