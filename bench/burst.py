@@ -312,6 +312,10 @@ async def click_burst(
                 await check_database(store, burst, standin, w["members"], t0)
             burst.peak_rss_mb, burst.cpu_s = usage(bots, before, gone)
             burst.rate_limited = standin.rest.stats["429_global"] + standin.rest.stats["429_route"]
+            if burst.rate_limited:  # which limit: the token's (shared by a cluster) or a route's
+                burst.notes.append(
+                    f"429s: {standin.rest.stats['429_global']} global, {standin.rest.stats['429_route']} route"
+                )
             burst.requests = standin.rest.stats["requests"] - requests_before
             results.append(burst)
             if thanks and not baseline:
