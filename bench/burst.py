@@ -34,12 +34,13 @@ import platform
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from bench import cluster
 from bench.cluster import Store
+from bench.measure import Burst, delivered_members, dm_files, files_by_channel, proc_stats, usage
 from tests.e2e.standin import messages as standin_messages
 from tests.e2e.standin.process import BotProcess
 from tests.e2e.standin.server import DiscordStandIn
@@ -49,52 +50,6 @@ BASELINE_DIR = Path(__file__).resolve().parent / "baseline"
 PDF = b"%PDF-1.4\n% benchmark handout\n" + os.urandom(20_000)
 GLOBAL_LIMIT = 50  # requests per second, Discord's global limit for a bot
 REQUESTS_PER_NEW_DM = 2  # open the DM channel, then send
-
-
-@dataclass
-class Burst:
-    name: str
-    n: int
-    ack_ms: list[float] = field(default_factory=list)
-    ack_span_s: float = 0.0  # first dispatch to last acknowledgement
-    missed: int = 0
-    errors: int = 0
-    delivered: int = 0
-    lost: int = 0
-    duplicated: int = 0
-    delivery_span_s: float = 0.0
-    rate_limited: int = 0
-    requests: int = 0
-    peak_rss_mb: float = 0.0
-    cpu_s: float = 0.0
-    notes: list[str] = field(default_factory=list)
-
-    def pct(self, q: float) -> float:
-        if not self.ack_ms:
-            return float("nan")
-        ordered = sorted(self.ack_ms)
-        return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
-    @property
-    def ack_per_s(self) -> float:
-        return len(self.ack_ms) / self.ack_span_s if self.ack_span_s else float("nan")
-
-    @property
-    def deliveries_per_s(self) -> float:
-        return self.delivered / self.delivery_span_s if self.delivery_span_s else float("nan")
-
-
-def proc_stats(pid: int) -> tuple[float, float]:
-    """(peak RSS in MB, CPU seconds so far) of a process, from /proc."""
-    rss = 0.0
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                rss = int(line.split()[1]) / 1024
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return rss, (int(fields[11]) + int(fields[12])) / ticks
 
 
 def make_world(standin: DiscordStandIn, n: int) -> dict[str, Any]:
@@ -142,27 +97,6 @@ async def collect_acks(standin: DiscordStandIn, burst: Burst, handles: list, tim
         else:
             burst.errors += 1
     burst.ack_span_s = last - first
-
-
-def files_by_channel(standin: DiscordStandIn) -> dict[int, list]:
-    """The bot's messages with files, by channel: one pass over all messages (O(M)), instead of
-    one pass per member (O(N*M)), which at N = 5,000 blocked the stand-in for seconds."""
-    found: dict[int, list] = {}
-    for message in standin.world.messages.values():
-        if message.author is standin.world.bot and message.attachments and not message.deleted:
-            found.setdefault(message.channel_id, []).append(message)
-    return found
-
-
-def dm_files(standin: DiscordStandIn, member: Any, index: dict[int, list] | None = None) -> int:
-    channel = standin.dm_channel_of(member)
-    index = files_by_channel(standin) if index is None else index
-    return len(index.get(channel.id, [])) if channel else 0
-
-
-def delivered_members(standin: DiscordStandIn, members: list) -> int:
-    index = files_by_channel(standin)
-    return sum(1 for m in members if dm_files(standin, m, index))
 
 
 async def wait_deliveries(standin: DiscordStandIn, members: list, timeout: float, stall: float = 20.0) -> None:
@@ -245,16 +179,6 @@ def baseline_post(standin: DiscordStandIn, w: dict[str, Any]) -> Any:
     return message
 
 
-def usage(
-    bots: list[BotProcess], before: dict[int, float], gone: dict[int, tuple[float, float]]
-) -> tuple[float, float]:
-    """(peak RSS in MB of the largest live process, CPU seconds of every process since ``before``);
-    ``gone`` holds the last figures of processes killed on the way."""
-    live = {bot.pid: proc_stats(bot.pid) for bot in bots if bot.running and bot.pid}
-    rss = max((r for r, _ in live.values()), default=0.0)
-    return rss, sum(c - before.get(pid, 0.0) for pid, (_, c) in {**gone, **live}.items())
-
-
 def scenario_name(baseline: bool, url: str | None, clustered: bool) -> str:
     if baseline:
         return "baseline"
@@ -310,6 +234,8 @@ async def click_burst(
                 stall = 40.0 if crash and clustered else 20.0
                 await wait_deliveries(standin, w["members"], timeout=n / ceiling * 3 + 60, stall=stall)
                 await check_database(store, burst, standin, w["members"], t0)
+                if store.url:  # serialisation failures (clicks of both processes at once) show here
+                    burst.notes.append(f"{await store.rollbacks()} transactions rolled back")
             burst.peak_rss_mb, burst.cpu_s = usage(bots, before, gone)
             burst.rate_limited = standin.rest.stats["429_global"] + standin.rest.stats["429_route"]
             if burst.rate_limited:  # which limit: the token's (shared by a cluster) or a route's

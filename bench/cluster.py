@@ -113,6 +113,10 @@ class Store:
     async def integrity(self) -> str:
         return await self.value("PRAGMA integrity_check") if self.url is None else "ok"
 
+    async def rollbacks(self) -> int:
+        """Transactions rolled back in this database so far (PostgreSQL's statistics)."""
+        return await self.value("SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()")
+
     async def close(self) -> None:
         if self._conn is not None:
             await self._conn.close()
