@@ -2,6 +2,15 @@
 
     .venv/bin/python -m bench.burst                  # N = 100, 1000, 5000 clicks, and thank-you DMs
     .venv/bin/python -m bench.burst --sizes 1000 --crash
+    .venv/bin/python -m bench.burst --sizes 1000 --backends sqlite,postgresql --cluster
+
+Flags: --sizes N,N,... (default 100,1000,5000); --crash adds a SIGKILL at a third delivered (single
+process: then restarted; cluster: shard 1's process, not restarted, the survivor finishes);
+--backends sqlite,postgresql runs the single-process scenario on each (default: sqlite);
+--cluster adds two processes on shards 0 and 1 of 2 sharing one PostgreSQL database;
+--database-url (or env BENCH_DATABASE_URL) is a PostgreSQL server to use (a role that may CREATE
+DATABASE), else a throwaway one is started with .ci/postgres and stopped at the end;
+--no-thanks, --no-baseline skip those bursts. Each scenario gets a fresh database.
 
 For each N, N members click "Get it" within one second. Printed per burst: time to interaction
 acknowledgement (p50/p95/p99/max), deliveries per second and as a share of what Discord's global
@@ -18,17 +27,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
-import sqlite3
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from bench import cluster
+from bench.cluster import Store
+from bench.measure import Burst, delivered_members, dm_files, files_by_channel, proc_stats, usage
 from tests.e2e.standin import messages as standin_messages
 from tests.e2e.standin.process import BotProcess
 from tests.e2e.standin.server import DiscordStandIn
@@ -40,63 +52,18 @@ GLOBAL_LIMIT = 50  # requests per second, Discord's global limit for a bot
 REQUESTS_PER_NEW_DM = 2  # open the DM channel, then send
 
 
-@dataclass
-class Burst:
-    name: str
-    n: int
-    ack_ms: list[float] = field(default_factory=list)
-    ack_span_s: float = 0.0  # first dispatch to last acknowledgement
-    missed: int = 0
-    errors: int = 0
-    delivered: int = 0
-    lost: int = 0
-    duplicated: int = 0
-    delivery_span_s: float = 0.0
-    rate_limited: int = 0
-    requests: int = 0
-    peak_rss_mb: float = 0.0
-    cpu_s: float = 0.0
-    notes: list[str] = field(default_factory=list)
-
-    def pct(self, q: float) -> float:
-        if not self.ack_ms:
-            return float("nan")
-        ordered = sorted(self.ack_ms)
-        return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
-    @property
-    def ack_per_s(self) -> float:
-        return len(self.ack_ms) / self.ack_span_s if self.ack_span_s else float("nan")
-
-    @property
-    def deliveries_per_s(self) -> float:
-        return self.delivered / self.delivery_span_s if self.delivery_span_s else float("nan")
-
-
-def proc_stats(pid: int) -> tuple[float, float]:
-    """(peak RSS in MB, CPU seconds so far) of a process, from /proc."""
-    rss = 0.0
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                rss = int(line.split()[1]) / 1024
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return rss, (int(fields[11]) + int(fields[12])) / ticks
-
-
 def make_world(standin: DiscordStandIn, n: int) -> dict[str, Any]:
     world = standin.world
     maya = world.add_user("maya", global_name="Maya", locale="en-US")
     guild = world.add_guild("Big Server", preferred_locale="en-US", owner=maya)
     creator = world.add_member(guild, maya, owner=True)
     members = [world.add_member(guild, world.add_user(f"m{i}", locale="en-US")) for i in range(n)]
-    return {"guild": guild, "creator": creator, "members": members, "general": guild.channels["general"]}
+    place = {"guild": guild, "creator": creator, "general": guild.channels["general"]}
+    return {**place, "places": [place], "members": members}
 
 
-async def fire_clicks(standin: DiscordStandIn, members: list, post: Any, label: str | None, custom_id: str | None):
-    """N clicks spread evenly over one second."""
+async def fire_clicks(standin: DiscordStandIn, members: list, posts: list, label: str | None, custom_id: str | None):
+    """N clicks spread evenly over one second; member i clicks ``posts[i % len(posts)]``."""
     start = time.perf_counter()
     handles = []
     for i, member in enumerate(members):
@@ -104,6 +71,7 @@ async def fire_clicks(standin: DiscordStandIn, members: list, post: Any, label: 
         delay = due - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
+        post = posts[i % len(posts)]
         handles.append(await standin.click(member, post, label, custom_id=custom_id, timeout=30))
     return handles
 
@@ -117,6 +85,9 @@ async def collect_acks(standin: DiscordStandIn, burst: Burst, handles: list, tim
     first = min(h.record.dispatched_at for h in handles)
     last = first
     for h in handles:
+        if not h.attempts:  # never answered (its process was killed first): missed, as on Discord
+            burst.missed += 1
+            continue
         attempt = h.attempts[0]
         if attempt.accepted:
             burst.ack_ms.append(attempt.elapsed * 1000)
@@ -126,27 +97,6 @@ async def collect_acks(standin: DiscordStandIn, burst: Burst, handles: list, tim
         else:
             burst.errors += 1
     burst.ack_span_s = last - first
-
-
-def files_by_channel(standin: DiscordStandIn) -> dict[int, list]:
-    """The bot's messages with files, by channel: one pass over all messages (O(M)), instead of
-    one pass per member (O(N*M)), which at N = 5,000 blocked the stand-in for seconds."""
-    found: dict[int, list] = {}
-    for message in standin.world.messages.values():
-        if message.author is standin.world.bot and message.attachments and not message.deleted:
-            found.setdefault(message.channel_id, []).append(message)
-    return found
-
-
-def dm_files(standin: DiscordStandIn, member: Any, index: dict[int, list] | None = None) -> int:
-    channel = standin.dm_channel_of(member)
-    index = files_by_channel(standin) if index is None else index
-    return len(index.get(channel.id, [])) if channel else 0
-
-
-def delivered_members(standin: DiscordStandIn, members: list) -> int:
-    index = files_by_channel(standin)
-    return sum(1 for m in members if dm_files(standin, m, index))
 
 
 async def wait_deliveries(standin: DiscordStandIn, members: list, timeout: float, stall: float = 20.0) -> None:
@@ -164,18 +114,12 @@ async def wait_deliveries(standin: DiscordStandIn, members: list, timeout: float
         await asyncio.sleep(0.2)
 
 
-def check_database(data_dir: Path, burst: Burst, standin: DiscordStandIn, members: list, t0: float) -> None:
-    conn = sqlite3.connect(data_dir / "handout.db")
-    try:
-        rows = dict(
-            conn.execute(
-                "SELECT member_id, COUNT(*) FROM deliveries WHERE status = 'delivered' GROUP BY member_id"
-            ).fetchall()
-        )
-        failed = conn.execute("SELECT COUNT(*) FROM deliveries WHERE status = 'failed'").fetchone()[0]
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
+async def check_database(store: Store, burst: Burst, standin: DiscordStandIn, members: list, t0: float) -> None:
+    rows = dict(
+        await store.rows("SELECT member_id, COUNT(*) FROM deliveries WHERE status = 'delivered' GROUP BY member_id")
+    )
+    failed = await store.value("SELECT COUNT(*) FROM deliveries WHERE status = 'failed'")
+    integrity = await store.integrity()
     last_dm = 0.0
     index = files_by_channel(standin)
     for member in members:
@@ -196,17 +140,27 @@ def check_database(data_dir: Path, burst: Burst, standin: DiscordStandIn, member
         burst.notes.append(f"integrity_check: {integrity}")
 
 
-async def start_bot(standin: DiscordStandIn, tmp: Path, name: str, baseline: bool) -> BotProcess:
-    log_level = os.environ.get("BENCH_BOT_LOG_LEVEL", "WARNING")  # INFO to see the bot's side of a stall
-    kwargs: dict[str, Any] = {"data_dir": tmp / f"{name}-data", "log_path": tmp / f"{name}.log", "log_level": log_level}
+def log_level() -> str:
+    return os.environ.get("BENCH_BOT_LOG_LEVEL", "WARNING")  # INFO to see the bot's side of a stall
+
+
+async def start_bot(standin: DiscordStandIn, tmp: Path, name: str, baseline: bool, url: str | None) -> BotProcess:
+    kwargs: dict[str, Any] = {
+        "data_dir": tmp / f"{name}-data",
+        "log_path": tmp / f"{name}.log",
+        "log_level": log_level(),
+    }
     if baseline:
         kwargs.update(cwd=BASELINE_DIR, pythonpath=[BASELINE_DIR])
+    elif url:
+        kwargs.update(env={"HANDOUT_DATABASE_URL": url})
     bot = BotProcess(standin, **kwargs)
     await bot.start(timeout=60)
     return bot
 
 
 async def handout_post(standin: DiscordStandIn, w: dict[str, Any]) -> Any:
+    """Maya adds the guide and shares it in the guild (place) ``w``."""
     add = await standin.slash(
         w["creator"], w["general"], "resource add", name="guide", title="The guide", file=("guide.pdf", PDF), timeout=30
     )
@@ -225,51 +179,86 @@ def baseline_post(standin: DiscordStandIn, w: dict[str, Any]) -> Any:
     return message
 
 
-async def click_burst(n: int, tmp: Path, *, baseline: bool, crash: bool = False, thanks: bool = False) -> list[Burst]:
-    name = "baseline" if baseline else "handout"
+def scenario_name(baseline: bool, url: str | None, clustered: bool) -> str:
+    if baseline:
+        return "baseline"
+    return "handout cluster 2×postgresql" if clustered else "handout postgresql" if url else "handout"
+
+
+async def click_burst(
+    n: int,
+    tmp: Path,
+    *,
+    baseline: bool,
+    crash: bool = False,
+    thanks: bool = False,
+    url: str | None = None,
+    clustered: bool = False,
+) -> list[Burst]:
+    """One scenario: the baseline, Handout on SQLite (``url`` None) or PostgreSQL, or the cluster."""
+    name = scenario_name(baseline, url, clustered)
     results = []
     async with DiscordStandIn() as standin:
-        w = make_world(standin, n)
-        bot = await start_bot(standin, tmp, f"{name}-{n}", baseline)
+        w = cluster.make_world(standin, n) if clustered else make_world(standin, n)
+        tag = f"{name.split()[0]}-{n}"
+        if clustered:
+            bots = await cluster.start_bots(standin, tmp, tag, url or "", log_level())
+        else:
+            bots = [await start_bot(standin, tmp, tag, baseline, url)]
+        store = Store(bots[0].data_dir / "handout.db", url)
         try:
-            post = baseline_post(standin, w) if baseline else await handout_post(standin, w)
-            _, cpu_before = proc_stats(bot.pid)
+            posts = [baseline_post(standin, w)] if baseline else [await handout_post(standin, p) for p in w["places"]]
+            before = {bot.pid: proc_stats(bot.pid)[1] for bot in bots if bot.pid}
+            gone: dict[int, tuple[float, float]] = {}
             requests_before = standin.rest.stats["requests"]
             t0 = standin.world.clock.now()
             burst = Burst(f"{name}{' crash' if crash else ''}", n)
-            handles = await fire_clicks(standin, w["members"], post, "Get it", None)
+            handles = await fire_clicks(standin, w["members"], posts, "Get it", None)
             if crash:
-                # Kill the bot once a third of the deliveries went out, then start it again.
+                # Kill a bot (the cluster: shard 1's) once a third of the deliveries went out.
                 deadline = time.monotonic() + 120
                 while delivered_members(standin, w["members"]) < n // 3 and time.monotonic() < deadline:
                     await asyncio.sleep(0.2)
-                await bot.kill()
-                burst.notes.append("SIGKILL at 1/3 delivered")
-                await bot.start(timeout=60)
+                victim = bots[-1]
+                gone[victim.pid] = proc_stats(victim.pid)  # type: ignore[arg-type,index]
+                await victim.kill()
+                if clustered:  # the survivor takes over its leases; nothing is restarted
+                    burst.notes.append("SIGKILL shard 1's process at 1/3 delivered, not restarted")
+                else:
+                    burst.notes.append("SIGKILL at 1/3 delivered")
+                    await victim.start(timeout=60)
             await collect_acks(standin, burst, handles, 60)
             if not baseline:
                 ceiling = GLOBAL_LIMIT / REQUESTS_PER_NEW_DM
-                await wait_deliveries(standin, w["members"], timeout=n / ceiling * 3 + 60)
-                check_database(bot.data_dir, burst, standin, w["members"], t0)
-            rss, cpu_after = proc_stats(bot.pid)
-            burst.peak_rss_mb = rss
-            burst.cpu_s = cpu_after - cpu_before
+                # A crash in the cluster waits for the dead process's leases to expire.
+                stall = 40.0 if crash and clustered else 20.0
+                await wait_deliveries(standin, w["members"], timeout=n / ceiling * 3 + 60, stall=stall)
+                await check_database(store, burst, standin, w["members"], t0)
+                if store.url:  # serialisation failures (clicks of both processes at once) show here
+                    burst.notes.append(f"{await store.rollbacks()} transactions rolled back")
+            burst.peak_rss_mb, burst.cpu_s = usage(bots, before, gone)
             burst.rate_limited = standin.rest.stats["429_global"] + standin.rest.stats["429_route"]
+            if burst.rate_limited:  # which limit: the token's (shared by a cluster) or a route's
+                burst.notes.append(
+                    f"429s: {standin.rest.stats['429_global']} global, {standin.rest.stats['429_route']} route"
+                )
             burst.requests = standin.rest.stats["requests"] - requests_before
             results.append(burst)
             if thanks and not baseline:
-                results.append(await thanks_burst(standin, bot, w))
+                results.append(await thanks_burst(standin, bots, store, w))
         finally:
-            await bot.stop(timeout=30)
+            await store.close()
+            for bot in bots:
+                await bot.stop(timeout=30)
     return results
 
 
-async def thanks_burst(standin: DiscordStandIn, bot: BotProcess, w: dict[str, Any]) -> Burst:
-    """Every member who got the guide sends a thank-you DM within one second."""
+async def thanks_burst(standin: DiscordStandIn, bots: list[BotProcess], store: Store, w: dict[str, Any]) -> Burst:
+    """Every member who got the guide sends a thank-you DM within one second (all to shard 0)."""
     index = files_by_channel(standin)
     members = [m for m in w["members"] if dm_files(standin, m, index)]
-    burst = Burst("handout thanks DMs", len(members))
-    _, cpu_before = proc_stats(bot.pid)
+    burst = Burst(f"{scenario_name(False, store.url, len(bots) > 1)} thanks DMs", len(members))
+    before = {bot.pid: proc_stats(bot.pid)[1] for bot in bots if bot.running and bot.pid}
     limited_before = standin.rest.stats["429_global"] + standin.rest.stats["429_route"]
     creator = w["creator"]
     already = len(standin.dms_to(creator))
@@ -280,37 +269,32 @@ async def thanks_burst(standin: DiscordStandIn, bot: BotProcess, w: dict[str, An
         if delay > 0:
             await asyncio.sleep(delay)
         await standin.send_dm(member, "thank you so much, this is great!")
-    db = bot.data_dir / "handout.db"
 
-    def stored() -> int:
-        with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT COUNT(*) FROM member_messages").fetchone()[0]
+    async def stored() -> int:
+        return await store.value("SELECT COUNT(*) FROM member_messages")
 
-    def prompts_handled() -> int:
+    async def prompts_handled() -> int:
         # Sent as a prompt, or counted in the creator's summary (past the destination's pace).
-        with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT COUNT(*) FROM prompts WHERE status IN ('sent', 'summarised')").fetchone()[0]
+        return await store.value("SELECT COUNT(*) FROM prompts WHERE status IN ('sent', 'summarised')")
 
-    def summaries_pending() -> int:
-        with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT COUNT(*) FROM inbox_summaries WHERE dirty = 1").fetchone()[0]
+    async def summaries_pending() -> int:
+        return await store.value("SELECT COUNT(*) FROM inbox_summaries WHERE dirty = 1")
 
     deadline = time.monotonic() + min(150, max(60, len(members) / 10))
-    while time.monotonic() < deadline and stored() < len(members):
+    while time.monotonic() < deadline and await stored() < len(members):
         await asyncio.sleep(0.2)
     burst.ack_span_s = standin.world.clock.now() - t0  # here: time until every message was stored
-    while time.monotonic() < deadline and (prompts_handled() < len(members) or summaries_pending()):
+    while time.monotonic() < deadline and (await prompts_handled() < len(members) or await summaries_pending()):
         await asyncio.sleep(0.5)
     received = standin.dms_to(creator)[already:]
     first_at = min((m.created_at for m in received), default=None)
     first_at = None if first_at is None else first_at - t0
     summaries = [m for m in received if not m.has_button("Reply personally")]
     edits = [r for r in standin.requests if r.method == "PATCH" and any(str(m.id) in r.path for m in summaries)]
-    burst.delivered = prompts_handled()
+    burst.delivered = await prompts_handled()
     burst.delivery_span_s = standin.world.clock.now() - t0
-    burst.lost = len(members) - stored()
-    rss, cpu_after = proc_stats(bot.pid)
-    burst.peak_rss_mb, burst.cpu_s = rss, cpu_after - cpu_before
+    burst.lost = len(members) - await stored()
+    burst.peak_rss_mb, burst.cpu_s = usage(bots, before, {})
     burst.rate_limited = standin.rest.stats["429_global"] + standin.rest.stats["429_route"] - limited_before
     burst.notes.append(f"all stored in {burst.ack_span_s:.1f}s; prompts handled {burst.delivered}/{len(members)}")
     first = "never" if first_at is None else f"{first_at:.1f}s"
@@ -350,17 +334,38 @@ def report(bursts: list[Burst], baselines: dict[int, Burst]) -> str:
     return "\n".join(lines)
 
 
-async def run_isolated(n: int, *, baseline: bool, crash: bool = False, thanks: bool = False) -> list[Burst]:
+async def run_isolated(
+    n: int,
+    *,
+    baseline: bool,
+    crash: bool = False,
+    thanks: bool = False,
+    admin_url: str | None = None,
+    clustered: bool = False,
+) -> list[Burst]:
     """One scenario in a fresh Python process: earlier bursts' leftovers (stand-ins, tasks, garbage)
-    in a long-lived benchmark process slowed its stand-in enough to stall later, larger bursts."""
-    spec = json.dumps({"n": n, "baseline": baseline, "crash": crash, "thanks": thanks})
+    in a long-lived benchmark process slowed its stand-in enough to stall later, larger bursts.
+    ``admin_url``: run on a fresh PostgreSQL database made with it (the spec travels in the
+    environment, not argv, where the password would show in ``ps``)."""
+    spec = {"n": n, "baseline": baseline, "crash": crash, "thanks": thanks, "clustered": clustered}
+    env = {**os.environ, "BENCH_SCENARIO_DATABASE_URL": admin_url or ""}
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bench.burst", "--scenario", spec, cwd=REPO, stdout=asyncio.subprocess.PIPE
-    )
+        sys.executable, "-m", "bench.burst", "--scenario", json.dumps(spec), cwd=REPO, env=env,
+        stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
     out, _ = await proc.communicate()
     if proc.returncode != 0:
         raise RuntimeError(f"scenario {spec} failed with exit code {proc.returncode}")
     return [Burst(**fields) for fields in json.loads(out.decode().strip().splitlines()[-1])]
+
+
+async def run_scenario(spec: dict[str, Any], work: Path) -> list[Burst]:
+    admin_url = os.environ.get("BENCH_SCENARIO_DATABASE_URL") or None
+    kwargs = {k: spec[k] for k in ("baseline", "crash", "thanks")}
+    if admin_url is None:
+        return await click_burst(spec["n"], work, **kwargs)
+    async with cluster.fresh_database(admin_url) as url:
+        return await click_burst(spec["n"], work, url=url, clustered=spec.get("clustered", False), **kwargs)
 
 
 async def main() -> None:
@@ -369,19 +374,41 @@ async def main() -> None:
     parser.add_argument("--crash", action="store_true", help="also run a burst with a SIGKILL at 1/3 delivered")
     parser.add_argument("--no-thanks", action="store_true", help="skip the thank-you DM bursts")
     parser.add_argument("--no-baseline", action="store_true", help="skip the bare discord.py baseline")
+    parser.add_argument(
+        "--backends", default="sqlite", help="single-process scenario on: sqlite, postgresql or both (default sqlite)"
+    )
+    parser.add_argument("--cluster", action="store_true", help="also two processes, shards 0 and 1 of 2, PostgreSQL")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", ""),
+        help="PostgreSQL server (a role that may CREATE DATABASE); default: env BENCH_DATABASE_URL, else a "
+        "throwaway server started with .ci/postgres",
+    )
     parser.add_argument("--scenario", help=argparse.SUPPRESS)  # internal: one scenario, JSON out
     args = parser.parse_args()
     if args.scenario:
-        spec = json.loads(args.scenario)
         keep = os.environ.get("BENCH_KEEP_DIR")  # keep the bot's log and database for a post-mortem
         with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
             work = Path(tempfile.mkdtemp(prefix="handout-bench-", dir=keep)) if keep else Path(tmp)
-            bursts = await click_burst(
-                spec["n"], work, baseline=spec["baseline"], crash=spec["crash"], thanks=spec["thanks"]
-            )
+            bursts = await run_scenario(json.loads(args.scenario), work)
         print(json.dumps([asdict(b) for b in bursts]))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    if unknown := set(backends) - {"sqlite", "postgresql"}:
+        parser.error(f"unknown backend(s) {', '.join(sorted(unknown))}: use sqlite, postgresql")
+    wants_pg = "postgresql" in backends or args.cluster
+    missing = None if args.database_url or not wants_pg else cluster.postgres_missing()
+    if missing:
+        print(f"PostgreSQL scenarios skipped: {missing}.", flush=True)
+        backends, args.cluster = [b for b in backends if b != "postgresql"], False
+    with contextlib.ExitStack() as stack:
+        admin = stack.enter_context(cluster.postgres_server(args.database_url)) if not missing and wants_pg else None
+        await run_all(args, sizes, backends, admin)
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+
+
+async def run_all(args: argparse.Namespace, sizes: list[int], backends: list[str], admin: str | None) -> None:
     bursts: list[Burst] = []
     baselines: dict[int, Burst] = {}
     for n in sizes:
@@ -389,12 +416,14 @@ async def main() -> None:
             [base] = await run_isolated(n, baseline=True)
             baselines[n] = base
             bursts.append(base)
-        bursts.extend(await run_isolated(n, baseline=False, thanks=not args.no_thanks))
-        if args.crash:
-            bursts.extend(await run_isolated(n, baseline=False, crash=True))
+        runs = [{"admin_url": admin if b == "postgresql" else None} for b in backends]
+        runs += [{"admin_url": admin, "clustered": True}] if args.cluster else []
+        for run in runs:
+            bursts.extend(await run_isolated(n, baseline=False, thanks=not args.no_thanks, **run))
+            if args.crash:
+                bursts.extend(await run_isolated(n, baseline=False, crash=True, **run))
         print(report(bursts, baselines), flush=True)
         print(flush=True)
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
 
 
 if __name__ == "__main__":
