@@ -1,4 +1,5 @@
-"""Shape of tests/data/classifier_eval.tsv, the evaluation set for issue 14 (see tests/data/README.md).
+"""Shape of tests/data/classifier_eval.tsv and classifier_eval2.tsv, the evaluation sets for issue 14
+(see tests/data/README.md).
 
 Only the data is checked here: format, balance and that no row repeats a message the classifier was
 built or checked on. Accuracy is deliberately not asserted in this file: the set is for judging the
@@ -14,7 +15,17 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 EVAL = DATA / "classifier_eval.tsv"
-SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dm-sample.tsv"
+EVAL2 = DATA / "classifier_eval2.tsv"
+# The public sample sits in shared/ next to the checkout; a git worktree is one level deeper
+# (/work/wt/<name>), so look in every ancestor rather than only the grandparent of tests/.
+SAMPLE = next(
+    (
+        p / "shared" / "corpus" / "dm-sample.tsv"
+        for p in Path(__file__).resolve().parents
+        if (p / "shared" / "corpus" / "dm-sample.tsv").is_file()
+    ),
+    Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dm-sample.tsv",
+)
 LABELS = {"thanks", "question", "request", "other"}
 LANGS = {"en", "nl", "de", "fr", "es", "pt", "it", "pl", "tr", "mixed", "emoji"}
 
@@ -52,3 +63,30 @@ def test_no_duplicates_within_or_with_other_corpora():
     known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
     repeated = [text for _, _, text in _rows(EVAL) if _keys(text) & known]
     assert not repeated, f"rows already in the holdout or the public sample: {repeated}"
+
+
+def test_eval2_format_and_balance():
+    """The second set (written before the second round of tuning) is larger: see tests/data/README.md."""
+    rows = _rows(EVAL2)
+    assert len(rows) >= 1000
+    for row in rows:
+        assert len(row) == 3 and row[0] in LABELS and row[1] in LANGS, row
+        assert row[2].strip() == row[2] != "" and "\t" not in row[2] and "\r" not in row[2], row
+    labels, langs = Counter(r[0] for r in rows), Counter(r[1] for r in rows)
+    assert min(labels[label] for label in LABELS) >= 200, labels
+    assert labels["request"] == max(labels.values()), labels
+    assert min(langs[lang] for lang in LANGS) >= 60, langs
+
+
+def test_eval2_no_duplicates_within_or_with_any_other_set():
+    seen: set[str] = set()
+    for _, _, text in _rows(EVAL2):
+        exact = next(k for k in _keys(text) if not k.startswith("~"))
+        assert exact not in seen, f"duplicate row: {text!r}"
+        seen.add(exact)
+    others = [p for p in sorted(DATA.glob("classifier_*.tsv")) if p != EVAL2]
+    assert EVAL in others and DATA / "classifier_holdout.tsv" in others
+    others += [SAMPLE] if SAMPLE.is_file() else []
+    known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
+    repeated = [text for _, _, text in _rows(EVAL2) if _keys(text) & known]
+    assert not repeated, f"rows already in another classifier set or the public sample: {repeated}"
