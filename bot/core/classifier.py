@@ -27,6 +27,7 @@ from functools import lru_cache
 from bot.core import lexicon as lx
 from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
+from bot.core.classifier_model import Model, load_model, weigh
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
 
@@ -335,12 +336,7 @@ _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_CHARS = 4000  # Discord's own limit; keeps the worst case of the ".*" rules bounded
 
 
-def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label, str]:
-    """Classify ``text`` and say which rule decided (for logs, ``classify --explain`` and debugging).
-
-    ``offered``: names or titles of the resources the member's guilds offer, when the caller knows
-    them; a "can I have …?" that names one of them is then a request rather than a question.
-    """
+def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
     if not text or not text.strip():
         return Label.OTHER, "empty"
     text = text[:_MAX_CHARS]
@@ -384,6 +380,29 @@ def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label,
     if s.acknowledgement:
         return Label.OTHER, "bare acknowledgement"
     return Label.OTHER, "negative feedback" if s.negative else "nothing to act on"
+
+
+_model_override: list[Model | None] = []
+
+
+def use_model(model: Model | None) -> None:
+    """Use ``model`` instead of the shipped one (training validation); ``None`` means rules alone."""
+    _model_override[:] = [model]
+
+
+def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label, str]:
+    """Classify ``text`` and say what decided (for logs, ``classify --explain`` and debugging).
+
+    ``offered``: names or titles of the resources the member's guilds offer, when the caller knows
+    them; a "can I have …?" that names one of them is then a request rather than a question. The
+    rules decide first; the shipped model may overrule them when it is confident (see weigh).
+    """
+    label, reason = _rules(text, offered)
+    model = _model_override[0] if _model_override else load_model()
+    if model is None:
+        return label, reason
+    final, why = weigh(label.value, reason, text[:_MAX_CHARS], model)
+    return Label(final), why
 
 
 def classify(text: str, offered: Sequence[str] = ()) -> Label:
