@@ -37,7 +37,7 @@ _MARKUP_RE = re.compile(r"[*_~|`>]+")
 _ELISION_RE = re.compile(r"\b(\w)['’`´]")  # l'étape, j'aimerais, I'd -> "l étape"
 _REPEAT_RE = re.compile(r"(\D)\1{2,}")  # thaaanks -> thaanks, ?!?!!! stays informative but bounded
 _TOKEN_RE = re.compile(r"[^\W_]+|[?!¿¡]|[^\w\s.,;:'\"()\[\]{}<>/\\-]")
-_MAX_TOKENS = 200  # a DM longer than this says what it wants in its first 200 words
+_MAX_TOKENS = 200  # a longer DM is read by its first and last 100 words (bounded time)
 
 
 def tokens(text: str) -> list[str]:
@@ -51,7 +51,11 @@ def tokens(text: str) -> list[str]:
     text = fold(text)
     text = _ELISION_RE.sub(r"\1 ", text).replace("'", "").replace("’", "")
     text = _REPEAT_RE.sub(r"\1\1", text)
-    return [t for t in _TOKEN_RE.findall(text) if t not in "\ufe0f\u200d"][:_MAX_TOKENS]
+    words = [t for t in _TOKEN_RE.findall(text) if t not in "\ufe0f\u200d"]
+    if len(words) <= _MAX_TOKENS:
+        return words
+    half = _MAX_TOKENS // 2
+    return words[:half] + words[-half:]  # the ask is usually at the start or at the end
 
 
 def features(text: str) -> dict[str, float]:
