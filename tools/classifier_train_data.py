@@ -20,9 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classifier_templates_a import DE, EN, NL
 from classifier_templates_b import ES, FR, IT, PL, PT, TR
 from classifier_templates_c import MORE
+from classifier_templates_d import EXTRA_NOUNS, MORE2
 from classifier_templates_extra import EXTRA
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "classifier_train.tsv"
+HANDWRITTEN = Path(__file__).resolve().parent / "classifier_handwritten.tsv"
 LANGUAGES = {"en": EN, "nl": NL, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "pl": PL, "tr": TR}
 PER_TEMPLATE = {"en": 4, "nl": 4, "de": 4, "fr": 4, "es": 4, "pt": 4, "it": 4, "pl": 4, "tr": 4}
 LABELS = ("thanks", "question", "request", "other")
@@ -72,15 +74,23 @@ def _fill(template: str, lang: dict, rng: random.Random) -> str:
     return out[0].upper() + out[1:] if rng.random() < 0.5 else out
 
 
+def _handwritten() -> list[tuple[str, str, str]]:
+    """Whole messages written by hand (tools/classifier_handwritten.tsv, same format as tests/data)."""
+    lines = HANDWRITTEN.read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(line.split("\t", 2)) for line in lines if line.strip()]
+
+
 def rows() -> list[tuple[str, str, str]]:
     rng = random.Random(14)
     out: list[tuple[str, str, str]] = []
     for code, lang in LANGUAGES.items():
+        lang = {**lang, "n": lang["n"] + EXTRA_NOUNS[code]}
         for label in LABELS:
-            for template in lang[label] + MORE[code].get(label, []):
+            for template in lang[label] + MORE[code].get(label, []) + MORE2[code].get(label, []):
                 for _ in range(PER_TEMPLATE[code] if "{" in template else 2):
                     out.append((label, code, _vary(_fill(template, lang, rng), label, lang, rng)))
     out.extend(EXTRA)
+    out.extend(_handwritten())
     seen: set[str] = set()
     unique = []
     for label, code, text in out:
