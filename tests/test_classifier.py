@@ -446,3 +446,32 @@ def test_model_features_strip_markup_and_fold_accents():
     ]
     words = tokens("thank you " * 300 + "but where is the file?")
     assert len(words) == 200 and words[-1] == "?"  # long messages: the start and the end are read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A thank-you that turns the offer down, in several languages: other.
+        ("thanks anyway, I found one elsewhere", Label.OTHER),
+        ("toch bedankt, ik heb er al een", Label.OTHER),
+        ("trotzdem danke, brauch's nicht mehr", Label.OTHER),
+        ("merci quand même, j'en ai trouvé un autre", Label.OTHER),
+        ("grazie lo stesso, l'ho già", Label.OTHER),
+        # Unsubscribing is not asking for a resource, even with "please" and "list".
+        ("please take me off your list", Label.OTHER),
+        ("haal me van de lijst aub", Label.OTHER),
+        ("toglimi dalla lista per favore", Label.OTHER),
+        ("lütfen beni listeden çıkar", Label.OTHER),
+        # Still broken after a thank-you, or every page blank: a request for a working copy.
+        ("gracias, pero el link sigue sin funcionar", Label.REQUEST),
+        ("grazie, ma il file continua a non funzionare", Label.REQUEST),
+        ("the pdf opens but all the pages are blank", Label.REQUEST),
+        ("het pdfje opent wel maar alle pagina's zijn leeg", Label.REQUEST),
+        ("wszystkie strony są puste w tym pdf", Label.REQUEST),
+    ],
+)
+def test_declines_unsubscribing_and_still_broken_are_caught_by_the_rules(text: str, expected: Label, rules_only):
+    got, reason = classify_with_reason(text)
+    assert got is expected, f"{text!r} -> {got} ({reason})"
+    use_model(load_model())
+    assert classify(text) is expected

@@ -27,6 +27,7 @@ from functools import lru_cache
 from bot.core import lexicon as lx
 from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
+from bot.core import lexicon_more as lm
 from bot.core.classifier_model import Model, load_model, weigh
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
@@ -293,6 +294,8 @@ def _broken_delivery(t: _Text) -> str | None:
     m = ld.BROKEN_RE.search(t.words)
     if m and li.NOUN_RE.search(t.words) and not ld.CONTENT_DEFECT_RE.search(t.words):
         return f"arrived broken: {m.group(0)!r}"
+    if m := lm.STILL_BROKEN_RE.search(t.words):
+        return f"still broken: {m.group(0)!r}"
     if lx.NOT_RECEIVED_RE.search(t.words) or (_PROBLEM_RE.search(t.words) and lx.LINK_RE.search(t.words)):
         return "resource not received / link broken"
     return None
@@ -351,7 +354,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:
         return Label.OTHER, "mistyped command"
-    if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words):
+    if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words) or lm.DECLINE_MORE_RE.search(t.words):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
     if m := li.WANT_TO_KNOW_RE.search(t.words):
         return Label.QUESTION, f"wants to know: {m.group(0)!r}"

@@ -54,7 +54,7 @@ def train(rows: list[tuple[str, str, str]], settings: dict = SETTINGS) -> Model:
         for i in order:
             feats, y = examples[i]
             probs = softmax(model.scores(feats))
-            grad = [p - (1.0 if c == y else 0.0) for c, p in enumerate(probs)]
+            grad = [(p - (1.0 if c == y else 0.0)) for c, p in enumerate(probs)]
             for c in range(len(LABELS)):
                 bias[c] -= rate * grad[c] * 0.1
             for name, value in feats.items():
