@@ -190,3 +190,176 @@ MORE2 = {
         "thanks": ["kızım saatlerdir bununla uğraşıyor, harika", "geldi, {ty}!", "yazdırınca çok güzel oldu"],
     },
 }
+
+# Contrasts the first hand-written sets showed: "do you have <the resource>?" asks for it, "do you
+# have a newsletter?" asks about the creator; "you already sent me this" asks for nothing.
+MORE3 = {
+    "en": {
+        "request": [
+            "do you by any chance have {n} from your last video?",
+            "do you have {n}?",
+            "need {n} asap",
+            "can you send it as a PDF instead?",
+            "deleted it by accident, can you resend?",
+        ],
+        "question": [
+            "do you have a newsletter?",
+            "do you have a video on how to use {n}?",
+            "do you have a discount code for the course?",
+        ],
+        "other": [
+            "you already sent me this",
+            "I already have it, you sent it last week",
+            "thanks for the spam",
+            "this bot is annoying",
+        ],
+    },
+    "nl": {
+        "request": [
+            "heb je toevallig {n} uit je laatste video?",
+            "heb je {n}?",
+            "heb {n} zo snel mogelijk nodig",
+            "kun je hem als pdf sturen in plaats daarvan?",
+            "per ongeluk gewist, kun je hem opnieuw sturen?",
+        ],
+        "question": [
+            "heb je een nieuwsbrief?",
+            "heb je een video over hoe je {n} gebruikt?",
+            "heb je een kortingscode voor de cursus?",
+        ],
+        "other": [
+            "die heb je me al gestuurd",
+            "ik heb hem al, je stuurde hem vorige week",
+            "bedankt voor de spam",
+            "deze bot is vervelend",
+        ],
+    },
+    "de": {
+        "request": [
+            "hast du zufällig {n} aus deinem letzten Video?",
+            "hast du {n}?",
+            "brauche {n} so schnell wie möglich",
+            "kannst du es stattdessen als PDF schicken?",
+            "aus Versehen gelöscht, schickst du es nochmal?",
+        ],
+        "question": [
+            "hast du einen Newsletter?",
+            "hast du ein Video dazu, wie man {n} benutzt?",
+            "hast du einen Rabattcode für den Kurs?",
+        ],
+        "other": [
+            "das hast du mir schon geschickt",
+            "hab ich schon, kam letzte Woche",
+            "danke für den Spam",
+            "der Bot nervt",
+        ],
+    },
+    "fr": {
+        "request": [
+            "t'aurais pas {n} de ta dernière vidéo ?",
+            "tu as {n} ?",
+            "besoin de {n} au plus vite",
+            "tu peux l'envoyer en PDF plutôt ?",
+            "supprimé par erreur, tu peux le renvoyer ?",
+        ],
+        "question": [
+            "tu as une newsletter ?",
+            "tu as une vidéo sur comment utiliser {n} ?",
+            "tu as un code promo pour la formation ?",
+        ],
+        "other": [
+            "tu me l'as déjà envoyé",
+            "je l'ai déjà, tu me l'as envoyé la semaine dernière",
+            "merci pour le spam",
+            "ce bot est relou",
+        ],
+    },
+    "es": {
+        "request": [
+            "¿por casualidad tienes {n} de tu último video?",
+            "¿tienes {n}?",
+            "necesito {n} cuanto antes",
+            "¿me lo mandas en PDF mejor?",
+            "lo borré sin querer, ¿me lo reenvías?",
+        ],
+        "question": [
+            "¿tienes newsletter?",
+            "¿tienes un video de cómo usar {n}?",
+            "¿tienes código de descuento para el curso?",
+        ],
+        "other": [
+            "ya me lo mandaste",
+            "ya lo tengo, me lo enviaste la semana pasada",
+            "gracias por el spam",
+            "este bot es pesado",
+        ],
+    },
+    "pt": {
+        "request": [
+            "por acaso você tem {n} do seu último vídeo?",
+            "você tem {n}?",
+            "preciso de {n} o quanto antes",
+            "pode mandar em PDF?",
+            "apaguei sem querer, reenvia?",
+        ],
+        "question": ["você tem newsletter?", "tem vídeo de como usar {n}?", "tem cupom de desconto pro curso?"],
+        "other": [
+            "você já me mandou isso",
+            "já tenho, você mandou semana passada",
+            "obrigado pelo spam",
+            "esse bot é chato",
+        ],
+    },
+    "it": {
+        "request": [
+            "per caso hai {n} del tuo ultimo video?",
+            "hai {n}?",
+            "mi serve {n} il prima possibile",
+            "me lo mandi in PDF invece?",
+            "l'ho cancellato per sbaglio, me lo rimandi?",
+        ],
+        "question": ["hai una newsletter?", "hai un video su come usare {n}?", "hai un codice sconto per il corso?"],
+        "other": [
+            "me l'hai già mandato",
+            "ce l'ho già, me l'hai mandato la settimana scorsa",
+            "grazie per lo spam",
+            "questo bot è noioso",
+        ],
+    },
+    "pl": {
+        "request": [
+            "masz może {n} z ostatniego filmu?",
+            "masz {n}?",
+            "potrzebuję {n} jak najszybciej",
+            "możesz wysłać w PDF?",
+            "usunęłam przez przypadek, wyślesz jeszcze raz?",
+        ],
+        "question": ["masz newsletter?", "masz film, jak używać {n}?", "masz kod rabatowy na kurs?"],
+        "other": [
+            "już mi to wysłałaś",
+            "już mam, wysłałeś w zeszłym tygodniu",
+            "dzięki za spam",
+            "ten bot jest denerwujący",
+        ],
+    },
+    "tr": {
+        "request": [
+            "son videodaki {n} sende var mı acaba?",
+            "{n} sende var mı?",
+            "{n} acilen lazım",
+            "PDF olarak atabilir misin?",
+            "yanlışlıkla sildim, tekrar atar mısın?",
+        ],
+        "question": [
+            "bültenin var mı?",
+            "nasıl kullanıldığını anlatan videon var mı?",
+            "kurs için indirim kodun var mı?",
+        ],
+        "other": [
+            "bunu zaten göndermiştin",
+            "bende zaten var, geçen hafta atmıştın",
+            "spam için teşekkürler",
+            "bu bot sinir bozucu",
+        ],
+    },
+}

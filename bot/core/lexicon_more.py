@@ -24,4 +24,8 @@ STILL_BROKEN_RE = re.compile(
     r"tutte le|wszystkie|butun) (the )?(pages?|paginas?|seiten|pagine|strony|sayfalar) (\w+ ){0,2}?(white|blank|wit|"
     r"leeg|weiss|leer|blanches|vides|en blanco|em branco|bianche|vuote|biale|puste|beyaz|bos))\b"
 )
-DECLINE_MORE_RE = re.compile(f"{THANKS_ANYWAY_RE.pattern}|{UNSUBSCRIBE_RE.pattern}")
+# "danke für den Spam", "merci pour le spam": sarcasm (the English form is in lexicon_intent).
+SPAM_THANKS_RE = re.compile(
+    r"\b((fur den|pour le|por el|pelo|per lo|za|voor de|for the) spam\w*|spam (icin|\w+ icin))\b"
+)
+DECLINE_MORE_RE = re.compile(f"{THANKS_ANYWAY_RE.pattern}|{UNSUBSCRIBE_RE.pattern}|{SPAM_THANKS_RE.pattern}")
