@@ -132,22 +132,24 @@ def softmax(scores: Iterable[float]) -> list[float]:
 
 # Rules that settle the label alone: nothing for a model to weigh (no words, spam, a command, an
 # offered resource asked for by name). Every other rule's label gets a bonus in log-probability over
-# the model's own, so the model overrules a rule only when it is confident. Strong rules (declines,
-# sarcasm) get more; fallbacks ("nothing to act on", a bare "?", praise) less. Values chosen on
-# held-out data: each labelled file scored by a model trained without it (see classifier_train).
+# the model's own, so the model overrules a rule only when it is confident. Most rules match a
+# specific pattern (a request frame, a decline, a broken link) and are rarely wrong: a large bonus.
+# The generic ones ("a question clause", "a thank-you word") less, the fallbacks ("nothing to act
+# on", a bare "?", praise) least: there the model was right more often than the rule. Values chosen
+# on held-out data: each labelled file scored by a model trained without it (see classifier_train).
 _FINAL_REASONS = ("empty", "thankful emoji only", "no words", "link only", "spam", "mistyped command", "asks for")
-_STRONG_REASONS = ("decline/sarcasm", "sarcastic thanks", "turns the offer down", "wants to know")
-_WEAK_REASONS = ("nothing to act on", "negative feedback", "question mark", "praise", "bare acknowledgement")
-STRONG_RULE_BONUS, RULE_BONUS, WEAK_RULE_BONUS = 3.0, 2.5, 1.5
+_GENERIC_REASONS = ("question clause", "question marker", "negative feedback", "gratitude word")
+_WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
+SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 2.5, 1.5
 
 
 def rule_bonus(reason: str) -> float | None:
     """How much a rule's label counts against the model; None when the rule settles it alone."""
     if reason.startswith(_FINAL_REASONS):
         return None
-    if reason.startswith(_STRONG_REASONS):
-        return STRONG_RULE_BONUS
-    return WEAK_RULE_BONUS if reason.startswith(_WEAK_REASONS) else RULE_BONUS
+    if reason.startswith(_WEAK_REASONS):
+        return WEAK_RULE_BONUS
+    return GENERIC_RULE_BONUS if reason.startswith(_GENERIC_REASONS) else SPECIFIC_RULE_BONUS
 
 
 def weigh(rule_label: str, reason: str, text: str, model: Model) -> tuple[str, str]:
