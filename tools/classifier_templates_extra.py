@@ -175,7 +175,7 @@ EXTRA: list[tuple[str, str, str]] = [
     (_O, "en", "lol thanks for wasting my time"),
     (_O, "en", "thank you, next"),
     (_O, "en", "I'll pass, thanks"),
-    (_O, "en", "ok thanks bye"),
+    (_T, "en", "ok thanks bye"),  # thanks + sign-off is thanks (corpus README)
     (_O, "nl", "nee hoor, dank je"),
     (_O, "nl", "top, weer niks gekregen. bedankt hoor 🙄"),
     (_O, "nl", "laat maar zitten, bedankt"),
