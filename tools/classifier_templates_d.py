@@ -363,3 +363,62 @@ MORE3 = {
         ],
     },
 }
+
+# Neutral openings members put before what they want: they must not decide the label.
+CONTEXT = {
+    "en": [
+        "Hope you're doing well!",
+        "I've been following you for a while.",
+        "I'm a teacher and my class starts next week.",
+        "Long time lurker here.",
+        "My sister told me about your server.",
+    ],
+    "nl": [
+        "Hoop dat alles goed gaat!",
+        "Ik volg je al een tijdje.",
+        "Ik ben juf en mijn klas begint volgende week.",
+        "Mijn zus vertelde me over je server.",
+    ],
+    "de": [
+        "Hoffe, dir geht's gut!",
+        "Ich folge dir schon eine Weile.",
+        "Ich bin Lehrerin und meine Klasse startet nächste Woche.",
+        "Meine Schwester hat mir von deinem Server erzählt.",
+    ],
+    "fr": [
+        "J'espère que tu vas bien !",
+        "Je te suis depuis un moment.",
+        "Je suis prof et ma classe reprend la semaine prochaine.",
+        "Ma sœur m'a parlé de ton serveur.",
+    ],
+    "es": [
+        "¡Espero que estés bien!",
+        "Te sigo desde hace tiempo.",
+        "Soy profe y mi clase empieza la semana que viene.",
+        "Mi hermana me habló de tu servidor.",
+    ],
+    "pt": [
+        "Espero que esteja tudo bem!",
+        "Te acompanho faz tempo.",
+        "Sou professora e minha turma começa semana que vem.",
+        "Minha irmã me falou do seu servidor.",
+    ],
+    "it": [
+        "Spero tu stia bene!",
+        "Ti seguo da un po'.",
+        "Sono insegnante e la mia classe inizia la settimana prossima.",
+        "Mia sorella mi ha parlato del tuo server.",
+    ],
+    "pl": [
+        "Mam nadzieję, że u ciebie wszystko dobrze!",
+        "Obserwuję cię od dawna.",
+        "Jestem nauczycielką i klasa zaczyna w przyszłym tygodniu.",
+        "Siostra powiedziała mi o twoim serwerze.",
+    ],
+    "tr": [
+        "Umarım iyisindir!",
+        "Bir süredir seni takip ediyorum.",
+        "Öğretmenim ve sınıfım haftaya başlıyor.",
+        "Kız kardeşim bana sunucundan bahsetti.",
+    ],
+}

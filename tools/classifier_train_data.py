@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classifier_templates_a import DE, EN, NL
 from classifier_templates_b import ES, FR, IT, PL, PT, TR
 from classifier_templates_c import MORE
-from classifier_templates_d import EXTRA_NOUNS, MORE2, MORE3
+from classifier_templates_d import CONTEXT, EXTRA_NOUNS, MORE2, MORE3
 from classifier_templates_extra import EXTRA
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "classifier_train.tsv"
@@ -49,6 +49,8 @@ def _typo(text: str, rng: random.Random) -> str:
 
 
 def _vary(text: str, label: str, lang: dict, rng: random.Random) -> str:
+    if rng.random() < 0.1 and lang["context"]:
+        text = rng.choice(lang["context"]) + " " + text
     if rng.random() < 0.12 and "{g}" not in text and label != "other":
         text = rng.choice(lang["g"]) + rng.choice([", ", "! ", " "]) + text
     if rng.random() < 0.3:
@@ -84,7 +86,7 @@ def rows() -> list[tuple[str, str, str]]:
     rng = random.Random(14)
     out: list[tuple[str, str, str]] = []
     for code, lang in LANGUAGES.items():
-        lang = {**lang, "n": lang["n"] + EXTRA_NOUNS[code]}
+        lang = {**lang, "n": lang["n"] + EXTRA_NOUNS[code], "context": CONTEXT[code]}
         for label in LABELS:
             for template in (
                 lang[label] + MORE[code].get(label, []) + MORE2[code].get(label, []) + MORE3[code].get(label, [])
