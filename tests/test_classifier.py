@@ -462,6 +462,10 @@ def test_model_features_strip_markup_and_fold_accents():
         ("haal me van de lijst aub", Label.OTHER),
         ("toglimi dalla lista per favore", Label.OTHER),
         ("lütfen beni listeden çıkar", Label.OTHER),
+        # Asking for fewer messages, even with a request verb in it.
+        ("please don't DM me again", Label.OTHER),
+        ("stuur me alsjeblieft geen berichten meer", Label.OTHER),
+        ("nie pisz do mnie więcej", Label.OTHER),
         # Still broken after a thank-you, or every page blank: a request for a working copy.
         ("gracias, pero el link sigue sin funcionar", Label.REQUEST),
         ("grazie, ma il file continua a non funzionare", Label.REQUEST),

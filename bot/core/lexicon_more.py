@@ -16,7 +16,9 @@ THANKS_ANYWAY_RE = re.compile(
 UNSUBSCRIBE_RE = re.compile(
     r"\b(unsubscribe|remove me from|take me off|haal me (\w+ )?van|uitschrijven|schrijf me uit|nimm mich (\w+ )?von|"
     r"abmelden|austragen|retire moi|desinscri\w*|sacame de|darme de baja|me tira d[ao]|descadastr\w*|"
-    r"toglimi (da|dalla|dal|dai|dalle)|disiscriv\w*|usun mnie|wypisz mnie|beni (\w+ )?(listenden|listeden) cikar)\b"
+    r"toglimi (da|dalla|dal|dai|dalle)|(dont|do not|never) (dm|message|text|write to|contact) me|stuur me (\w+ )?geen|"
+    r"schreib mir (\w+ )?nicht|ne m ecris plus|no me escribas|nao me mand\w* mais|non scrivermi|nie pisz do mnie|"
+    r"bana (\w+ )?(yazma|mesaj atma)|disiscriv\w*|usun mnie|wypisz mnie|beni (\w+ )?(listenden|listeden) cikar)\b"
 )
 # "the link still doesn't work" in the languages the first round missed; "every page is blank".
 STILL_BROKEN_RE = re.compile(
