@@ -462,6 +462,10 @@ def test_model_features_strip_markup_and_fold_accents():
         ("haal me van de lijst aub", Label.OTHER),
         ("toglimi dalla lista per favore", Label.OTHER),
         ("lütfen beni listeden çıkar", Label.OTHER),
+        # An eye-roll makes a thank-you sarcastic even when it names a resource.
+        ("oh génial, un modèle qui demande un abonnement. merci beaucoup 🙄", Label.OTHER),
+        ("o super, szablon, który wymaga płatnej aplikacji. wielkie dzięki 🙄", Label.OTHER),
+        ("oh toll, eine Vorlage, die ein Abo braucht. vielen Dank auch 🙄", Label.OTHER),
         # Asking for fewer messages, even with a request verb in it.
         ("please don't DM me again", Label.OTHER),
         ("stuur me alsjeblieft geen berichten meer", Label.OTHER),

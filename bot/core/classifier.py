@@ -361,7 +361,9 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
     if reason := _explicit_request(t) or _wish_request(t):
         return Label.REQUEST, reason
     asked = bool(li.REQUEST_WORD_RE.search(t.words))
-    if any(_noun_only_request(c, asked) for c in t.clauses):
+    # "oh great, a template that needs a paid app. thanks 🙄": an eye-roll turns the thanks sarcastic.
+    sarcastic = t.eye_roll and any(_is_gratitude_word(w) for w in t.words.split())
+    if not sarcastic and any(_noun_only_request(c, asked) for c in t.clauses):
         return Label.REQUEST, "resource noun on its own"
     s = _sentiment(t)
     if (s.gratitude or s.praise) and ((s.negative and s.sarcasm_cue) or t.eye_roll):

@@ -131,13 +131,23 @@ def softmax(scores: Iterable[float]) -> list[float]:
 
 
 # Rules that settle the label alone: nothing for a model to weigh (no words, spam, a command, an
-# offered resource asked for by name). Every other rule's label gets a bonus in log-probability over
-# the model's own, so the model overrules a rule only when it is confident. Most rules match a
-# specific pattern (a request frame, a decline, a broken link) and are rarely wrong: a large bonus.
-# The generic ones ("a question clause", "a thank-you word") less, the fallbacks ("nothing to act
-# on", a bare "?", praise) least: there the model was right more often than the rule. Values chosen
-# on held-out data: each labelled file scored by a model trained without it (see classifier_train).
-_FINAL_REASONS = ("empty", "thankful emoji only", "no words", "link only", "spam", "mistyped command", "asks for")
+# offered resource asked for by name, an eye-rolling thank-you). Every other rule's label gets a
+# bonus in log-probability over the model's own, so the model overrules a rule only when it is
+# confident. Most rules match a specific pattern (a request frame, a decline, a broken link) and are
+# rarely wrong: a large bonus. The generic ones ("a question clause", "a thank-you word") less, the
+# fallbacks ("nothing to act on", a bare "?", praise) least: there the model was right more often
+# than the rule. Values chosen on held-out data: each labelled file scored by a model trained
+# without it (see classifier_train).
+_FINAL_REASONS = (
+    "empty",
+    "thankful emoji only",
+    "no words",
+    "link only",
+    "spam",
+    "mistyped command",
+    "asks for",
+    "sarcastic thanks (eye-roll)",  # 🙄 with a thank-you: rare in training data, never gratitude
+)
 _GENERIC_REASONS = ("question clause", "question marker", "negative feedback", "gratitude word")
 _WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
 SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 2.5, 1.5
