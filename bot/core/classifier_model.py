@@ -150,7 +150,7 @@ _FINAL_REASONS = (
 )
 _GENERIC_REASONS = ("question clause", "question marker", "negative feedback", "gratitude word")
 _WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
-SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 2.5, 1.5
+SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 3.0, 2.0
 
 
 def rule_bonus(reason: str) -> float | None:
