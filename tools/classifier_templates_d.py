@@ -422,3 +422,98 @@ CONTEXT = {
         "Kız kardeşim bana sunucundan bahsetti.",
     ],
 }
+
+# Questions about the delivery itself are questions, not requests: "will the link expire?".
+# And "I don't understand step 3" asks for help without a question mark.
+MORE4 = {
+    "en": {
+        "question": [
+            "will the link to {n} expire?",
+            "how long does the download link stay valid?",
+            "do I need an account to open {n}?",
+            "will you send updates to {n} by email or here?",
+            "I don't get step 4 of {n}",
+            "I'm confused by the arrows on page 2",
+        ]
+    },
+    "nl": {
+        "question": [
+            "verloopt de link van {n}?",
+            "hoe lang blijft de downloadlink geldig?",
+            "heb ik een account nodig om {n} te openen?",
+            "stuur je updates van {n} per mail of hier?",
+            "ik snap stap 4 van {n} niet",
+            "de pijltjes op pagina 2 snap ik niet",
+        ]
+    },
+    "de": {
+        "question": [
+            "läuft der Link zu {n} ab?",
+            "wie lange ist der Download-Link gültig?",
+            "brauche ich ein Konto, um {n} zu öffnen?",
+            "schickst du Updates per Mail oder hier?",
+            "ich verstehe Schritt 4 nicht",
+            "die Pfeile auf Seite 2 verstehe ich nicht",
+        ]
+    },
+    "fr": {
+        "question": [
+            "le lien vers {n} expire ?",
+            "le lien de téléchargement reste valable combien de temps ?",
+            "il faut un compte pour ouvrir {n} ?",
+            "tu envoies les mises à jour par mail ou ici ?",
+            "je comprends pas l'étape 4",
+            "les flèches page 2 je comprends pas",
+        ]
+    },
+    "es": {
+        "question": [
+            "¿el enlace de {n} caduca?",
+            "¿cuánto tiempo vale el enlace de descarga?",
+            "¿necesito una cuenta para abrir {n}?",
+            "¿mandas las actualizaciones por correo o por aquí?",
+            "no entiendo el paso 4",
+            "no pillo las flechas de la página 2",
+        ]
+    },
+    "pt": {
+        "question": [
+            "o link de {n} expira?",
+            "por quanto tempo o link de download vale?",
+            "preciso de conta pra abrir {n}?",
+            "você manda as atualizações por e-mail ou aqui?",
+            "não entendi o passo 4",
+            "não entendi as setas da página 2",
+        ]
+    },
+    "it": {
+        "question": [
+            "il link di {n} scade?",
+            "per quanto tempo vale il link di download?",
+            "serve un account per aprire {n}?",
+            "mandi gli aggiornamenti per mail o qui?",
+            "non capisco il passaggio 4",
+            "non capisco le frecce a pagina 2",
+        ]
+    },
+    "pl": {
+        "question": [
+            "czy link do {n} wygasa?",
+            "jak długo link do pobrania jest ważny?",
+            "potrzebuję konta, żeby otworzyć {n}?",
+            "wysyłasz aktualizacje mailem czy tutaj?",
+            "nie rozumiem kroku 4",
+            "nie rozumiem strzałek na stronie 2",
+        ]
+    },
+    "tr": {
+        "question": [
+            "linkin süresi doluyor mu?",
+            "indirme linki ne kadar süre geçerli?",
+            "açmak için hesap gerekiyor mu?",
+            "güncellemeleri mailden mi buradan mı atıyorsun?",
+            "4. adımı anlamadım",
+            "2. sayfadaki okları anlamadım",
+        ]
+    },
+}

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classifier_templates_a import DE, EN, NL
 from classifier_templates_b import ES, FR, IT, PL, PT, TR
 from classifier_templates_c import MORE
-from classifier_templates_d import CONTEXT, EXTRA_NOUNS, MORE2, MORE3
+from classifier_templates_d import CONTEXT, EXTRA_NOUNS, MORE2, MORE3, MORE4
 from classifier_templates_extra import EXTRA
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "classifier_train.tsv"
@@ -88,9 +88,8 @@ def rows() -> list[tuple[str, str, str]]:
     for code, lang in LANGUAGES.items():
         lang = {**lang, "n": lang["n"] + EXTRA_NOUNS[code], "context": CONTEXT[code]}
         for label in LABELS:
-            for template in (
-                lang[label] + MORE[code].get(label, []) + MORE2[code].get(label, []) + MORE3[code].get(label, [])
-            ):
+            extra = MORE[code].get(label, []) + MORE2[code].get(label, []) + MORE3[code].get(label, [])
+            for template in lang[label] + extra + MORE4[code].get(label, []):
                 for _ in range(PER_TEMPLATE[code] if "{" in template else 2):
                     out.append((label, code, _vary(_fill(template, lang, rng), label, lang, rng)))
     out.extend(EXTRA)
