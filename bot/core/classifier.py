@@ -12,8 +12,10 @@ rules. The order *is* the label precedence from the corpus README:
 
 Every rule is a *general* pattern (a verb of receiving plus a resource noun, an inverted clause, a
 gratitude word...), never a stored sentence, so unseen phrasings are classified the same way.
-Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames) and
-lexicon_intent (wishes, complaints, sarcasm). ``classify_with_reason`` names the deciding rule.
+Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames), lexicon_intent
+(wishes, complaints, sarcasm) and lexicon_more. No lexicon lists every phrasing, so a small trained
+model (bot.core.classifier_model) then weighs the rule's label against what it learned from examples:
+it overrules a rule only when confident. ``classify_with_reason`` says which decided, and why.
 """
 
 from __future__ import annotations
@@ -340,6 +342,7 @@ _MAX_CHARS = 4000  # Discord's own limit; keeps the worst case of the ".*" rules
 
 
 def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
+    """The rules alone, in precedence order: (label, the rule that decided)."""
     if not text or not text.strip():
         return Label.OTHER, "empty"
     text = text[:_MAX_CHARS]
