@@ -5,13 +5,17 @@ Run with -s to see the accuracy tables (the same report as ``python -m bot class
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import time
 from pathlib import Path
 
 import pytest
 
-from bot.core.classifier import Label, asks_for_something, classify, classify_with_reason
+from bot.core.classifier import Label, asks_for_something, classify, classify_with_reason, use_model
 from bot.core.classifier_eval import evaluate, format_report, load_tsv
+from bot.core.classifier_model import MODEL_PATH, load_model, tokens
+from bot.core.classifier_train import TRAINING_FILES, file_hashes, to_json, train
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = DATA.parent.parent
@@ -22,10 +26,10 @@ HOLDOUT = DATA / "classifier_holdout.tsv"
 # and any evaluation set dropped in later (written before tuning, never tuned on).
 OVERALL_FLOOR = 0.97
 LABEL_FLOOR = 0.93
-# Per-file exceptions (overall, per label). The fresh evaluation set, written before tuning and never
-# tuned on, measured 93.9% overall and 86.9% on requests at the merge (2026-12-02): below issue 14's
-# target of 97% / 93%, which stays open. Its floor guards against regressions until the target is met.
-FLOORS: dict[str, tuple[float, float]] = {"classifier_eval.tsv": (0.93, 0.86)}
+# Per-file floors (overall, per label). classifier_eval.tsv measured 93.9% / 86.9% (requests) on
+# the rules alone when it was unseen (2026-12-02); the second round trains the model on it, so it is
+# a regression guard now (99.7% when trained on), not a measure of unseen messages.
+FLOORS: dict[str, tuple[float, float]] = {"classifier_eval.tsv": (0.98, 0.97)}
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
 
@@ -270,8 +274,70 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
 }
 
 
+# Italian, Polish and Turkish for every kind (members write those too), and a few more.
+MORE_KINDS: dict[str, list[str]] = {
+    "request asked as a question": [
+        "potresti girarmi la checklist per favore?",
+        "czy mógłbyś mi przesłać ten arkusz?",
+        "bana o bütçe tablosunu yollayabilir misin?",
+    ],
+    "request as a wish": [
+        "mi farebbe davvero piacere ricevere il ricettario",
+        "bardzo chętnie dostałabym ten planer",
+        "o takvime sahip olmayı çok isterim",
+    ],
+    "request as a delivery complaint (not arrived)": [
+        "non mi è mai arrivato il pdf",
+        "wciąż nie dostałam pliku",
+        "hâlâ dosya gelmedi",
+        "hai dimenticato di allegare il file",
+    ],
+    "request as a delivery complaint (arrived broken)": [
+        "link do pobrania nie działa",
+        "indirme linki bozuk",
+        "il pdf è corrotto, non si apre",
+    ],
+    "request as a bare noun phrase": [
+        "Richiesta: planner settimanale per favore",
+        "planer tygodniowy poproszę",
+        "haftalık planlayıcı lütfen",
+    ],
+    "request after a greeting or a mention": [
+        "ciao <@123456789>! posso avere la guida?",
+        "dzień dobry, czy mogę prosić o checklistę?",
+        "merhaba! rehberi alabilir miyim?",
+    ],
+    "a request that also thanks is a request": [
+        "grazie mille! mi mandi anche il bonus?",
+        "dzięki! możesz wysłać też bonus?",
+        "teşekkürler! bonusu da gönderir misin?",
+        "la plantilla por favor, gracias!",
+        "the workbook please, thank you so much!",
+    ],
+    "a thanks that also asks something is a question": [
+        "grazie! funziona anche su Numbers?",
+        "dzięki! czy to działa na telefonie?",
+        "teşekkürler! telefonda da çalışıyor mu?",
+    ],
+    "sarcasm is other": [
+        "grazie per niente",
+        "dzięki za nic, serio",
+        "hiçbir şey için sağ ol",
+        "wow, grazie, utilissimo 🙄",
+    ],
+    "declines are other": ["no grazie, non mi serve", "nie, dzięki, mam już", "hayır sağ ol, gerek yok"],
+    "praise without a thank-you word is thanks": [
+        "che bel modello, complimenti",
+        "co za piękny planer",
+        "ne kadar güzel bir şablon",
+    ],
+}
+
+
 @pytest.mark.parametrize(
-    ("kind", "text"), [(kind, text) for kind, (_, texts) in KINDS.items() for text in texts], ids=str
+    ("kind", "text"),
+    [(kind, text) for kind, (_, texts) in KINDS.items() for text in texts + MORE_KINDS.get(kind, [])],
+    ids=str,
 )
 def test_each_kind_of_message(kind: str, text: str):
     expected = KINDS[kind][0]
@@ -287,7 +353,8 @@ OFFERED = ["budget-buddy", "Budget Buddy", "weekly-checklist", "The weekly check
     ["can I have Budget Buddy?", "mag ik Budget Buddy?", "je peux avoir Budget Buddy ?", "Budget Buddy please"],
 )
 def test_asking_for_an_offered_resource_by_name_is_a_request(text: str):
-    assert classify(text) is not Label.REQUEST  # without knowing the offer, it reads as something else
+    # Without the offer the model may still guess "request"; the offered names are what make it sure.
+    assert "offered" not in classify_with_reason(text)[1]
     assert asks_for_something(text)
     got, reason = classify_with_reason(text, OFFERED)
     assert got is Label.REQUEST and "offered" in reason
@@ -309,3 +376,110 @@ def test_offered_names_do_not_turn_everything_into_requests(text: str, expected:
 
 def test_offered_names_are_optional():
     assert classify("can I get the checklist?") is classify("can I get the checklist?", ()) is Label.REQUEST
+
+
+# --- The trained model behind the rules (bot/core/classifier_model.py) ------------------------------
+
+
+def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
+    # Cheap: the model file records a SHA-256 of each training file. Retrain after changing the data:
+    # python tools/classifier_train_data.py && python -m bot.core.classifier_train
+    recorded = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["training_files"]
+    assert recorded == file_hashes(), "training data changed: run python -m bot.core.classifier_train"
+    assert not any("eval2" in name for name in TRAINING_FILES)  # the judging set is never trained on
+
+
+def test_retraining_reproduces_the_shipped_model_byte_for_byte():
+    # About 10 s: deterministic training (fixed order, fixed seed, rounded weights).
+    rows = [row for name in TRAINING_FILES for row in load_tsv(DATA / name)]
+    assert to_json(train(rows), file_hashes()) == MODEL_PATH.read_text(encoding="utf-8")
+
+
+def test_training_data_generator_reproduces_the_file():
+    spec = importlib.util.spec_from_file_location("train_data", REPO / "tools" / "classifier_train_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = "label\tlang\ttext\n" + "".join(f"{a}\t{b}\t{c}\n" for a, b, c in module.rows())
+    assert (DATA / "classifier_train.tsv").read_text(encoding="utf-8") == expected
+
+
+@pytest.fixture
+def rules_only():
+    use_model(None)
+    yield
+    use_model(load_model())
+
+
+def test_without_a_model_the_rules_decide_alone(rules_only):
+    assert classify_with_reason("thanks!") == (Label.THANKS, "gratitude word")
+    assert classify("can I get the checklist?") is Label.REQUEST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi farebbe davvero piacere ricevere il ricettario",  # a wish no Italian lexicon entry covers
+        "bardzo chętnie dostałabym ten planer",
+    ],
+)
+def test_the_model_catches_what_the_rules_miss_and_says_why(text: str, rules_only):
+    assert classify(text) is not Label.REQUEST  # the rules alone do not see an ask here
+    use_model(load_model())
+    got, reason = classify_with_reason(text)
+    assert got is Label.REQUEST
+    assert reason.startswith("model p=") and "top features:" in reason and "over rule [" in reason
+
+
+def test_a_confident_rule_keeps_its_label_and_reports_the_model():
+    got, reason = classify_with_reason("mag ik de checklist?")
+    assert got is Label.REQUEST and reason.startswith("request frame") and "model p=" in reason
+
+
+def test_model_features_strip_markup_and_fold_accents():
+    assert tokens("**Dziękuję** <@123> https://x.example/a `code` <:pepe:12345>!") == [
+        "dziekuje",
+        "mention",
+        "url",
+        "code",
+        "pepe",
+        "!",
+    ]
+    words = tokens("thank you " * 300 + "but where is the file?")
+    assert len(words) == 200 and words[-1] == "?"  # long messages: the start and the end are read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A thank-you that turns the offer down, in several languages: other.
+        ("thanks anyway, I found one elsewhere", Label.OTHER),
+        ("toch bedankt, ik heb er al een", Label.OTHER),
+        ("trotzdem danke, brauch's nicht mehr", Label.OTHER),
+        ("merci quand même, j'en ai trouvé un autre", Label.OTHER),
+        ("grazie lo stesso, l'ho già", Label.OTHER),
+        # Unsubscribing is not asking for a resource, even with "please" and "list".
+        ("please take me off your list", Label.OTHER),
+        ("haal me van de lijst aub", Label.OTHER),
+        ("toglimi dalla lista per favore", Label.OTHER),
+        ("lütfen beni listeden çıkar", Label.OTHER),
+        # An eye-roll makes a thank-you sarcastic even when it names a resource.
+        ("oh génial, un modèle qui demande un abonnement. merci beaucoup 🙄", Label.OTHER),
+        ("o super, szablon, który wymaga płatnej aplikacji. wielkie dzięki 🙄", Label.OTHER),
+        ("oh toll, eine Vorlage, die ein Abo braucht. vielen Dank auch 🙄", Label.OTHER),
+        # Asking for fewer messages, even with a request verb in it.
+        ("please don't DM me again", Label.OTHER),
+        ("stuur me alsjeblieft geen berichten meer", Label.OTHER),
+        ("nie pisz do mnie więcej", Label.OTHER),
+        # Still broken after a thank-you, or every page blank: a request for a working copy.
+        ("gracias, pero el link sigue sin funcionar", Label.REQUEST),
+        ("grazie, ma il file continua a non funzionare", Label.REQUEST),
+        ("the pdf opens but all the pages are blank", Label.REQUEST),
+        ("het pdfje opent wel maar alle pagina's zijn leeg", Label.REQUEST),
+        ("wszystkie strony są puste w tym pdf", Label.REQUEST),
+    ],
+)
+def test_declines_unsubscribing_and_still_broken_are_caught_by_the_rules(text: str, expected: Label, rules_only):
+    got, reason = classify_with_reason(text)
+    assert got is expected, f"{text!r} -> {got} ({reason})"
+    use_model(load_model())
+    assert classify(text) is expected

@@ -12,8 +12,10 @@ rules. The order *is* the label precedence from the corpus README:
 
 Every rule is a *general* pattern (a verb of receiving plus a resource noun, an inverted clause, a
 gratitude word...), never a stored sentence, so unseen phrasings are classified the same way.
-Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames) and
-lexicon_intent (wishes, complaints, sarcasm). ``classify_with_reason`` names the deciding rule.
+Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames), lexicon_intent
+(wishes, complaints, sarcasm) and lexicon_more. No lexicon lists every phrasing, so a small trained
+model (bot.core.classifier_model) then weighs the rule's label against what it learned from examples:
+it overrules a rule only when confident. ``classify_with_reason`` says which decided, and why.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from functools import lru_cache
 from bot.core import lexicon as lx
 from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
+from bot.core import lexicon_more as lm
+from bot.core.classifier_model import Model, load_model, weigh
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
 
@@ -292,6 +296,8 @@ def _broken_delivery(t: _Text) -> str | None:
     m = ld.BROKEN_RE.search(t.words)
     if m and li.NOUN_RE.search(t.words) and not ld.CONTENT_DEFECT_RE.search(t.words):
         return f"arrived broken: {m.group(0)!r}"
+    if m := lm.STILL_BROKEN_RE.search(t.words):
+        return f"still broken: {m.group(0)!r}"
     if lx.NOT_RECEIVED_RE.search(t.words) or (_PROBLEM_RE.search(t.words) and lx.LINK_RE.search(t.words)):
         return "resource not received / link broken"
     return None
@@ -335,12 +341,8 @@ _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_CHARS = 4000  # Discord's own limit; keeps the worst case of the ".*" rules bounded
 
 
-def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label, str]:
-    """Classify ``text`` and say which rule decided (for logs, ``classify --explain`` and debugging).
-
-    ``offered``: names or titles of the resources the member's guilds offer, when the caller knows
-    them; a "can I have …?" that names one of them is then a request rather than a question.
-    """
+def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
+    """The rules alone, in precedence order: (label, the rule that decided)."""
     if not text or not text.strip():
         return Label.OTHER, "empty"
     text = text[:_MAX_CHARS]
@@ -355,14 +357,16 @@ def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label,
         return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:
         return Label.OTHER, "mistyped command"
-    if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words):
+    if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words) or lm.DECLINE_MORE_RE.search(t.words):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
     if m := li.WANT_TO_KNOW_RE.search(t.words):
         return Label.QUESTION, f"wants to know: {m.group(0)!r}"
     if reason := _explicit_request(t) or _wish_request(t):
         return Label.REQUEST, reason
     asked = bool(li.REQUEST_WORD_RE.search(t.words))
-    if any(_noun_only_request(c, asked) for c in t.clauses):
+    # "oh great, a template that needs a paid app. thanks 🙄": an eye-roll turns the thanks sarcastic.
+    sarcastic = t.eye_roll and any(_is_gratitude_word(w) for w in t.words.split())
+    if not sarcastic and any(_noun_only_request(c, asked) for c in t.clauses):
         return Label.REQUEST, "resource noun on its own"
     s = _sentiment(t)
     if (s.gratitude or s.praise) and ((s.negative and s.sarcasm_cue) or t.eye_roll):
@@ -384,6 +388,29 @@ def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label,
     if s.acknowledgement:
         return Label.OTHER, "bare acknowledgement"
     return Label.OTHER, "negative feedback" if s.negative else "nothing to act on"
+
+
+_model_override: list[Model | None] = []
+
+
+def use_model(model: Model | None) -> None:
+    """Use ``model`` instead of the shipped one (training validation); ``None`` means rules alone."""
+    _model_override[:] = [model]
+
+
+def classify_with_reason(text: str, offered: Sequence[str] = ()) -> tuple[Label, str]:
+    """Classify ``text`` and say what decided (for logs, ``classify --explain`` and debugging).
+
+    ``offered``: names or titles of the resources the member's guilds offer, when the caller knows
+    them; a "can I have …?" that names one of them is then a request rather than a question. The
+    rules decide first; the shipped model may overrule them when it is confident (see weigh).
+    """
+    label, reason = _rules(text, offered)
+    model = _model_override[0] if _model_override else load_model()
+    if model is None:
+        return label, reason
+    final, why = weigh(label.value, reason, text[:_MAX_CHARS], model)
+    return Label(final), why
 
 
 def classify(text: str, offered: Sequence[str] = ()) -> Label:

@@ -196,7 +196,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 # Emoji that say thank you or show delight (🙏 ❤️ 👍 🙌 😍 🔥 …); text-only ":pray:" too.
-POSITIVE_EMOJI = frozenset("🙏❤♥💖💕💗💓💞💜💙💚💛🧡🤍🖤😍🥰🥹😊🤗👍👌🙌👏💯🫶✨🤩☺😘🔥💪😁😀😃😄🎉🥳🌟⭐💝😻💐")
+POSITIVE_EMOJI = frozenset("🙏❤♥💖💕💗💓💞💜💙💚💛🧡🤍🖤😍🥰🥹😊🤗👍👌🙌👏💯🫶✨🤩☺😘🔥💪😁😀😃😄🎉🥳🌟⭐💝😻💐💎🤘")
 POSITIVE_SHORTCODE_RE = re.compile(r":(pray|heart|thumbsup|\+1|raised_hands|clap|heart_eyes|100|fire):")
 # Small talk looks like a question but needs no answer about the resource.
 SMALL_TALK_RE = re.compile(

@@ -375,7 +375,9 @@ REQUEST_WORD_RE = re.compile(
     r"\b(request\w*|verzoek\w*|aanvraag|anfrage|demande|solicitud|pedido|richiesta|prosba|istek\w*)\b"
 )
 # "huh?", "hä?", "what?": a "?" on these alone asks nothing the creator could answer.
-INTERJECTIONS = frozenset("huh hu hmm hm eh ha wat what quoi que cosa co ne nani anyone anybody iemand jemand".split())
+INTERJECTIONS = frozenset(
+    "huh hu hmm hm eh ha wat what quoi que cosa co ne nani anyone anybody iemand jemand allo alo halo pronto".split()
+)  # "allô ?", "pronto?": answering the phone, not asking
 SMALL_TALK_EXTRA_RE = re.compile(
     r"\b((are you|r u|is this|ben (je|jij)|bist du|t es|tu es|es tu|eres|voce e|vc e|sei|jestes|sen) (a |an |een |"
     r"ein |un |una |um |uma )?(bot|robot|robo|botem|human|real person|mens|mensch)( musun| mu)?|"

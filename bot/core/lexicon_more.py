@@ -1,0 +1,33 @@
+"""Patterns added in the second round of issue 14, on folded text (see lexicon.fold): declines that
+thank ("thanks anyway"), unsubscribing, and a delivery that is still broken or arrived blank."""
+
+from __future__ import annotations
+
+import re
+
+# "thanks anyway, found it elsewhere", "trotzdem danke": the member no longer wants it.
+THANKS_ANYWAY_RE = re.compile(
+    r"\b((thanks?|thank you|thx|ty|cheers) (anyway|anyways|all the same|regardless)|(toch|evengoed) (bedankt|dank "
+    r"je|dankjewel|dank u)|trotzdem danke|danke trotzdem|merci (quand meme|tout de meme|malgre tout)|gracias (de todos "
+    r"modos|de todas formas|igual|igualmente)|(valeu|obrigad[oa]) (mesmo assim|de qualquer forma|de todo jeito)|"
+    r"grazie (lo stesso|comunque)|i tak dzieki\w*|dzieki\w* mimo (to|wszystko)|yine de (sag ?ol\w*|tesekkur\w*))\b"
+)
+# "please remove me from your list": the member wants fewer messages, not a resource.
+UNSUBSCRIBE_RE = re.compile(
+    r"\b(unsubscribe|remove me from|take me off|haal me (\w+ )?van|uitschrijven|schrijf me uit|nimm mich (\w+ )?von|"
+    r"abmelden|austragen|retire moi|desinscri\w*|sacame de|darme de baja|me tira d[ao]|descadastr\w*|"
+    r"toglimi (da|dalla|dal|dai|dalle)|(dont|do not|never) (dm|message|text|write to|contact) me|stuur me (\w+ )?geen|"
+    r"schreib mir (\w+ )?nicht|ne m ecris plus|no me escribas|nao me mand\w* mais|non scrivermi|nie pisz do mnie|"
+    r"bana (\w+ )?(yazma|mesaj atma)|disiscriv\w*|usun mnie|wypisz mnie|beni (\w+ )?(listenden|listeden) cikar)\b"
+)
+# "the link still doesn't work" in the languages the first round missed; "every page is blank".
+STILL_BROKEN_RE = re.compile(
+    r"\b((sigue|continua|segue) (sin|sem|a non|non) (funcionar|funziona\w*)|(all|every|alle|toutes les|todas (las|as)|"
+    r"tutte le|wszystkie|butun) (the )?(pages?|paginas?|seiten|pagine|strony|sayfalar) (\w+ ){0,2}?(white|blank|wit|"
+    r"leeg|weiss|leer|blanches|vides|en blanco|em branco|bianche|vuote|biale|puste|beyaz|bos))\b"
+)
+# "danke für den Spam", "merci pour le spam": sarcasm (the English form is in lexicon_intent).
+SPAM_THANKS_RE = re.compile(
+    r"\b((fur den|pour le|por el|pelo|per lo|za|voor de|for the) spam\w*|spam (icin|\w+ icin))\b"
+)
+DECLINE_MORE_RE = re.compile(f"{THANKS_ANYWAY_RE.pattern}|{UNSUBSCRIBE_RE.pattern}|{SPAM_THANKS_RE.pattern}")
