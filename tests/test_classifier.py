@@ -29,7 +29,12 @@ LABEL_FLOOR = 0.93
 # Per-file floors (overall, per label). classifier_eval.tsv measured 93.9% / 86.9% (requests) on
 # the rules alone when it was unseen (2026-12-02); the second round trains the model on it, so it is
 # a regression guard now (99.7% when trained on), not a measure of unseen messages.
-FLOORS: dict[str, tuple[float, float]] = {"classifier_eval.tsv": (0.98, 0.97)}
+# Sets the model trains on are regression guards at their measured level; classifier_eval2.tsv is
+# the held-out measure and sits below issue 14's target (tests/data/README.md): a guard, not a pass.
+FLOORS: dict[str, tuple[float, float]] = {
+    "classifier_eval.tsv": (0.98, 0.97),
+    "classifier_eval2.tsv": (0.92, 0.88),
+}
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
 
