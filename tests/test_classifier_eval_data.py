@@ -1,4 +1,5 @@
-"""Shape of tests/data/classifier_eval.tsv and classifier_eval2.tsv, the evaluation sets for issue 14
+"""Shape of tests/data/classifier_eval.tsv, classifier_eval2.tsv and classifier_eval3.tsv, the evaluation
+sets for issue 14
 (see tests/data/README.md).
 
 Only the data is checked here: format, balance and that no row repeats a message the classifier was
@@ -16,6 +17,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 EVAL = DATA / "classifier_eval.tsv"
 EVAL2 = DATA / "classifier_eval2.tsv"
+EVAL3 = DATA / "classifier_eval3.tsv"
+# Hand-written and self-check rows the classifier is built from live under tools/, not tests/data/.
+TOOLS = DATA.parent.parent / "tools"
 # The public sample sits in shared/ next to the checkout; a git worktree is one level deeper
 # (/work/wt/<name>), so look in every ancestor rather than only the grandparent of tests/.
 SAMPLE = next(
@@ -90,3 +94,31 @@ def test_eval2_no_duplicates_within_or_with_any_other_set():
     known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
     repeated = [text for _, _, text in _rows(EVAL2) if _keys(text) & known]
     assert not repeated, f"rows already in another classifier set or the public sample: {repeated}"
+
+
+def test_eval3_format_and_balance():
+    """The third set (written before the third round of tuning) replaces eval2 as the measure."""
+    rows = _rows(EVAL3)
+    assert len(rows) >= 1200
+    for row in rows:
+        assert len(row) == 3 and row[0] in LABELS and row[1] in LANGS, row
+        assert row[2].strip() == row[2] != "" and "\t" not in row[2] and "\r" not in row[2], row
+    labels, langs = Counter(r[0] for r in rows), Counter(r[1] for r in rows)
+    assert min(labels[label] for label in LABELS) >= 250, labels
+    assert labels["request"] == max(labels.values()), labels
+    assert min(langs[lang] for lang in LANGS) >= 70, langs
+
+
+def test_eval3_no_duplicates_within_or_with_any_other_set():
+    seen: set[str] = set()
+    for _, _, text in _rows(EVAL3):
+        exact = next(k for k in _keys(text) if not k.startswith("~"))
+        assert exact not in seen, f"duplicate row: {text!r}"
+        seen.add(exact)
+    others = [p for p in sorted(DATA.glob("classifier_*.tsv")) if p != EVAL3]
+    assert EVAL in others and EVAL2 in others and DATA / "classifier_train.tsv" in others
+    tools = [TOOLS / "classifier_handwritten.tsv", TOOLS / "classifier_selfcheck.tsv"]
+    others += [p for p in tools if p.is_file()] + ([SAMPLE] if SAMPLE.is_file() else [])
+    known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
+    repeated = [text for _, _, text in _rows(EVAL3) if _keys(text) & known]
+    assert not repeated, f"rows already in another classifier set, the tools data or the public sample: {repeated}"
