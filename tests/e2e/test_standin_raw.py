@@ -191,3 +191,21 @@ async def test_a_deleted_channel_is_announced_and_gone(standin, scene):
         assert doomed.id not in standin.world.channels and "doomed" not in scene.guild.channels
     finally:
         await raw.close()
+
+
+async def test_another_applications_dm_exists_but_is_missing_access(standin, scene):
+    """A DM channel of the member with someone else: the bot is no recipient, so Discord answers
+    50001 Missing Access (not 10003: the channel exists; not 50007: the member's DMs are not at
+    issue). Our own DM with the member works."""
+    raw = Raw(standin)
+    try:
+        foreign = standin.world.add_foreign_dm(scene.member)
+        status, body = await raw.call("POST", f"/channels/{foreign.id}/messages", json={"content": "hi"})
+        assert (status, body["code"]) == (403, 50001)
+        status, body = await raw.call("GET", f"/channels/{foreign.id}")
+        assert (status, body["code"]) == (403, 50001)
+        ours = standin.world.dm_channel(scene.member)
+        status, _ = await raw.call("POST", f"/channels/{ours.id}/messages", json={"content": "hi"})
+        assert status == 200
+    finally:
+        await raw.close()
