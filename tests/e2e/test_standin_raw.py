@@ -3,6 +3,8 @@ building for subcommand groups, callback validation, injected connection resets.
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
 
@@ -207,5 +209,19 @@ async def test_another_applications_dm_exists_but_is_missing_access(standin, sce
         ours = standin.world.dm_channel(scene.member)
         status, _ = await raw.call("POST", f"/channels/{ours.id}/messages", json={"content": "hi"})
         assert status == 200
+    finally:
+        await raw.close()
+
+
+async def test_a_held_request_is_answered_only_once_released(standin, scene):
+    raw = Raw(standin)
+    try:
+        held = standin.faults.add(method="GET", path=r"^/users/@me$", status=200, hold=True)
+        call = asyncio.ensure_future(raw.call("GET", "/users/@me"))
+        await standin.wait_until(lambda: standin.rest.in_flight["GET /users/@me"] == 1, 5)
+        assert not call.done()
+        held.release()
+        status, body = await asyncio.wait_for(call, 5)
+        assert status == 200 and body["id"] == str(standin.world.bot.id)
     finally:
         await raw.close()
