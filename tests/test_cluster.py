@@ -204,8 +204,8 @@ async def test_two_processes_never_share_a_reply_to_all_send_or_a_summary(
     assert await first[0].seconds_until_next_send() == sql.HEARTBEAT_SECONDS, "the other's: looked at later"
     one, two = await asyncio.gather(first[1].due_summaries(1), second[1].due_summaries(1))
     assert len(one) == len(two) == 1 and one[0]["id"] != two[0]["id"]
-    await first[1].summary_shown(two[0]["id"], 7)  # not its lease
-    await second[1].summary_shown(two[0]["id"], 8)
+    await first[1].summary_shown(two[0]["id"], 7, two[0]["version"])  # not its lease
+    await second[1].summary_shown(two[0]["id"], 8, two[0]["version"])
     assert await db.fetchval("SELECT message_id FROM inbox_summaries WHERE id = ?", (two[0]["id"],)) == 8
     clock.now += sql.DEAD_AFTER_SECONDS + 1
     await beat(db, "one", clock)  # "two" stopped with its send unsent: "one" takes it

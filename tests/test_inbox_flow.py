@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from bot.core.classifier import Label
-from bot.core.inbox_flow import COALESCE_SECONDS, DESTINATION_MESSAGES_PER_MINUTE, MEMBER_PROMPTS_PER_DAY, InboxFlow
+from bot.core.inbox_flow import (
+    COALESCE_SECONDS,
+    DESTINATION_MESSAGES_PER_MINUTE,
+    MEMBER_PROMPTS_PER_DAY,
+    SUMMARY_EDIT_SECONDS,
+    InboxFlow,
+)
 from bot.core.stats import StatsService
 from bot.core.thanks import AnsweredHow, Status, ThanksService
 from bot.db.database import Database
@@ -81,10 +87,36 @@ async def test_a_destination_past_its_pace_gets_a_summary_questions_first(resour
     summary = await flow.summarise([prompt_id], CHANNEL, MAYA.user_id, GUILD)
     assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("question", 1), ("thanks", 1)]
     assert await thanks.due_prompts() == []
-    assert [row["id"] for row in await flow.due_summaries()] == [summary]
-    await flow.summary_shown(summary, 4242)
+    [claimed] = await flow.due_summaries()
+    assert claimed["id"] == summary
+    await flow.summary_shown(summary, 4242, claimed["version"])
     assert await flow.due_summaries() == []
     assert await flow.summarise([], CHANNEL, MAYA.user_id, GUILD) == summary  # the same one, edited
+
+
+async def test_a_prompt_counted_while_the_summary_is_being_sent_is_shown_by_the_next_edit(
+    db, resources, deliveries, thanks, flow, clock
+):
+    await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    await record(thanks, ALICE, 500)
+    [(first, _, _)] = await thanks.due_prompts()
+    summary = await flow.summarise([first], CHANNEL, MAYA.user_id, GUILD)
+    [claimed] = await flow.due_summaries()  # this process reads the counts and starts posting...
+    other = InboxFlow(db, clock=clock)  # ...while another process's worker counts one more prompt in it
+    await record(thanks, BOB, 600)
+    [(second, _, _)] = await thanks.due_prompts()
+    assert await other.summarise([second], CHANNEL, MAYA.user_id, GUILD) == summary
+    await flow.summary_shown(summary, 4242, claimed["version"])  # the post showed one thank-you
+    assert await db.fetchval("SELECT dirty FROM inbox_summaries WHERE id = ?", (summary,)) == 1
+    assert await flow.due_summaries() == [], "edited at its pace, not at once"
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert (again["id"], again["message_id"]) == (summary, 4242)
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 2)]
+    await flow.summary_shown(summary, 4242, again["version"])
+    clock.now += SUMMARY_EDIT_SECONDS
+    assert await flow.due_summaries() == [], "nothing changed during the edit: clean"
 
 
 async def db_prompt(thanks: ThanksService, member: int, source: int) -> int:

@@ -67,9 +67,18 @@ async def user_by_id(bot: HandoutBot, user_id: int, *, urgent: bool = False) -> 
     return user
 
 
-# Discord's answer for a channel id it does not know: a stored DM channel that is stale (a database
-# restored under another bot application, say).
+# Discord's answers for a stored DM channel id that is not this bot's DM with the member: Unknown
+# Channel (10003) for an id it does not know; Missing Access (50001) for a channel that exists but
+# has the bot as no recipient (a database restored under another bot application: that bot's DM
+# with the member). Either way the id is stale: forgotten, and the DM opened again. Not 50007
+# ("Cannot send messages to this user"): the channel is right, the member's DMs are closed to us.
 UNKNOWN_CHANNEL = 10003
+MISSING_ACCESS = 50001
+
+
+def _is_stale_dm(exc: discord.HTTPException, channel: object) -> bool:
+    stale = isinstance(exc, discord.NotFound | discord.Forbidden) and exc.code in (UNKNOWN_CHANNEL, MISSING_ACCESS)
+    return stale and _is_stored_dm(channel)
 
 
 def _stored_dm(bot: HandoutBot, channel_id: int) -> discord.PartialMessageable:
@@ -146,11 +155,11 @@ async def send_dm(
     what = f"DM to user {user.id}"
     try:
         sent = await with_retries(attempt, what=what)
-    except discord.NotFound as exc:
-        if exc.code != UNKNOWN_CHANNEL or not _is_stored_dm(channel):
+    except (discord.NotFound, discord.Forbidden) as exc:
+        if not _is_stale_dm(exc, channel):
             raise
         assert channel is not None
-        log.info("The stored DM channel of user %s is unknown to Discord; opening a new one", user.id)
+        log.info("The stored DM channel of user %s is not ours (%s); opening a new one", user.id, exc.code)
         await bot.dm_channels.forget(channel.id)
         stored, channel = None, None
         sent = await with_retries(attempt, what=what)
@@ -176,8 +185,8 @@ async def send_paced(
 
     try:
         return await with_retries(attempt, what=f"message to channel {getattr(channel, 'id', '?')}")
-    except discord.NotFound as exc:
-        if exc.code == UNKNOWN_CHANNEL and _is_stored_dm(channel):
+    except (discord.NotFound, discord.Forbidden) as exc:
+        if _is_stale_dm(exc, channel):
             # A stale stored DM channel (see ``dm_channel``): the next attempt opens a new one.
             await bot.dm_channels.forget(channel.id)
         raise

@@ -26,5 +26,6 @@ class DmChannels:
         await sql.remember(self._db, member_id, channel_id, int(self._clock()))
 
     async def forget(self, channel_id: int) -> None:
-        """Discord no longer knows this channel (Unknown Channel): open a new one next time."""
+        """Discord says this channel is not our DM with the member (Unknown Channel, or Missing
+        Access to another application's DM): open a new one next time."""
         await sql.forget(self._db, channel_id)

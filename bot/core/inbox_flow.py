@@ -88,9 +88,12 @@ class InboxFlow:
         counts = [SummaryCount(r["resource_id"], r["title"], r["label"], r["n"]) for r in rows]
         return sorted(counts, key=lambda c: LABEL_ORDER.index(c.label) if c.label in LABEL_ORDER else 9)
 
-    async def summary_shown(self, summary_id: int, message_id: int) -> None:
+    async def summary_shown(self, summary_id: int, message_id: int, version: int) -> None:
+        """``version``: the claimed row's; a change counted since keeps the summary due for an edit."""
         now = self.now()
-        await sql.summary_shown(self._db, summary_id, message_id, now + SUMMARY_EDIT_SECONDS, now, self.process_id)
+        await sql.summary_shown(
+            self._db, summary_id, message_id, version, now + SUMMARY_EDIT_SECONDS, now, self.process_id
+        )
 
     async def summary_failed(self, summary_id: int, attempts: int, error: str, *, message_gone: bool) -> None:
         from bot.core.thanks import retry_delay  # one backoff for every outbox

@@ -112,7 +112,7 @@ def _summarise(
         ).fetchone()[0]
     else:
         summary_id = row[0]
-        conn.execute("UPDATE inbox_summaries SET dirty = 1 WHERE id = ?", (summary_id,))
+        conn.execute("UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id = ?", (summary_id,))
     conn.executemany(
         "UPDATE prompts SET status = 'summarised', summary_id = ?, channel_id = ? WHERE id = ? AND status = 'queued'",
         [(summary_id, channel_id, prompt_id) for prompt_id in prompt_ids],
@@ -135,7 +135,7 @@ def claim_summaries(conn: Connection, me: str, now: int, alive_since: int, limit
         "UPDATE inbox_summaries SET lease_owner = ? WHERE id IN (SELECT id FROM inbox_summaries"
         f" WHERE dirty = 1 AND next_edit_at <= ? AND {where}"
         f" ORDER BY next_edit_at, id LIMIT ?{cluster.skip_locked(conn)})"
-        " RETURNING id, channel_id, owner_id, guild_id, message_id, attempts, next_edit_at",
+        " RETURNING id, channel_id, owner_id, guild_id, message_id, attempts, next_edit_at, version",
         (me, now, *params, limit),
     ).fetchall()
     return sorted(rows, key=lambda row: (row["next_edit_at"], row["id"]))
@@ -166,11 +166,16 @@ async def summary_counts(db: Database, summary_id: int) -> list[Row]:
 # Recording how a post or edit went is guarded by the lease, and releases it.
 
 
-async def summary_shown(db: Database, summary_id: int, message_id: int, next_edit_at: int, now: int, me: str) -> None:
+async def summary_shown(
+    db: Database, summary_id: int, message_id: int, version: int, next_edit_at: int, now: int, me: str
+) -> None:
+    """``version``: the one claimed, before the counts were read. Another process may have counted
+    a prompt in the summary while it was being sent: then it stays dirty, to be edited again."""
     await db.execute(
-        "UPDATE inbox_summaries SET message_id = ?, dirty = 0, attempts = 0, last_error = NULL, next_edit_at = ?,"
-        " updated_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
-        (message_id, next_edit_at, now, summary_id, me),
+        "UPDATE inbox_summaries SET message_id = ?, dirty = CASE WHEN version = ? THEN 0 ELSE 1 END,"
+        " attempts = 0, last_error = NULL, next_edit_at = ?, updated_at = ?, lease_owner = NULL"
+        " WHERE id = ? AND lease_owner = ?",
+        (message_id, version, next_edit_at, now, summary_id, me),
     )
 
 

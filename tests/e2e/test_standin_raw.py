@@ -3,6 +3,8 @@ building for subcommand groups, callback validation, injected connection resets.
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
 
@@ -189,5 +191,37 @@ async def test_a_deleted_channel_is_announced_and_gone(standin, scene):
         assert [p["t"] for p in events(session)] == ["CHANNEL_CREATE", "CHANNEL_DELETE"]
         assert events(session)[-1]["d"]["id"] == str(doomed.id)
         assert doomed.id not in standin.world.channels and "doomed" not in scene.guild.channels
+    finally:
+        await raw.close()
+
+
+async def test_another_applications_dm_exists_but_is_missing_access(standin, scene):
+    """A DM channel of the member with someone else: the bot is no recipient, so Discord answers
+    50001 Missing Access (not 10003: the channel exists; not 50007: the member's DMs are not at
+    issue). Our own DM with the member works."""
+    raw = Raw(standin)
+    try:
+        foreign = standin.world.add_foreign_dm(scene.member)
+        status, body = await raw.call("POST", f"/channels/{foreign.id}/messages", json={"content": "hi"})
+        assert (status, body["code"]) == (403, 50001)
+        status, body = await raw.call("GET", f"/channels/{foreign.id}")
+        assert (status, body["code"]) == (403, 50001)
+        ours = standin.world.dm_channel(scene.member)
+        status, _ = await raw.call("POST", f"/channels/{ours.id}/messages", json={"content": "hi"})
+        assert status == 200
+    finally:
+        await raw.close()
+
+
+async def test_a_held_request_is_answered_only_once_released(standin, scene):
+    raw = Raw(standin)
+    try:
+        held = standin.faults.add(method="GET", path=r"^/users/@me$", status=200, hold=True)
+        call = asyncio.ensure_future(raw.call("GET", "/users/@me"))
+        await standin.wait_until(lambda: standin.rest.in_flight["GET /users/@me"] == 1, 5)
+        assert not call.done()
+        held.release()
+        status, body = await asyncio.wait_for(call, 5)
+        assert status == 200 and body["id"] == str(standin.world.bot.id)
     finally:
         await raw.close()

@@ -88,7 +88,7 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
         await flow.summary_failed(row["id"], row["attempts"], str(exc), message_gone=False)
         log.warning("Summary %s not shown (%s); will retry", row["id"], exc)
         return
-    await flow.summary_shown(row["id"], message_id)
+    await flow.summary_shown(row["id"], message_id, row["version"])
     log.info("Summary %s for creator %s shown as message %s", row["id"], owner_id, message_id)
 
 

@@ -7,6 +7,8 @@
     standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=503, times=6)  # an outage
     standin.faults.add(method="POST", path=r"^/channels/\\d+/messages$", status=200, lost_answer=True)
     standin.faults.add(path=r"^/channels/\\d+/messages$", status=400, code=50035, when_body="LONG", times=None)
+    held = standin.faults.add(method="PATCH", path=r"^/channels/\\d+/messages/\\d+$", status=200, hold=True)
+    ...; held.release()  # answered only now: the test decides what happens while it is in flight
 
 Paths are matched (re.search) against the path below ``/api/v10``. A fault answers before
 the route runs, after authentication. ``times=None`` keeps the fault forever. ``when_body`` (a
@@ -16,6 +18,7 @@ Discord refuses one message for what it contains while the next one goes through
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +53,12 @@ class Fault:
     body: dict[str, Any] | None = None
     hits: list[str] = field(default_factory=list)
     when_body: re.Pattern[str] | None = None
+    # Set: the matching request waits (after ``delay``) until ``release()``, then is answered.
+    held: asyncio.Event | None = None
+
+    def release(self) -> None:
+        if self.held is not None:
+            self.held.set()
 
     def matches(self, method: str, path: str, body_text: str = "") -> bool:
         if self.times is not None and len(self.hits) >= self.times:
@@ -90,12 +99,14 @@ class Faults:
         lost_answer: bool = False,
         body: dict[str, Any] | None = None,
         when_body: str | None = None,
+        hold: bool = False,
     ) -> Fault:
         """Add a fault. ``reset=True`` drops the TCP connection instead of answering;
         ``delay`` seconds are waited before answering (slow Discord; longer than the client's
         timeout, a timeout: Discord still carries the request out). ``lost_answer=True`` (with a
         status below 300): Discord carries the request out, then the connection drops before the
-        answer arrives, so the client cannot tell whether it happened."""
+        answer arrives, so the client cannot tell whether it happened. ``hold=True``: a matching
+        request waits until ``fault.release()`` (an order of events a test sets, not a race)."""
         fault = Fault(
             method=method.upper() if method else None,
             path=re.compile(path),
@@ -110,6 +121,7 @@ class Faults:
             lost_answer=lost_answer,
             body=body,
             when_body=re.compile(when_body) if when_body is not None else None,
+            held=asyncio.Event() if hold else None,
         )
         self.rules.append(fault)
         return fault

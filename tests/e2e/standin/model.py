@@ -228,6 +228,10 @@ class Channel:
     parent_id: int | None = None
     nsfw: bool = False
     last_message_id: int | None = None
+    # False for a DM of the recipient with someone else (another bot application, say): it exists,
+    # but this bot is no recipient of it, and Discord answers 50001 Missing Access to anything the bot
+    # does with it (as for a DM between two users: discord/discord.js issue 11429).
+    bot_is_recipient: bool = True
 
     @property
     def is_dm(self) -> bool:

@@ -275,6 +275,8 @@ class Rest:
                 self.stats[f"fault_{fault.status}"] += 1
                 if fault.delay:
                     await asyncio.sleep(fault.delay)
+                if fault.held is not None:
+                    await fault.held.wait()
             if fault is not None and fault.status >= 300:  # below 300: only slow, then answered as usual
                 if fault.reset:
                     rec.status = 0

@@ -22,6 +22,8 @@ def _channel(s: DiscordStandIn, call: Call) -> Channel:
         raise ApiError(404, 10003, "Unknown Channel")
     if not ch.is_dm and not s.world.bot_permissions_in(ch) & Perm.VIEW_CHANNEL:
         raise ApiError(403, 50001, "Missing Access")
+    if ch.is_dm and not ch.bot_is_recipient:
+        raise ApiError(403, 50001, "Missing Access")
     return ch
 
 
@@ -44,6 +46,8 @@ def _message(s: DiscordStandIn, ch: Channel, call: Call) -> Message:
 def check_can_send(s: DiscordStandIn, ch: Channel, *, files: bool) -> None:
     """Discord's send checks: DM reachability (50007) or channel permissions (50001/50013)."""
     world = s.world
+    if ch.is_dm and not ch.bot_is_recipient:  # another application's DM: exists, not ours
+        raise ApiError(403, 50001, "Missing Access")
     if ch.is_dm:
         recipient = world.users[ch.recipient_id]  # type: ignore[index]
         if recipient.dms_closed or recipient.bot or not world.mutual_guild(recipient.id):

@@ -232,6 +232,12 @@ class World:
             self.channels[ch.id] = ch
         return ch
 
+    def add_foreign_dm(self, who: User | Member) -> Channel:
+        """A DM channel of ``who`` with another application: a real channel id, not this bot's."""
+        ch = Channel(self.ids.next(), 1, None, None, recipient_id=self.user_of(who).id, bot_is_recipient=False)
+        self.channels[ch.id] = ch
+        return ch
+
     def add_message(self, message: Message) -> None:
         self.messages[message.id] = message
         self._by_channel.setdefault(message.channel_id, []).append(message)
