@@ -30,6 +30,7 @@ from bot.core import lexicon as lx
 from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
 from bot.core import lexicon_more as lm
+from bot.core import lexicon_round3 as r3
 from bot.core.classifier_model import Model, load_model, weigh
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
@@ -88,7 +89,8 @@ def _normalise(text: str) -> _Text:
     text = _URL_RE.sub(" ", text)
     text = _MENTION_RE.sub(" ", text.replace("\\n", "\n"))
     positive = sum(ch in lx.POSITIVE_EMOJI for ch in text) + len(lx.POSITIVE_SHORTCODE_RE.findall(text))
-    eye_roll = any(ch in li.SARCASM_EMOJI for ch in text)
+    # 🙄, or scare quotes around "free": the warm words around it are sarcastic.
+    eye_roll = any(ch in li.SARCASM_EMOJI for ch in text) or bool(r3.SCARE_QUOTED_FREE_RE.search(text))
     has_qmark = "?" in text or "¿" in text
     text = _MD_EMPHASIS_RE.sub(" ", text)
     text = lx.fold(text)
@@ -203,13 +205,21 @@ def _sentiment(t: _Text) -> _Sentiment:
         if w in lx.SARCASM_CUES:
             cue = True
     exclaims = any(li.EXCLAMATION_RE.match(c) for c in t.clauses)  # "what a lovely…!", "wat een…"
-    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims:
+    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims or _praised(t):
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
     if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words):
         negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
+
+
+def _praised(t: _Text) -> re.Match[str] | None:
+    return r3.PRAISE_ROUND3_RE.search(t.words)  # "worth gold", "great as always", "dá pra ver o carinho"
+
+
+def _passes(t: _Text) -> re.Match[str] | None:
+    return next(filter(None, map(r3.PASS_CLAUSE_RE.fullmatch, t.clauses)), None)  # "passo, grazie"
 
 
 def _strip_small_talk(words: str) -> str:
@@ -224,7 +234,7 @@ def _is_question(t: _Text) -> str | None:
         clause = _strip_small_talk(clause).strip()
         if clause and li.EXCLAMATION_RE.match(clause):
             continue  # "what a lovely template", "quel joli modèle": an exclamation
-        if clause and (m := lx.QUESTION_START_RE.match(clause)):
+        if clause and (m := lx.QUESTION_START_RE.match(clause)) and (t.has_qmark or not _praised(t)):
             if not t.has_qmark and ld.EXISTENTIAL_RE.match(clause):
                 continue
             return f"question clause {m.group(0)!r}"
@@ -379,7 +389,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.QUESTION, reason
     if reason := _broken_delivery(t):
         return Label.REQUEST, reason
-    if m := li.NO_NEED_RE.search(t.words):
+    if m := li.NO_NEED_RE.search(t.words) or r3.ALREADY_HAVE_RE.search(t.words) or _passes(t):
         return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"

@@ -1,0 +1,164 @@
+"""Patterns added in the third round of issue 14, on folded text (see lexicon.fold) unless noted.
+
+Each is a grammatical shape found missing in nine languages, never a stored sentence: asking again
+for something that arrived broken ("can you upload it again?", "hast du einen neuen?"), asking
+whether the creator still has it ("heb je die … nog?"), needs told as conditionals ("… would really
+help me", "przydałby mi się …"), polite refusals that thank ("thanks, but I already have one",
+"passo, grazie"), scare-quoted "free" (sarcasm), and praise without a thank-you word ("worth gold",
+"great as always", "you can tell how much care went into it").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.lexicon import ANY
+
+# Resource nouns the lexicon lacked (added to lexicon_intent.NOUN_RE): revision cards, colouring pages,
+# sewing and knitting patterns, sheets, lists, cards, maps. (Not "version": "the next version" is no file.)
+NOUNS_ROUND3 = (
+    r"fiches?|fichas?|schede|scheda|fiszk\w*|kartlar\w*|lernzettel\w*|karteikarte\w*|kleurplat\w*|"
+    r"ausmalbild\w*|coloriages?|kolorowank\w*|boyama\w*|patterns?|patroon\w*|moldes?|wzor\w*|"
+    r"desen\w*|schnittmuster\w*|"
+    r"folhas|hojas|fogli|listes?|karten|kaarten|kaartjes|cartes|cartelle|tombol\w*|bingos?|cheat ?sheets?|"
+    r"spickzettel|mapas?|maps?"
+)
+
+# --- Requests ----------------------------------------------------------------------------------
+# (pattern, mode) in the shape of lexicon_frames.REQUEST_FRAMES: False = the frame alone decides,
+# ANY = a resource noun must appear somewhere in the clause.
+REQUEST_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool | int], ...] = (
+    # Send / upload it again: "could you re-upload it?", "lo puedes volver a subir?", "puoi ricaricarlo?"
+    (
+        re.compile(
+            r"\b((can|could|would|will) (you|u) (please )?(re ?upload|reupload|upload (it|this|that|them) again|"
+            r"send (it|this|that|them) again)|(kun|kan|wil|zou|kunt) (je|jij|u)( \w+)? (nog een keer|nog eens|"
+            r"opnieuw|nogmaals) (uploaden|sturen|versturen|delen|doorsturen)|(kannst|konntest|konnen|konnten|"
+            r"kunntest) (du|sie)( \w+)? (nochmal|noch mal|nochmals|erneut|neu) (hochladen|schicken|senden|"
+            r"verschicken)|(tu peux|tu pourrais|vous pouvez|vous pourriez|peux tu|pourrais tu|pouvez vous)( me)?"
+            r"( le| la| les| l)? (re ?uploader|renvoyer|re ?envoyer|reposter)|(puedes|podrias|puede|podria)"
+            r"( \w+)? (volver a (subir|enviar|mandar|pasar)|reenviar|resubir)\w*|(pode|podia|poderia|consegue)"
+            r"( \w+)? (mandar|enviar|subir|upar)( \w+)? (de novo|novamente)|(pode|podia|poderia)( me)? reenviar|"
+            r"(puoi|potresti|riesci a)( \w+)? (ricaric|rimand|reinvi|ripubblic)\w*|(mozesz|moglabys|moglbys)"
+            r"( \w+)? (wrzucic|wyslac|przeslac|dodac)( \w+)? (jeszcze raz|ponownie)|(mozesz|moglabys|moglbys) "
+            r"(ponownie|jeszcze raz) (wrzucic|wyslac|przeslac|dodac)|(tekrar|yeniden|bir daha) (yukleyebilir|"
+            r"gonderebilir|atabilir|paylasabilir|yukler|gonderir|atar)\w*)\b"
+        ),
+        False,
+    ),
+    # A new one for a dead link, the clause ending there: "hast du einen neuen?", "masz nowy?"
+    (
+        re.compile(
+            r"\b((do you have|have you got|got|any chance of) (a|another) (new|fresh|working) (one|link|copy)|"
+            r"(hast du|hattest du|habt ihr)( \w+)? (n|nen|einen|ein|eine|noch einen|noch ein) (neuen|neues|neue)|"
+            r"(heb|hebt) (je|jij|u) (een|er een|nog een) (nieuwe|werkende)|(t en as|tu en as|tu as|vous avez|"
+            r"vous en avez|t as) (un|une) (nouveau|nouvelle)|(tienes|tenes|me pasas|me mandas|me envias) (otro|"
+            r"otra|uno nuevo|una nueva)|(tem|tens|manda|me manda) (outro|outra|um novo|uma nova)|(hai|mi mandi|"
+            r"me ne mandi|mi giri) (un altro|un nuovo|uno nuovo)|(masz|wyslesz|podeslesz) (nowy|nowa|inny)|"
+            r"yenisini (at|gonder|paylas)\w*)( link\w*| lien| enlace| linku?)?$"
+        ),
+        False,
+    ),
+    # Another version of it: "mag ik de printversie ook?", "mogę dostać też wersję edytowalną?"
+    (
+        re.compile(
+            r"\b((can|could|may) (i|we) (also )?(get|have|grab) (the|a|an|your) (\w+ ){0,2}?\w*version|mag ik "
+            r"(\w+ ){0,3}?\w*versie|(kan|kun) (ik|je) (\w+ ){0,3}?\w*versie (krijgen|hebben|sturen)|(darf|kann) ich "
+            r"(\w+ ){0,3}?\w*version (haben|bekommen)|(je peux|puis je|pourrais je|est ce que je peux) (avoir|"
+            r"recevoir) (\w+ ){0,3}?\w*version|(puedo|podria) (tener|recibir) (\w+ ){0,3}?\w*version|(posso|"
+            r"poderia) (ter|receber) (\w+ ){0,3}?\w*versao|(posso|potrei) (avere|ricevere) (\w+ ){0,3}?\w*version|"
+            r"(moge|mozna) (dostac|otrzymac|prosic) (\w+ ){0,3}?\w*wersj\w*|\w*versiyon\w* (\w+ ){0,2}?"
+            r"(alabilir|gonderebilir|atabilir)\w*)\b"
+        ),
+        False,
+    ),
+    # Whether the creator still has it: "heb je die weekplanner nog?", "hai ancora le schede?"
+    (
+        re.compile(
+            r"\b((do|did) you (still|happen to) have|(heb|hebt) (je|jij|u) \w+( \w+){0,3}? nog|(hast du|habt ihr|"
+            r"haben sie) (\w+ ){0,6}?(noch|vielleicht|zufallig)|(t as|tu as|as tu|vous avez|avez vous) (encore|"
+            r"toujours)|((todavia|aun) (tienes|tenes|tiene)|(tienes|tenes|tiene) (todavia|aun))|(ainda tem|"
+            r"tem ainda|ainda tens)|(hai|avete|ha) ancora|(masz|macie) jeszcze|hala (\w+ ){1,4}var mi)\b"
+        ),
+        ANY,
+    ),
+)
+
+# Needs and wishes told as conditionals, with a resource noun in the message (lexicon_intent.WISH_FRAMES
+# shape: True = needs a noun, False = the frame decides): "… would really help me", "bräuchte …".
+WISH_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (
+        re.compile(
+            r"\b((would|d) (really |honestly |so |truly )*(help( me| us)?|save (me|my|us)|be (a )?(huge|massive|big|"
+            r"great|real) help|be (amazing|perfect|a lifesaver|a dream) (for me|for us))|(i|we) could (really |"
+            r"totally |so )?use|zou (me|mij|ons) (echt |zo |enorm |heel erg |super )*(helpen|van pas komen)|"
+            r"(kan|kunnen) (ik|we) (heel |echt |super )?goed gebruiken|(ware|war) (echt |mega |so |wirklich )*"
+            r"(eine (grosse |riesige )?hilfe|ein traum|der hammer)|(^|ich )brauchte (das|den|die|eine?n?|noch|mal)\b|"
+            r"(ich )?brauchte (\w+ )?(dringend|echt|"
+            r"unbedingt|gern|gerne)|brauchte ich|(m|nous) aiderait|serait (top|parfait|parfaite|genial|super|ideal|"
+            r"ideale) pour (moi|nous)|j aurais (bien |vraiment )?besoin|me vendria (genial|bien|de lujo|fenomenal)|"
+            r"me haria (muchisima |mucha |muy )?falta|me ayudaria|seria perfect[oa] para (mi|nosotros)|me serviria|"
+            r"(ia|iria) me ajudar|me ajudaria|precisava (muito|tanto|demais|mesmo)|queria (muito|tanto|demais)|"
+            r"seria perfeit[oa] (pra|para) (mim|nos)|viria a calhar|mi farebbe (davvero |proprio )?comod\w*|"
+            r"mi servirebbe|avrei (proprio |davvero |tanto )?bisogno|mi aiuterebbe|sarebbe perfett[oa] per me|"
+            r"(bardzo )?by mi (sie )?(przydal|pomogl)\w*|przydal\w* (by )?mi sie|bardzo by mi pomogl\w*|"
+            r"byl\w* idealn\w* dla mnie|(cok )?isime yarardi|(gercekten |cok )?ihtiyacim var|(benim icin )?"
+            r"mukemmel olurdu|cok yardimci olurdu)\b"
+        ),
+        True,
+    ),
+    # "the vocab list if you still have it, thanks!": the condition is the ask.
+    (
+        re.compile(
+            r"\b(if you (still )?(have|got) (it|them|one|those|that)|als je (die|het|ze|hem|dat) (nog )?(hebt|"
+            r"heb)|falls du (sie|es|die|ihn|das) (noch )?hast|wenn du (sie|es|die|ihn|das) (noch )?hast|si (tu )?"
+            r"(les|l|la|le) as (encore|toujours)|si (todavia|aun) (las|los|la|lo) tienes|si (las|los|la|lo) "
+            r"tienes (todavia|aun)?|se (ainda )?(tiver|tem)|se (le|li|lo|la|ce l) hai ancora|jesli (jeszcze )?"
+            r"(masz|macie)|hala varsa)\b"
+        ),
+        False,
+    ),
+)
+
+# --- Declines and sarcasm -> other -------------------------------------------------------------
+# "thanks, but I already have one", "danke, aber kein Bedarf": checked where lexicon_intent.NO_NEED_RE is.
+ALREADY_HAVE_RE = re.compile(
+    r"\b((i )?(already )?(have|got) (one|it|something similar|what i need) already|(i ve|ive|i) already (got|"
+    r"have) (one|it|what i need|a similar one)|(ik )?heb (er )?(al|allang) (een|eentje|zoiets|iets)|ich (hab|"
+    r"habe) (schon|bereits) (eine?n?|so ?was|alles|was)|j en ai deja|j ai deja (ce qu il me faut|tout|un|une)|"
+    r"ya tengo (uno|una|algo|lo que)|(eu )?ja tenho (um|uma|algo|o que)|(ne )?ho gia (uno|una|qualcosa|quello)|"
+    r"mam juz (podobn\w*|tak\w*|swoj\w*|wszystko|jeden|jedna)|bende (zaten|de) var|zaten var|kein bedarf|"
+    r"geen behoefte|no me hace falta|nao preciso|non mi serve|(ne|nee|nein),? lass mal|lass mal gut sein|"
+    r"almayayim|almayacagim|istemiyorum|podziekuje)\b"
+)
+# A clause that only passes: "pass, thanks", "ik pas", "passo, grazie" (not "je passe le bac").
+PASS_CLAUSE_RE = re.compile(
+    r"(i ll |ill |i will |ik |ich |io )?(pass|passo|paso|passe)( (on it|on this|thanks?|thx|dank ?je|dankje|"
+    r"bedankt|danke|merci|gracias|obrigad[oa]|valeu|grazie|dzieki))?"
+)
+# Scare quotes around "free" (raw text, before folding): 'another "free" template…' is sarcastic.
+SCARE_QUOTED_FREE_RE = re.compile(
+    r"[\"“„«]\s*(free|gratis|grátis|kostenlos\w*|gratuit\w*|darmow\w*|bezpłatn\w*|ücretsiz)\s*[\"”“»]", re.I
+)
+
+# --- Praise without a thank-you word -> thanks -------------------------------------------------
+_GOOD = (
+    r"(excellent|great|amazing|brilliant|awesome|fantastic|perfect|super|top|klasse|genial|geweldig|excelente|"
+    r"incrivel|increible|fantastico|swietne|swietny|harika|mukemmel|magnifique|parfait|bravo|perfecto|perfeito|"
+    r"perfetto|ottimo|eccellente|sublime|wunderbar|prima|stark|toll|gelungen|super gemacht|top gedaan|fijn)"
+)
+_AS_ALWAYS = (
+    r"(as always|as usual|zoals altijd|zoals gewoonlijk|wie immer|comme d habitude|comme toujours|como siempre|"
+    r"como sempre|como de costume|come sempre|come al solito|jak zawsze|jak zwykle|her zamanki gibi|"
+    r"her zamanki)"
+)
+PRAISE_ROUND3_RE = re.compile(
+    rf"\b(worth (its weight in |their weight in )?gold|(is )?goud waard|gold wert|vaut (de l )?or|c est de l or|"
+    rf"vale (su peso en )?oro|vale ouro|vale (tanto )?oro|na wage zlota|to (jest )?zloto|altin degerinde|"
+    rf"{_GOOD} (\w+ ){{0,2}}?{_AS_ALWAYS}|{_AS_ALWAYS} (\w+ ){{0,1}}?{_GOOD}|szacun|helal( olsun)?|"
+    rf"(kawal|kawalek) dobrej roboty|eline saglik|emegine saglik|petje af|hut ab|hats off|kudos|"
+    rf"(you can (really )?tell|je ziet (echt |wel )?|je merkt|man merkt|man sieht|on (sent|voit)|ca se voit|"
+    rf"se nota|se ve|da (pra|para) (ver|sentir|perceber)|si vede|si sente|widac|czuc) (\w+ ){{0,4}}?(effort|care|"
+    rf"love|work|liefde|moeite|muhe|liebe|herzblut|soin|amour|travail|coeur|carino|esfuerzo|dedicacion|cuidado|"
+    rf"carinho|dedicacao|esforco|cura|amore|impegno|serca|serce|pracy|wysilku)|emek (verdigin|harcadigin) belli)\b"
+)
