@@ -111,7 +111,8 @@ _NOT_SENDABLE_RE = re.compile(
     r"hilfe|hulp|ayuda|ajuda|aiuto|aide|pomoc\w*|yardim\w*|tips|tipps|consejos?|conselhos?|consigli\w*|rada|"
     r"uitleg|erklarung|explication|explicacion|explicacao|spiegazione|wyjasnieni\w*|aciklama\w*|"
     r"meeting|invoice for|receipt|(to )?(know|ask|saber|preguntar|perguntar|weten|vragen|wissen|fragen|savoir|"
-    r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek))\b"
+    r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek|say|tell|thank|zeggen|sagen|danken|dire|remercier|"
+    r"decir|contar|agradecer\w*|dizer|dirti|ringraziar\w*|powiedziec|podziekowac|soylemek))\b"
 )
 
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import re
 
-from bot.core.lexicon import ANY
-
 # Resource nouns the lexicon lacked (added to lexicon_intent.NOUN_RE): revision cards, colouring pages,
 # sewing and knitting patterns, sheets, lists, cards, maps. (Not "version": "the next version" is no file.)
 NOUNS_ROUND3 = (
     r"fiches?|fichas?|schede|scheda|fiszk\w*|kartlar\w*|lernzettel\w*|karteikarte\w*|kleurplat\w*|"
     r"ausmalbild\w*|coloriages?|kolorowank\w*|boyama\w*|patterns?|patroon\w*|moldes?|wzor\w*|"
     r"desen\w*|schnittmuster\w*|"
-    r"folhas|hojas|fogli|listes?|karten|kaarten|kaartjes|cartes|cartelle|tombol\w*|bingos?|cheat ?sheets?|"
+    r"folhas|hojas|fogli|listes?|karten|kaarten|kaartjes|cartes|cartelle|karty|tombol\w*|bingos?|cheat ?sheets?|"
+    r"resumos|resumenes|riassunti|etiquetas|etiquettes|etichette|etiket\w*|labels|"
     r"spickzettel|mapas?|maps?"
 )
 
@@ -68,19 +67,25 @@ REQUEST_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool | int], ...] = (
             r"recevoir) (\w+ ){0,3}?\w*version|(puedo|podria) (tener|recibir) (\w+ ){0,3}?\w*version|(posso|"
             r"poderia) (ter|receber) (\w+ ){0,3}?\w*versao|(posso|potrei) (avere|ricevere) (\w+ ){0,3}?\w*version|"
             r"(moge|mozna) (dostac|otrzymac|prosic) (\w+ ){0,3}?\w*wersj\w*|\w*versiyon\w* (\w+ ){0,2}?"
-            r"(alabilir|gonderebilir|atabilir)\w*)\b"
+            r"(alabilir|gonderebilir|atabilir)\w*)\b(?!.*\b(zetten|posten|delen|teilen|share|post|partager|"
+            r"compartir|compartilhar|condividere|udostepni\w*|paylas\w*|instagram|verkopen|sell|verkaufen|vendre|"
+            r"vender|vendere|sprzedac|satmak)\b)"
         ),
         False,
     ),
     # Whether the creator still has it: "heb je die weekplanner nog?", "hai ancora le schede?"
     (
         re.compile(
-            r"\b((do|did) you (still|happen to) have|(heb|hebt) (je|jij|u) \w+( \w+){0,3}? nog|(hast du|habt ihr|"
-            r"haben sie) (\w+ ){0,6}?(noch|vielleicht|zufallig)|(t as|tu as|as tu|vous avez|avez vous) (encore|"
-            r"toujours)|((todavia|aun) (tienes|tenes|tiene)|(tienes|tenes|tiene) (todavia|aun))|(ainda tem|"
-            r"tem ainda|ainda tens)|(hai|avete|ha) ancora|(masz|macie) jeszcze|hala (\w+ ){1,4}var mi)\b"
+            r"\b((do|did) you (still|happen to) have|(any )?spare cop(y|ies)|(heb|hebt) (je|jij|u) \w+( \w+){0,5}? nog|"
+            r"(hast du|habt ihr|haben sie) (\w+ ){0,6}?(noch|vielleicht|zufallig)|(t |tu |vous )(les |l |la |le |en )?"
+            r"(as|avez) (encore|toujours)|(as tu|avez vous) (encore|toujours)|((todavia|aun) (las |los |la |lo )?"
+            r"(tienes|tenes|tiene)|(tienes|tenes|tiene) (todavia|aun))|(ainda (tem|tens|tiver))|tem ainda|"
+            r"(ce (le |li |lo |la |l )?)?(hai|avete|ha) ancora|(masz|macie) (je |go |to )?jeszcze|hala (\w+ ){0,4}?"
+            r"(var|duruyor|mevcut) mu)\b(?!( \w+){0,2} (time|tijd|zeit|temps|tiempo|tempo|czas|vakt\w*|zaman\w*|"
+            r"questions?|"
+            r"vragen|fragen|tips|tipps|ideen|ideas|ideeen|idees|ideias|idee|pomysl\w*|fikir\w*|advice|raad|rat)\b)"
         ),
-        ANY,
+        False,
     ),
 )
 
@@ -107,6 +112,16 @@ WISH_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool], ...] = (
         ),
         True,
     ),
+    # "… would save my life", "wären Gold wert", "zou ik goed kunnen gebruiken": said of something not yet had
+    (
+        re.compile(
+            r"\b((would|d) (\w+ ){0,2}?(save my (life|week|semester|term|sanity)|make my (\w+ ){0,2}?(easier|life))|"
+            r"zou(den)? (\w+ ){0,4}?(goed|prima|echt) (kunnen )?gebruiken|(waren|ware|war) (\w+ ){0,3}?gold wert|"
+            r"(me |m )?sauverai(en)?t (la vie|la mise)|me salvari(a|an) la vida|(ia|iam|iria|iriam) salvar (a )?"
+            r"minha vida|mi salverebbe(ro)? la vita|uratowal\w*by mi (zycie|tydzien)|hayatimi kurtarir(di)?)\b"
+        ),
+        False,
+    ),
     # "the vocab list if you still have it, thanks!": the condition is the ask.
     (
         re.compile(
@@ -129,7 +144,7 @@ ALREADY_HAVE_RE = re.compile(
     r"ya tengo (uno|una|algo|lo que)|(eu )?ja tenho (um|uma|algo|o que)|(ne )?ho gia (uno|una|qualcosa|quello)|"
     r"mam juz (podobn\w*|tak\w*|swoj\w*|wszystko|jeden|jedna)|bende (zaten|de) var|zaten var|kein bedarf|"
     r"geen behoefte|no me hace falta|nao preciso|non mi serve|(ne|nee|nein),? lass mal|lass mal gut sein|"
-    r"almayayim|almayacagim|istemiyorum|podziekuje)\b"
+    r"almayayim|almayacagim|istemiyorum|podziekuje|(ich )?bin raus|(i m|im|i am) out|count me out)\b"
 )
 # A clause that only passes: "pass, thanks", "ik pas", "passo, grazie" (not "je passe le bac").
 PASS_CLAUSE_RE = re.compile(
@@ -138,7 +153,9 @@ PASS_CLAUSE_RE = re.compile(
 )
 # Scare quotes around "free" (raw text, before folding): 'another "free" template…' is sarcastic.
 SCARE_QUOTED_FREE_RE = re.compile(
-    r"[\"“„«]\s*(free|gratis|grátis|kostenlos\w*|gratuit\w*|darmow\w*|bezpłatn\w*|ücretsiz)\s*[\"”“»]", re.I
+    r"[\"“„«]\s*(free|gratis|grátis|kostenlos\w*|gratuit\w*|darmow\w*|bezpłatn\w*|ücretsiz|gift|cadeau|geschenk|"
+    r"regalo|presente|prezent|hediye|freebie)\s*[\"”“»]",
+    re.I,
 )
 
 # --- Praise without a thank-you word -> thanks -------------------------------------------------
@@ -160,5 +177,9 @@ PRAISE_ROUND3_RE = re.compile(
     rf"(you can (really )?tell|je ziet (echt |wel )?|je merkt|man merkt|man sieht|on (sent|voit)|ca se voit|"
     rf"se nota|se ve|da (pra|para) (ver|sentir|perceber)|si vede|si sente|widac|czuc) (\w+ ){{0,4}}?(effort|care|"
     rf"love|work|liefde|moeite|muhe|liebe|herzblut|soin|amour|travail|coeur|carino|esfuerzo|dedicacion|cuidado|"
-    rf"carinho|dedicacao|esforco|cura|amore|impegno|serca|serce|pracy|wysilku)|emek (verdigin|harcadigin) belli)\b"
+    rf"carinho|dedicacao|esforco|cura|amore|impegno|serca|serce|pracy|wysilku)|emek (verdigin|harcadigin) belli|"
+    rf"(loved|adored|adores|loves) it|(vond|vonden) (het|hem|ze) (\w+ )?(geweldig|prachtig|super|top|leuk)|"
+    rf"(war|waren) (\w+ )?(ganz |total |voll )?begeistert|(l |les )?(a|ont) adore|le (encanto|encantaron)|"
+    rf"(amou|amaram|adorou|adoraram)|(le |gli |mi )?(e piaciuto|e piaciuta|sono piaciut\w*) (tantissimo|"
+    rf"un sacco|molto)|spodobal\w*|bayildi\w*|kept me sane)\b"
 )
