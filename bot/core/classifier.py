@@ -205,7 +205,7 @@ def _sentiment(t: _Text) -> _Sentiment:
             negative = True
         if w in lx.SARCASM_CUES:
             cue = True
-    exclaims = any(li.EXCLAMATION_RE.match(c) for c in t.clauses)  # "what a lovely…!", "wat een…"
+    exclaims = any(li.EXCLAMATION_RE.match(_strip_small_talk(c).strip()) for c in t.clauses)  # "what a lovely…!"
     if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims or _praised(t):
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
@@ -224,7 +224,7 @@ def _passes(t: _Text) -> re.Match[str] | None:
 
 
 def _strip_small_talk(words: str) -> str:
-    return li.SMALL_TALK_EXTRA_RE.sub(" ", lx.SMALL_TALK_RE.sub(" ", words))
+    return r3.SMALL_TALK_ROUND3_RE.sub(" ", li.SMALL_TALK_EXTRA_RE.sub(" ", lx.SMALL_TALK_RE.sub(" ", words)))
 
 
 def _is_question(t: _Text) -> str | None:

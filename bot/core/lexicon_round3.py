@@ -118,7 +118,11 @@ WISH_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool], ...] = (
             r"\b((would|d) (\w+ ){0,2}?(save my (life|week|semester|term|sanity)|make my (\w+ ){0,2}?(easier|life))|"
             r"zou(den)? (\w+ ){0,4}?(goed|prima|echt) (kunnen )?gebruiken|(waren|ware|war) (\w+ ){0,3}?gold wert|"
             r"(me |m )?sauverai(en)?t (la vie|la mise)|me salvari(a|an) la vida|(ia|iam|iria|iriam) salvar (a )?"
-            r"minha vida|mi salverebbe(ro)? la vita|uratowal\w*by mi (zycie|tydzien)|hayatimi kurtarir(di)?)\b"
+            r"minha vida|mi salverebbe(ro)? la vita|uratowal\w*by mi (zycie|tydzien)|hayatimi kurtarir(di)?|(would|d) "
+            r"(\w+ ){0,2}?(change|transform) my life|(would|d) be (a |such a )?(lifesaver|godsend|game changer)|zou "
+            r"(\w+ ){0,3}?(een )?uitkomst zijn|(ware|war) (\w+ ){0,2}?(die|meine|eine) rettung|(me |m )?"
+            r"changerai(en)?t la vie|me cambiari(a|an) la vida|(ia|iria|iam|iriam) mudar (a )?minha vida|mi "
+            r"cambierebbe(ro)? la vita|zmienil\w*by mi zycie|hayatimi degistirir(di)?)\b"
         ),
         False,
     ),
@@ -158,6 +162,14 @@ SCARE_QUOTED_FREE_RE = re.compile(
     re.I,
 )
 
+# "what a day", "wat een week", "quelle journée": small talk, neither praise nor a question.
+SMALL_TALK_ROUND3_RE = re.compile(
+    r"\b(what a|wat een|was fur (ein|eine)|quelle?|que|menuda|che|co za|ne) (\w+ )?(day|week|morning|night|monday|"
+    r"dag|ochtend|nacht|maandag|tag|woche|morgen|montag|journee|semaine|matinee|nuit|lundi|dia|semana|manana|"
+    r"noche|lunes|semaninha|manha|segunda|giornata|settimana|mattina|notte|lunedi|dzien|tydzien|poranek|noc|"
+    r"poniedzialek|gun|gundu|hafta|haftaydi|sabah|gece|pazartesi)\b"
+)
+
 # --- Praise without a thank-you word -> thanks -------------------------------------------------
 _GOOD = (
     r"(excellent|great|amazing|brilliant|awesome|fantastic|perfect|super|top|klasse|genial|geweldig|excelente|"
@@ -181,5 +193,8 @@ PRAISE_ROUND3_RE = re.compile(
     rf"(loved|adored|adores|loves) it|(vond|vonden) (het|hem|ze) (\w+ )?(geweldig|prachtig|super|top|leuk)|"
     rf"(war|waren) (\w+ )?(ganz |total |voll )?begeistert|(l |les )?(a|ont) adore|le (encanto|encantaron)|"
     rf"(amou|amaram|adorou|adoraram)|(le |gli |mi )?(e piaciuto|e piaciuta|sono piaciut\w*) (tantissimo|"
-    rf"un sacco|molto)|spodobal\w*|bayildi\w*|kept me sane)\b"
+    rf"un sacco|molto)|spodobal\w*|bayildi\w*|kept me sane|(he|she|they) (loves?|adores?) (it|them)|(hij|zij|ze) "
+    rf"(is|zijn) (er )?(fan|dol op|gek op)|(er|sie) (liebt|liebte|lieben) (ihn|es|sie)|(il|elle|ils|elles) (l |les )?"
+    rf"(adore|adorent)|le encanta|(ele|ela) (adora|ama)|(lo|la|li|le) adora|uwielbia (go|je|ja|to)|zachwycon\w*|"
+    rf"cok sevdi\w*|(went|go|going) wild (for|over)|flipo|(haven t|havent|can t|cant) stop(ped)? talking about)\b"
 )
