@@ -189,7 +189,8 @@ class _Sentiment:
 
 
 def _sentiment(t: _Text) -> _Sentiment:
-    words = _strip_small_talk(t.words).split()  # "good morning" is not praise
+    # "good morning" is not praise; "10/10, no notes" is, and its "no" is not a complaint
+    words = _strip_small_talk(r3.PRAISE_ROUND3_RE.sub(" great ", t.words)).split()
     gratitude = praise = negative = cue = False
     for i, w in enumerate(words):
         sq = lx.squeeze(w)

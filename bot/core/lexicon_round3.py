@@ -58,6 +58,26 @@ REQUEST_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool | int], ...] = (
         ),
         False,
     ),
+    # The whole of it, after pages went missing: "heb je een volledige versie?", "tem a versão completa?"
+    (
+        re.compile(
+            r"\b(have|got|send|heb|hebt|stuur|hast|schick\w*|aurais|as|envoie|tienes|mandas|tem|manda|hai|mandi|masz|"
+            r"wyslesz|atar)( \w+){0,2}? (complete|full|whole|volledige|hele|vollstandige|ganze|completa|completo|"
+            r"intera|pelna|pelny|tam|eksiksiz)( \w+)? (version|copy|versie|kopie|exemplaar|versao|versione|wersj\w*|"
+            r"halini|pdf|file|bestand|datei|fichier|archivo|arquivo)\b|\b(version|versie|versao|versione|wersj\w*) "
+            r"(complete|completa|completo|intera|pelna)\b"
+        ),
+        False,
+    ),
+    # "is there a way to still get it?" where the first rounds' frames needed other words
+    (
+        re.compile(
+            r"\b((hay|habria) (alguna |una )?(forma|manera) de (conseguir|tener|recibir|obtener)|tem como (eu )?"
+            r"(\w+ )?(pegar|receber|ter|conseguir|baixar)|c e (un )?modo (di|per) (\w+ )?(avere|ricevere|ottenere)|"
+            r"\w*(alabilmemin|almamin|edinmemin) (bir )?yolu|komm\w* ich (\w+ ){0,3}?an (den|die|das|dein\w*))\b"
+        ),
+        False,
+    ),
     # Another version of it: "mag ik de printversie ook?", "mogę dostać też wersję edytowalną?"
     (
         re.compile(
@@ -196,5 +216,9 @@ PRAISE_ROUND3_RE = re.compile(
     rf"un sacco|molto)|spodobal\w*|bayildi\w*|kept me sane|(he|she|they) (loves?|adores?) (it|them)|(hij|zij|ze) "
     rf"(is|zijn) (er )?(fan|dol op|gek op)|(er|sie) (liebt|liebte|lieben) (ihn|es|sie)|(il|elle|ils|elles) (l |les )?"
     rf"(adore|adorent)|le encanta|(ele|ela) (adora|ama)|(lo|la|li|le) adora|uwielbia (go|je|ja|to)|zachwycon\w*|"
-    rf"cok sevdi\w*|(went|go|going) wild (for|over)|flipo|(haven t|havent|can t|cant) stop(ped)? talking about)\b"
+    rf"cok sevdi\w*|(went|go|going) wild (for|over)|flipo|(haven t|havent|can t|cant) stop(ped)? talking about|"
+    rf"10 10|11 10|10 out of 10|no notes|niks op aan te merken|nichts (zu meckern|auszusetzen)|rien a redire|nada "
+    rf"(que objetar|a reclamar)|(niente|nulla) da dire|nie mam sie do czego przyczepic|hicbir eksigi yok|grace a "
+    rf"(ton|ta|tes|votre|vos)|dankzij (je|jouw|uw)|dank (deiner|deinem|deinen|ihrer|ihrem)|gracas a|por causa "
+    rf"d(o|a|os|as) (seu|sua|seus|suas)|\w+ sayesinde)\b"
 )
