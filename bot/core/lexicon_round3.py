@@ -61,11 +61,10 @@ REQUEST_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool | int], ...] = (
     # The whole of it, after pages went missing: "heb je een volledige versie?", "tem a versão completa?"
     (
         re.compile(
-            r"\b(have|got|send|heb|hebt|stuur|hast|schick\w*|aurais|as|envoie|tienes|mandas|tem|manda|hai|mandi|masz|"
-            r"wyslesz|atar)( \w+){0,2}? (complete|full|whole|volledige|hele|vollstandige|ganze|completa|completo|"
-            r"intera|pelna|pelny|tam|eksiksiz)( \w+)? (version|copy|versie|kopie|exemplaar|versao|versione|wersj\w*|"
-            r"halini|pdf|file|bestand|datei|fichier|archivo|arquivo)\b|\b(version|versie|versao|versione|wersj\w*) "
-            r"(complete|completa|completo|intera|pelna)\b"
+            r"^(\w+ )?(do you have|have you got|got|send|heb|hebt|stuur|hast|schick\w*|aurais|as|envoie|tienes|mandas|"
+            r"tem|manda|hai|mandi|masz|wyslesz|atar)( \w+){0,2}? ((complete|full|whole|volledige|hele|vollstandige|"
+            r"ganze|pelna|pelny|tam|eksiksiz)( \w+)? (version|copy|versie|kopie|exemplaar|wersj\w*|halini|pdf|file|"
+            r"bestand|datei)|(version|versao|versione|copia) (complete|completa|completo|intera))\b"
         ),
         False,
     ),
@@ -168,7 +167,8 @@ ALREADY_HAVE_RE = re.compile(
     r"ya tengo (uno|una|algo|lo que)|(eu )?ja tenho (um|uma|algo|o que)|(ne )?ho gia (uno|una|qualcosa|quello)|"
     r"mam juz (podobn\w*|tak\w*|swoj\w*|wszystko|jeden|jedna)|bende (zaten|de) var|zaten var|kein bedarf|"
     r"geen behoefte|no me hace falta|nao preciso|non mi serve|(ne|nee|nein),? lass mal|lass mal gut sein|"
-    r"almayayim|almayacagim|istemiyorum|podziekuje|(ich )?bin raus|(i m|im|i am) out|count me out)\b"
+    r"almayayim|almayacagim|istemiyorum|podziekuje|(ich )?bin raus|(i m|im|i am) out|count me out|grazie di "
+    r"(niente|nulla))\b"
 )
 # A clause that only passes: "pass, thanks", "ik pas", "passo, grazie" (not "je passe le bac").
 PASS_CLAUSE_RE = re.compile(
@@ -201,6 +201,20 @@ _AS_ALWAYS = (
     r"como sempre|como de costume|come sempre|come al solito|jak zawsze|jak zwykle|her zamanki gibi|"
     r"her zamanki)"
 )
+# It will help / it helps (the member has it: thanks), unlike "it would help" (an ask, above).
+_HELPS = (
+    r"((will|ll|gonna|going to) (\w+ ){0,2}?help|helps (me|us|so)|makes? (\w+ ){0,3}?(so much |way |a lot )?(easier|"
+    r"simpler)|gaat (me|mij|ons) (\w+ )?helpen|helpt (me|mij|ons)|wird (mir|uns) (\w+ )?helfen|hilft (mir|uns)|va "
+    r"(\w+ )?(m |me |nous )aider|(ca )?m aide|me va a ayudar|me (esta )?ayuda(ndo)?|vai me ajudar|(me )?ajuda muito|"
+    r"mi aiutera|mi aiuta|(mi )?(to )?pomoze|pomaga mi|isime yarayacak|isime yariyor)"
+)
+# Effort seen in it: "wat heb je hier werk in gestoken", "çok emek verilmiş", "qué currazo", "you're saving my…"
+_EFFORT = (
+    r"((werk|moeite|tijd|liefde) in (gestoken|gestopt)|emek (verilmis|harcanmis)|caprichad\w*|curr[ao]zo|"
+    r"porzadn\w* robot\w*|kawal \w+ roboty|durchdacht|(you|u) rock|(you re|youre|ur) (saving|a star)|du rettest|"
+    r"(je|jij) redt|tu (me )?sauves|me (estas salvando|salvas)|(voce|vc) (me )?salva|mi (stai salvando|salvi)|"
+    r"ratujesz)"
+)
 PRAISE_ROUND3_RE = re.compile(
     rf"\b(worth (its weight in |their weight in )?gold|(is )?goud waard|gold wert|vaut (de l )?or|c est de l or|"
     rf"vale (su peso en )?oro|vale ouro|vale (tanto )?oro|na wage zlota|to (jest )?zloto|altin degerinde|"
@@ -220,5 +234,5 @@ PRAISE_ROUND3_RE = re.compile(
     rf"10 10|11 10|10 out of 10|no notes|niks op aan te merken|nichts (zu meckern|auszusetzen)|rien a redire|nada "
     rf"(que objetar|a reclamar)|(niente|nulla) da dire|nie mam sie do czego przyczepic|hicbir eksigi yok|grace a "
     rf"(ton|ta|tes|votre|vos)|dankzij (je|jouw|uw)|dank (deiner|deinem|deinen|ihrer|ihrem)|gracas a|por causa "
-    rf"d(o|a|os|as) (seu|sua|seus|suas)|\w+ sayesinde)\b"
+    rf"d(o|a|os|as) (seu|sua|seus|suas)|\w+ sayesinde|{_HELPS}|{_EFFORT})\b"
 )
