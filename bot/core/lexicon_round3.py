@@ -145,6 +145,16 @@ WISH_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
+    # "a printable version would be so handy for my class"
+    (
+        re.compile(
+            r"\b((would|d) be (\w+ ){0,2}?(handy|useful|practical|helpful)|zou (\w+ ){0,2}?(handig|nuttig|praktisch) "
+            r"zijn|(ware|war) (\w+ ){0,2}?(praktisch|nutzlich|hilfreich)|serait (\w+ ){0,2}?(pratique|utile)|seria "
+            r"(\w+ ){0,2}?(util|practic[oa]|pratic[oa])|sarebbe (\w+ ){0,2}?(comod\w*|util\w*|pratic\w*)|byl\w* "
+            r"(\w+ ){0,2}?(przydatn\w*|pomocn\w*)|kullanisli olurdu|me vendria de maravilla)\b"
+        ),
+        False,
+    ),
     # "the vocab list if you still have it, thanks!": the condition is the ask.
     (
         re.compile(
@@ -213,7 +223,17 @@ _EFFORT = (
     r"((werk|moeite|tijd|liefde) in (gestoken|gestopt)|emek (verilmis|harcanmis)|caprichad\w*|curr[ao]zo|"
     r"porzadn\w* robot\w*|kawal \w+ roboty|durchdacht|(you|u) rock|(you re|youre|ur) (saving|a star)|du rettest|"
     r"(je|jij) redt|tu (me )?sauves|me (estas salvando|salvas)|(voce|vc) (me )?salva|mi (stai salvando|salvi)|"
-    r"ratujesz)"
+    r"ratujesz|(spent|put|dedicaste|passou|passato|spedzil\w*|passe) (\w+ ){0,2}?(hours|heures|horas|ore|godzin\w*)|"
+    r"saatler(ce)? harcadig\w*|uren (in|aan) (gestoken|besteed)|stunden (\w+ )?(reingesteckt|investiert))"
+)
+# Told as what it did: recommended to friends, on the fridge, "finally a planner that…", "will make … calmer"
+_RESULT = (
+    r"(recommended (it|this)|aangeraden|weiterempfohlen|conseille a|recomende|indiquei|recomendei|consigliato a|"
+    r"polecil\w*|onerdim|tavsiye ettim|(on|op|an|sur|en|na|sul|buzdolabina) (the |de |den |le |la |a |il )?(fridge|"
+    r"koelkast|kuhlschrank|frigo|nevera|geladeira|lodowke|buzdolab\w*)|(finally|eindelijk|endlich|enfin|por fin|"
+    r"finalmente|w koncu|nareszcie|sonunda) (a|an|een|ein|eine|un|une|uma|um|una|bir)( \w+){1,3} (that|die|der|"
+    r"das|qui|que|che|ktory|ktora|ktore)|(going to|gonna|will|ll) make|gaat (\w+ ){0,3}?maken|va rendre|va a hacer "
+    r"que|vai deixar|rendera|sprawi\w*|saglayacak)"
 )
 PRAISE_ROUND3_RE = re.compile(
     rf"\b(worth (its weight in |their weight in )?gold|(is )?goud waard|gold wert|vaut (de l )?or|c est de l or|"
@@ -234,5 +254,5 @@ PRAISE_ROUND3_RE = re.compile(
     rf"10 10|11 10|10 out of 10|no notes|niks op aan te merken|nichts (zu meckern|auszusetzen)|rien a redire|nada "
     rf"(que objetar|a reclamar)|(niente|nulla) da dire|nie mam sie do czego przyczepic|hicbir eksigi yok|grace a "
     rf"(ton|ta|tes|votre|vos)|dankzij (je|jouw|uw)|dank (deiner|deinem|deinen|ihrer|ihrem)|gracas a|por causa "
-    rf"d(o|a|os|as) (seu|sua|seus|suas)|\w+ sayesinde|{_HELPS}|{_EFFORT})\b"
+    rf"d(o|a|os|as) (seu|sua|seus|suas)|\w+ sayesinde|{_HELPS}|{_EFFORT}|{_RESULT})\b"
 )
