@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lexicon_round3 import STOP_WRITING_RE
+
 # "thanks anyway, found it elsewhere", "trotzdem danke": the member no longer wants it.
 THANKS_ANYWAY_RE = re.compile(
     r"\b((thanks?|thank you|thx|ty|cheers) (anyway|anyways|all the same|regardless)|(toch|evengoed) (bedankt|dank "
@@ -30,4 +32,6 @@ STILL_BROKEN_RE = re.compile(
 SPAM_THANKS_RE = re.compile(
     r"\b((fur den|pour le|por el|pelo|per lo|za|voor de|for the) spam\w*|spam (icin|\w+ icin))\b"
 )
-DECLINE_MORE_RE = re.compile(f"{THANKS_ANYWAY_RE.pattern}|{UNSUBSCRIBE_RE.pattern}|{SPAM_THANKS_RE.pattern}")
+DECLINE_MORE_RE = re.compile(
+    f"{THANKS_ANYWAY_RE.pattern}|{UNSUBSCRIBE_RE.pattern}|{SPAM_THANKS_RE.pattern}|{STOP_WRITING_RE.pattern}"
+)

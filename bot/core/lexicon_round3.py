@@ -68,6 +68,19 @@ REQUEST_FRAMES_ROUND3: tuple[tuple[re.Pattern[str], bool | int], ...] = (
         ),
         False,
     ),
+    # Delivered on paper only: "says delivered but my DMs are empty"; the wrong one: "… but I asked for the German one"
+    (
+        re.compile(
+            r"\b((dm|dms|inbox|postvak\w*|posteingang|boite|mp|mps|md|mds|bandeja|caixa|messaggi|skrzynk\w*|dmlerim|"
+            r"gelen kutu\w*) (\w+ ){0,2}?(is |are |sont |estan |esta |ta |sono |e |sa |jest |)(still )?(empty|leeg|"
+            r"leer|"
+            r"vides?|vacios?|vazias?|vuot[io]|puste|pusta|bos)|(sent|stuurde|gestuurd|geschickt|envoye|mandaste|mandou|"
+            r"enviaste|mandato|wyslal\w*|gonderdin)\b.*\b(but|maar|aber|mais|pero|mas|ma|ale|ama) (i|ik|ich|j ai|je|yo|"
+            r"eu|io|ja|ben) (asked|wanted|vroeg|wilde|wollte|hatte|demande|voulais|pedi|pedia|queria|chiesto|volevo|"
+            r"prosil\w*|chcial\w*|istedim|istemistim))\b"
+        ),
+        False,
+    ),
     # "is there a way to still get it?" where the first rounds' frames needed other words
     (
         re.compile(
@@ -185,6 +198,13 @@ PASS_CLAUSE_RE = re.compile(
     r"(i ll |ill |i will |ik |ich |io )?(pass|passo|paso|passe)( (on it|on this|thanks?|thx|dank ?je|dankje|"
     r"bedankt|danke|merci|gracias|obrigad[oa]|valeu|grazie|dzieki))?"
 )
+# "can you not message me every day", "merci de ne pas m'écrire": other (joined to lexicon_more's declines).
+STOP_WRITING_RE = re.compile(
+    r"\b((can|could|would) you (please )?not (message|dm|text|write|email|mail)|nicht (\w+ ){0,2}?(jeden tag|taglich|"
+    r"standig|mehr) (\w+ )?(schreiben|schreibst|anschreiben|nachrichten)|(de )?ne (pas|plus) m ecrire|nao me (manda|"
+    r"mande|envia|envie) (mais )?mensage\w*|no me (mandes|envies) (mas )?mensajes|niet (\w+ ){0,2}?elke dag "
+    r"(\w+ )?(berichten|sturen|appen))\b"
+)
 # Scare quotes around "free" (raw text, before folding): 'another "free" template…' is sarcastic.
 SCARE_QUOTED_FREE_RE = re.compile(
     r"[\"“„«]\s*(free|gratis|grátis|kostenlos\w*|gratuit\w*|darmow\w*|bezpłatn\w*|ücretsiz|gift|cadeau|geschenk|"
@@ -235,6 +255,15 @@ _RESULT = (
     r"das|qui|que|che|ktory|ktora|ktore)|(going to|gonna|will|ll) make|gaat (\w+ ){0,3}?maken|va rendre|va a hacer "
     r"que|vai deixar|rendera|sprawi\w*|saglayacak)"
 )
+# How it turned out: "qué cosa más mona te ha quedado", "è venuto troppo carino", "wie süß ist das geworden"
+_TURNED_OUT = (
+    r"(((te |le )?ha quedado|quedo) (\w+ ){0,2}?(genial|precioso|preciosa|bonito|bonita|mono|mona|monisim\w*|chulo|"
+    r"chula|perfecto|perfecta)|ficou (\w+ )?(lindo|linda|fofo|fofa|otimo|otima|perfeito|perfeita|incrivel)|e "
+    r"venut[oa] (\w+ )?(carin[oa]|bellissim[oa]|benissimo|perfett[oa])|wyszl\w* (\w+ )?(super|swietnie|pieknie|"
+    r"przeslodko|slodko|cudnie)|wie (\w+ )?(suss|schon|toll|hubsch) (\w+ ){0,2}?geworden|(turned|came) out (so )?"
+    r"(great|lovely|beautiful|cute|amazing|perfect)|(is|zijn) (\w+ )?(mooi|prachtig|schattig) geworden|(est|c est) "
+    r"(\w+ )?(trop )?(mignon|beau|reussi)|cok (tatli|guzel) olmus)"
+)
 PRAISE_ROUND3_RE = re.compile(
     rf"\b(worth (its weight in |their weight in )?gold|(is )?goud waard|gold wert|vaut (de l )?or|c est de l or|"
     rf"vale (su peso en )?oro|vale ouro|vale (tanto )?oro|na wage zlota|to (jest )?zloto|altin degerinde|"
@@ -254,5 +283,5 @@ PRAISE_ROUND3_RE = re.compile(
     rf"10 10|11 10|10 out of 10|no notes|niks op aan te merken|nichts (zu meckern|auszusetzen)|rien a redire|nada "
     rf"(que objetar|a reclamar)|(niente|nulla) da dire|nie mam sie do czego przyczepic|hicbir eksigi yok|grace a "
     rf"(ton|ta|tes|votre|vos)|dankzij (je|jouw|uw)|dank (deiner|deinem|deinen|ihrer|ihrem)|gracas a|por causa "
-    rf"d(o|a|os|as) (seu|sua|seus|suas)|\w+ sayesinde|{_HELPS}|{_EFFORT}|{_RESULT})\b"
+    rf"d(o|a|os|as) (seu|sua|seus|suas)|\w+ sayesinde|{_HELPS}|{_EFFORT}|{_RESULT}|{_TURNED_OUT})\b"
 )
