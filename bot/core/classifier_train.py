@@ -8,7 +8,8 @@ Deterministic: files are read in a fixed order, examples are shuffled with a fix
 are rounded before they are written, so the same data gives a byte-identical file. The model records
 a SHA-256 of each training file; tests compare those cheaply.
 
-Never add classifier_eval2.tsv (or any set kept for judging) to TRAINING_FILES.
+Never add classifier_eval3.tsv (or any set kept for judging, see JUDGING_SETS) to TRAINING_FILES: the
+trainer refuses to read it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ from bot.core.classifier_eval import load_tsv
 from bot.core.classifier_model import LABELS, MODEL_PATH, Model, features, softmax
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-TRAINING_FILES = ("classifier_train.tsv", "classifier_dev.tsv", "classifier_holdout.tsv", "classifier_eval.tsv")
+# classifier_eval2.tsv judged round 2; round 3 read its misses and, at the end, trained on it (2026-12-03).
+TRAINING_FILES = (
+    "classifier_train.tsv",
+    "classifier_dev.tsv",
+    "classifier_holdout.tsv",
+    "classifier_eval.tsv",
+    "classifier_eval2.tsv",
+)
 VALIDATION_FILE = "classifier_eval.tsv"
 SETTINGS = {"epochs": 12, "learning_rate": 4.0, "l2": 1e-5, "min_docs": 2, "seed": 14, "precision": 3}
 
