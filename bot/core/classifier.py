@@ -13,7 +13,8 @@ rules. The order *is* the label precedence from the corpus README:
 Every rule is a *general* pattern (a verb of receiving plus a resource noun, an inverted clause, a
 gratitude word...), never a stored sentence, so unseen phrasings are classified the same way.
 Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames), lexicon_intent
-(wishes, complaints, sarcasm) and lexicon_more. No lexicon lists every phrasing, so a small trained
+(wishes, complaints, sarcasm), lexicon_more and lexicon_round3 (asking again, conditionals, refusals that
+thank, praise without a thank-you word). No lexicon lists every phrasing, so a small trained
 model (bot.core.classifier_model) then weighs the rule's label against what it learned from examples:
 it overrules a rule only when confident. ``classify_with_reason`` says which decided, and why.
 """
@@ -105,24 +106,13 @@ def _normalise(text: str) -> _Text:
 # --- Rules (patterns live in bot.core.lexicon) ----------------------------------------------------
 
 
-# Things a creator gives by answering, not by sending a file: "can I get a refund for the course?"
-_NOT_SENDABLE_RE = re.compile(
-    r"^(?:\w+ )?(refund|refunds|discount|coupon|promo|opinion|feedback|advice|help|answer|reply|response|call|"
-    r"hilfe|hulp|ayuda|ajuda|aiuto|aide|pomoc\w*|yardim\w*|tips|tipps|consejos?|conselhos?|consigli\w*|rada|"
-    r"uitleg|erklarung|explication|explicacion|explicacao|spiegazione|wyjasnieni\w*|aciklama\w*|"
-    r"meeting|invoice for|receipt|(to )?(know|ask|saber|preguntar|perguntar|weten|vragen|wissen|fragen|savoir|"
-    r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek|say|tell|thank|zeggen|sagen|danken|dire|remercier|"
-    r"decir|contar|agradecer\w*|dizer|dirti|ringraziar\w*|powiedziec|podziekowac|soylemek))\b"
-)
-
-
 # "where do you host the files?": what the creator does, not what the member wants.
 _CREATOR_SUBJECT_RE = re.compile(r"^(you|u|ya|jij|du|tu|vous)\b")
 
 
 def _has_object(rest: str) -> bool:
     rest = rest.strip()
-    if _NOT_SENDABLE_RE.match(rest) or _CREATOR_SUBJECT_RE.match(rest):
+    if lm.NOT_SENDABLE_RE.match(rest) or _CREATOR_SUBJECT_RE.match(rest):
         return False
     return bool(lx.OBJECT_RE.search(rest) or li.OBJECT_NOUN_RE.search(rest))
 
@@ -315,16 +305,6 @@ def _broken_delivery(t: _Text) -> str | None:
     return None
 
 
-_ASK_CUE_RE = re.compile(
-    r"\b((can|could|may|might) (i|we)|(do|did) you (still )?have|any chance|is there|(mag|kan|kun|krijg|wil) ik|"
-    r"(heb|hebt) (je|jij|u)|(darf|kann|konnte|bekomme) ich|hast du|(je )?(peux|puis|pourrais) (je|avoir)|"
-    r"puedo|podria|tienes|posso|poderia|tem|potrei|hai|czy (moge|masz)|moge|alabilir|var mi|"
-    r"(i|we) (want|need|d like|would like)|(ik|wij) (wil|wilde|zou)|graag|(ich|wir) (mochte|mochten|hatte|hatten|will)|"
-    r"je (voudrais|veux)|quiero|quisiera|quero|queria|vorrei|poprosze|istiyorum|"
-    r"please|pls|plz|aub|alsjeblieft|bitte|svp|stp|por favor|porfa|per favore|prosze|lutfen)\b"
-)
-
-
 def asks_for_something(text: str) -> bool:
     """Cheap pre-check for callers: could naming an offered resource turn ``text`` into a request?
 
@@ -332,12 +312,12 @@ def asks_for_something(text: str) -> bool:
     something ("can I share…"); only then is looking up the offered resources worth it.
     """
     t = _normalise(text[:_MAX_CHARS])
-    return bool(_ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
+    return bool(lm.ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
 
 
 def _names_offered(text: str, t: _Text, offered: Sequence[str]) -> str | None:
     """A "can I have / mag ik" ask that names a resource the member's guilds offer is a request."""
-    if not offered or not _ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
+    if not offered or not lm.ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
         return None
     if (s := _sentiment(t)).gratitude and not s.negative and not _is_question(t):
         return None  # "thanks for Budget Buddy, please keep it up": thanks that names it
