@@ -15,7 +15,7 @@ import pytest
 from bot.core.classifier import Label, asks_for_something, classify, classify_with_reason, use_model
 from bot.core.classifier_eval import evaluate, format_report, load_tsv
 from bot.core.classifier_model import MODEL_PATH, load_model, tokens
-from bot.core.classifier_train import TRAINING_FILES, file_hashes, to_json, train
+from bot.core.classifier_train import JUDGING_SETS, TRAINING_FILES, file_hashes, to_json, train
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = DATA.parent.parent
@@ -29,11 +29,13 @@ LABEL_FLOOR = 0.93
 # Per-file floors (overall, per label). classifier_eval.tsv measured 93.9% / 86.9% (requests) on
 # the rules alone when it was unseen (2026-12-02); the second round trains the model on it, so it is
 # a regression guard now (99.7% when trained on), not a measure of unseen messages.
-# Sets the model trains on are regression guards at their measured level; classifier_eval2.tsv is
-# the held-out measure and sits below issue 14's target (tests/data/README.md): a guard, not a pass.
+# Sets the model trains on are regression guards at their measured level. classifier_eval2.tsv was
+# the held-out measure of round 2 (93.0%); round 3 read its misses and trained on it (2026-12-03), so
+# it is a regression guard now (99.3%, lowest label 98.7% when trained on), not a measure of unseen
+# messages. The judging set is classifier_eval3.tsv, held to issue 14's target (the default floors).
 FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval.tsv": (0.98, 0.97),
-    "classifier_eval2.tsv": (0.92, 0.88),
+    "classifier_eval2.tsv": (0.99, 0.98),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
@@ -391,7 +393,8 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
     # python tools/classifier_train_data.py && python -m bot.core.classifier_train
     recorded = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["training_files"]
     assert recorded == file_hashes(), "training data changed: run python -m bot.core.classifier_train"
-    assert not any("eval2" in name for name in TRAINING_FILES)  # the judging set is never trained on
+    assert "classifier_eval3.tsv" in JUDGING_SETS  # the judging set is never trained on
+    assert not set(JUDGING_SETS) & set(TRAINING_FILES)
 
 
 def test_retraining_reproduces_the_shipped_model_byte_for_byte():

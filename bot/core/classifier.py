@@ -13,7 +13,8 @@ rules. The order *is* the label precedence from the corpus README:
 Every rule is a *general* pattern (a verb of receiving plus a resource noun, an inverted clause, a
 gratitude word...), never a stored sentence, so unseen phrasings are classified the same way.
 Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames), lexicon_intent
-(wishes, complaints, sarcasm) and lexicon_more. No lexicon lists every phrasing, so a small trained
+(wishes, complaints, sarcasm), lexicon_more and lexicon_round3 (asking again, conditionals, refusals that
+thank, praise without a thank-you word). No lexicon lists every phrasing, so a small trained
 model (bot.core.classifier_model) then weighs the rule's label against what it learned from examples:
 it overrules a rule only when confident. ``classify_with_reason`` says which decided, and why.
 """
@@ -30,6 +31,7 @@ from bot.core import lexicon as lx
 from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
 from bot.core import lexicon_more as lm
+from bot.core import lexicon_round3 as r3
 from bot.core.classifier_model import Model, load_model, weigh
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
@@ -88,7 +90,8 @@ def _normalise(text: str) -> _Text:
     text = _URL_RE.sub(" ", text)
     text = _MENTION_RE.sub(" ", text.replace("\\n", "\n"))
     positive = sum(ch in lx.POSITIVE_EMOJI for ch in text) + len(lx.POSITIVE_SHORTCODE_RE.findall(text))
-    eye_roll = any(ch in li.SARCASM_EMOJI for ch in text)
+    # 🙄, or scare quotes around "free": the warm words around it are sarcastic.
+    eye_roll = any(ch in li.SARCASM_EMOJI for ch in text) or bool(r3.SCARE_QUOTED_FREE_RE.search(text))
     has_qmark = "?" in text or "¿" in text
     text = _MD_EMPHASIS_RE.sub(" ", text)
     text = lx.fold(text)
@@ -103,23 +106,13 @@ def _normalise(text: str) -> _Text:
 # --- Rules (patterns live in bot.core.lexicon) ----------------------------------------------------
 
 
-# Things a creator gives by answering, not by sending a file: "can I get a refund for the course?"
-_NOT_SENDABLE_RE = re.compile(
-    r"^(?:\w+ )?(refund|refunds|discount|coupon|promo|opinion|feedback|advice|help|answer|reply|response|call|"
-    r"hilfe|hulp|ayuda|ajuda|aiuto|aide|pomoc\w*|yardim\w*|tips|tipps|consejos?|conselhos?|consigli\w*|rada|"
-    r"uitleg|erklarung|explication|explicacion|explicacao|spiegazione|wyjasnieni\w*|aciklama\w*|"
-    r"meeting|invoice for|receipt|(to )?(know|ask|saber|preguntar|perguntar|weten|vragen|wissen|fragen|savoir|"
-    r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek))\b"
-)
-
-
 # "where do you host the files?": what the creator does, not what the member wants.
 _CREATOR_SUBJECT_RE = re.compile(r"^(you|u|ya|jij|du|tu|vous)\b")
 
 
 def _has_object(rest: str) -> bool:
     rest = rest.strip()
-    if _NOT_SENDABLE_RE.match(rest) or _CREATOR_SUBJECT_RE.match(rest):
+    if lm.NOT_SENDABLE_RE.match(rest) or _CREATOR_SUBJECT_RE.match(rest):
         return False
     return bool(lx.OBJECT_RE.search(rest) or li.OBJECT_NOUN_RE.search(rest))
 
@@ -186,7 +179,8 @@ class _Sentiment:
 
 
 def _sentiment(t: _Text) -> _Sentiment:
-    words = _strip_small_talk(t.words).split()  # "good morning" is not praise
+    # "good morning" is not praise; "10/10, no notes" is, and its "no" is not a complaint
+    words = _strip_small_talk(r3.PRAISE_ROUND3_RE.sub(" great ", t.words)).split()
     gratitude = praise = negative = cue = False
     for i, w in enumerate(words):
         sq = lx.squeeze(w)
@@ -202,8 +196,8 @@ def _sentiment(t: _Text) -> _Sentiment:
             negative = True
         if w in lx.SARCASM_CUES:
             cue = True
-    exclaims = any(li.EXCLAMATION_RE.match(c) for c in t.clauses)  # "what a lovely…!", "wat een…"
-    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims:
+    exclaims = any(li.EXCLAMATION_RE.match(_strip_small_talk(c).strip()) for c in t.clauses)  # "what a lovely…!"
+    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims or _praised(t):
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
@@ -212,8 +206,16 @@ def _sentiment(t: _Text) -> _Sentiment:
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 
 
+def _praised(t: _Text) -> re.Match[str] | None:
+    return r3.PRAISE_ROUND3_RE.search(t.words)  # "worth gold", "great as always", "dá pra ver o carinho"
+
+
+def _passes(t: _Text) -> re.Match[str] | None:
+    return next(filter(None, map(r3.PASS_CLAUSE_RE.fullmatch, t.clauses)), None)  # "passo, grazie"
+
+
 def _strip_small_talk(words: str) -> str:
-    return li.SMALL_TALK_EXTRA_RE.sub(" ", lx.SMALL_TALK_RE.sub(" ", words))
+    return r3.SMALL_TALK_ROUND3_RE.sub(" ", li.SMALL_TALK_EXTRA_RE.sub(" ", lx.SMALL_TALK_RE.sub(" ", words)))
 
 
 def _is_question(t: _Text) -> str | None:
@@ -224,7 +226,7 @@ def _is_question(t: _Text) -> str | None:
         clause = _strip_small_talk(clause).strip()
         if clause and li.EXCLAMATION_RE.match(clause):
             continue  # "what a lovely template", "quel joli modèle": an exclamation
-        if clause and (m := lx.QUESTION_START_RE.match(clause)):
+        if clause and (m := lx.QUESTION_START_RE.match(clause)) and (t.has_qmark or not _praised(t)):
             if not t.has_qmark and ld.EXISTENTIAL_RE.match(clause):
                 continue
             return f"question clause {m.group(0)!r}"
@@ -303,16 +305,6 @@ def _broken_delivery(t: _Text) -> str | None:
     return None
 
 
-_ASK_CUE_RE = re.compile(
-    r"\b((can|could|may|might) (i|we)|(do|did) you (still )?have|any chance|is there|(mag|kan|kun|krijg|wil) ik|"
-    r"(heb|hebt) (je|jij|u)|(darf|kann|konnte|bekomme) ich|hast du|(je )?(peux|puis|pourrais) (je|avoir)|"
-    r"puedo|podria|tienes|posso|poderia|tem|potrei|hai|czy (moge|masz)|moge|alabilir|var mi|"
-    r"(i|we) (want|need|d like|would like)|(ik|wij) (wil|wilde|zou)|graag|(ich|wir) (mochte|mochten|hatte|hatten|will)|"
-    r"je (voudrais|veux)|quiero|quisiera|quero|queria|vorrei|poprosze|istiyorum|"
-    r"please|pls|plz|aub|alsjeblieft|bitte|svp|stp|por favor|porfa|per favore|prosze|lutfen)\b"
-)
-
-
 def asks_for_something(text: str) -> bool:
     """Cheap pre-check for callers: could naming an offered resource turn ``text`` into a request?
 
@@ -320,12 +312,12 @@ def asks_for_something(text: str) -> bool:
     something ("can I share…"); only then is looking up the offered resources worth it.
     """
     t = _normalise(text[:_MAX_CHARS])
-    return bool(_ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
+    return bool(lm.ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
 
 
 def _names_offered(text: str, t: _Text, offered: Sequence[str]) -> str | None:
     """A "can I have / mag ik" ask that names a resource the member's guilds offer is a request."""
-    if not offered or not _ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
+    if not offered or not lm.ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
         return None
     if (s := _sentiment(t)).gratitude and not s.negative and not _is_question(t):
         return None  # "thanks for Budget Buddy, please keep it up": thanks that names it
@@ -379,7 +371,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.QUESTION, reason
     if reason := _broken_delivery(t):
         return Label.REQUEST, reason
-    if m := li.NO_NEED_RE.search(t.words):
+    if m := li.NO_NEED_RE.search(t.words) or r3.ALREADY_HAVE_RE.search(t.words) or _passes(t):
         return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"

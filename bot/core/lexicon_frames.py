@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from bot.core.lexicon import ANY, LEAD_FILLERS_RE, LOOSE
+from bot.core.lexicon_round3 import REQUEST_FRAMES_ROUND3
 
 _LEAD = LEAD_FILLERS_RE
 
 # (trigger, needs an object after it). Each trigger is a grammatical frame, not a sentence.
-REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: False, True (object), ANY, LOOSE
+_REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: False, True (object), ANY, LOOSE
     # English: "can I get/have…", "could you send me…", "send me…", "I'd like the…", "where is the…"
     (
         re.compile(
@@ -216,3 +217,4 @@ REQUEST_FRAMES: tuple[tuple[re.Pattern[str], bool | int], ...] = (  # mode: Fals
         False,
     ),
 )
+REQUEST_FRAMES = (*_REQUEST_FRAMES, *REQUEST_FRAMES_ROUND3)  # asking again, a new one, still have it (round 3)

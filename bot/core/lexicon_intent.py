@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.core.lexicon import RESOURCE_RE
+from bot.core.lexicon_round3 import NOUNS_ROUND3, WISH_FRAMES_ROUND3
 
 # A resource noun, also at the end of a compound ("budgetplanner", "downloadlink", "Wochenplaner").
 _EXTRA_NOUNS = (
@@ -45,7 +46,7 @@ _EXTRA_NOUNS = (
     r"medytacj\w*|meditasyon\w*|playlists?|printables?|freebies?|goodies|cadeau\w*|geschenk\w*|regalo\w*|"
     r"presente|brinde\w*|prezent\w*|hediye\w*|bonusy?|bonussen|bonuses|extras?|zusatz\w*|calculadora|calcolatrice|"
     r"kalkulator\w*|hesaplayici\w*|rekenblad\w*|tabellenblatt|hoja de calculo|foglio\w*|folders?|ordner|"
-    r"dossier|carpeta|cartella|klasor\w*)"
+    r"dossier|carpeta|cartella|klasor\w*|" + NOUNS_ROUND3 + ")"
 )
 # Short or inflected forms that must not end a compound ("dzięki" is not "dzi" + "eki").
 _WHOLE_NOUNS = r"(?:eki|pdf(?:i|yi|ini|e|ye|te|de)|linki\w*|linkin)"
@@ -56,7 +57,7 @@ OBJECT_NOUN_RE = re.compile(rf"^(?:\w+ ){{0,5}}?(?:\w{{3,}}?)?(?:{RESOURCE_RE}|{
 # --- Wishes and roundabout asks -> request (the object is checked by the classifier) --------------
 # (pattern, needs a resource noun somewhere in the message / OBJECT: right after the pattern)
 OBJECT = "object"
-WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
+_WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
     # "I'd love to get my hands on…", "hoping to get…", "I'm after…", "looking for the…", "count me in"
     (
         re.compile(
@@ -148,7 +149,7 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
             r"voy a recibir|llega)|quando (eu )?(recebo|vou receber|chega)|quando (ricevo|arriva)|kiedy (dostane|"
             r"otrzymam|przyjdzie)|ne zaman (alacag\w*|gelecek)|"
             r"(too late|te laat|zu spat|trop tard|muy tarde|demasiado tarde|tarde demais|troppo tardi|za pozno|"
-            r"cok mu gec)|need (that|this|the|your|those) )"
+            r"cok mu gec)|(?<!dont )(?<!do not )(?<!didnt )need (that|this|the|your|those) )"
         ),
         True,
     ),
@@ -167,7 +168,8 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
     # "I need the…" in other languages: the object must follow ("ich brauche Hilfe" is no request)
     (
         re.compile(
-            r"\b(mi serv(e|irebbe)|me hace falta|potrzebuj\w*|brauche|j ai besoin d\w*|necesito|preciso d[eoa]s?)\b"
+            r"\b(mi serv(e|irebbe)|me hace falta|potrzebuj\w*|brauche(?! ich)|j ai besoin d\w*|necesito|"
+            r"preciso d[eoa]s?)\b"
         ),
         OBJECT,
     ),
@@ -244,6 +246,7 @@ WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
         True,
     ),
 )
+WISH_FRAMES = (*_WISH_FRAMES, *WISH_FRAMES_ROUND3)  # needs told as conditionals, "if you still have it" (round 3)
 
 # Get-rich spam in any language: an amount of money (raw text) and "from home" (normalised words).
 MONEY_RE = re.compile(r"\d+\s?(€|\$|£|zł|tl\b|eur\b|euro|usd\b)|(€|\$|£)\s?\d+", re.I)

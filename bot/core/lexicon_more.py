@@ -1,9 +1,12 @@
 """Patterns added in the second round of issue 14, on folded text (see lexicon.fold): declines that
-thank ("thanks anyway"), unsubscribing, and a delivery that is still broken or arrived blank."""
+thank ("thanks anyway"), unsubscribing, and a delivery that is still broken or arrived blank; and,
+moved out of bot.core.classifier to keep it short, what cannot be sent and the words that ask."""
 
 from __future__ import annotations
 
 import re
+
+from bot.core.lexicon_round3 import STOP_WRITING_RE
 
 # "thanks anyway, found it elsewhere", "trotzdem danke": the member no longer wants it.
 THANKS_ANYWAY_RE = re.compile(
@@ -30,4 +33,26 @@ STILL_BROKEN_RE = re.compile(
 SPAM_THANKS_RE = re.compile(
     r"\b((fur den|pour le|por el|pelo|per lo|za|voor de|for the) spam\w*|spam (icin|\w+ icin))\b"
 )
-DECLINE_MORE_RE = re.compile(f"{THANKS_ANYWAY_RE.pattern}|{UNSUBSCRIBE_RE.pattern}|{SPAM_THANKS_RE.pattern}")
+DECLINE_MORE_RE = re.compile(
+    f"{THANKS_ANYWAY_RE.pattern}|{UNSUBSCRIBE_RE.pattern}|{SPAM_THANKS_RE.pattern}|{STOP_WRITING_RE.pattern}"
+)
+
+# Things a creator gives by answering, not by sending a file: "can I get a refund for the course?"
+NOT_SENDABLE_RE = re.compile(
+    r"^(?:\w+ )?(refund|refunds|discount|coupon|promo|opinion|feedback|advice|help|answer|reply|response|call|"
+    r"hilfe|hulp|ayuda|ajuda|aiuto|aide|pomoc\w*|yardim\w*|tips|tipps|consejos?|conselhos?|consigli\w*|rada|"
+    r"uitleg|erklarung|explication|explicacion|explicacao|spiegazione|wyjasnieni\w*|aciklama\w*|"
+    r"meeting|invoice for|receipt|(to )?(know|ask|saber|preguntar|perguntar|weten|vragen|wissen|fragen|savoir|"
+    r"demander|sapere|chiedere|wiedziec|zapytac|sormak|ogrenmek|say|tell|thank|zeggen|sagen|danken|dire|remercier|"
+    r"decir|contar|agradecer\w*|dizer|dirti|ringraziar\w*|powiedziec|podziekowac|soylemek))\b"
+)
+
+# Words that ask ("can I have", "mag ik", "please"): naming an offered resource then makes a request.
+ASK_CUE_RE = re.compile(
+    r"\b((can|could|may|might) (i|we)|(do|did) you (still )?have|any chance|is there|(mag|kan|kun|krijg|wil) ik|"
+    r"(heb|hebt) (je|jij|u)|(darf|kann|konnte|bekomme) ich|hast du|(je )?(peux|puis|pourrais) (je|avoir)|"
+    r"puedo|podria|tienes|posso|poderia|tem|potrei|hai|czy (moge|masz)|moge|alabilir|var mi|"
+    r"(i|we) (want|need|d like|would like)|(ik|wij) (wil|wilde|zou)|graag|(ich|wir) (mochte|mochten|hatte|hatten|will)|"
+    r"je (voudrais|veux)|quiero|quisiera|quero|queria|vorrei|poprosze|istiyorum|"
+    r"please|pls|plz|aub|alsjeblieft|bitte|svp|stp|por favor|porfa|per favore|prosze|lutfen)\b"
+)
