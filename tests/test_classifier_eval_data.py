@@ -117,8 +117,9 @@ def test_eval3_no_duplicates_within_or_with_any_other_set():
         seen.add(exact)
     others = [p for p in sorted(DATA.glob("classifier_*.tsv")) if p != EVAL3]
     assert EVAL in others and EVAL2 in others and DATA / "classifier_train.tsv" in others
-    tools = [TOOLS / "classifier_handwritten.tsv", TOOLS / "classifier_selfcheck.tsv"]
-    others += [p for p in tools if p.is_file()] + ([SAMPLE] if SAMPLE.is_file() else [])
+    tools = sorted(TOOLS.glob("classifier_*.tsv"))  # hand-written training and self-check sets
+    assert TOOLS / "classifier_handwritten.tsv" in tools
+    others += tools + ([SAMPLE] if SAMPLE.is_file() else [])
     known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
     repeated = [text for _, _, text in _rows(EVAL3) if _keys(text) & known]
     assert not repeated, f"rows already in another classifier set, the tools data or the public sample: {repeated}"
