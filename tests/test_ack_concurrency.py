@@ -127,3 +127,73 @@ async def test_on_postgresql_clicks_of_neighbouring_members_at_two_processes_nev
         await other.close()
     assert await db.fetchval("SELECT COUNT(*) FROM deliveries") == 600
     assert not [r.message for r in caplog.records if r.message.startswith("Rolled back")]
+
+
+def hold_the_queue(conn: Any, held: threading.Event, release: threading.Event) -> None:
+    # Keeps the database busy with one transaction so that the requests made meanwhile queue up
+    # behind it and go together (PostgreSQL's group commit).
+    conn.execute("INSERT INTO member_locales (user_id, locale, updated_at) VALUES (1, 'nl', 1)")
+    held.set()
+    release.wait(60)
+
+
+async def recorded_together(db: Any, calls: list[dict[str, Any]]) -> list[tuple[str, Any]]:
+    held, release = threading.Event(), threading.Event()
+    first = asyncio.create_task(db.transaction(hold_the_queue, held, release))
+    try:
+        assert await asyncio.to_thread(held.wait, 30)
+        queued = [asyncio.create_task(db.transaction(sql.record_request, **call)) for call in calls]
+        await asyncio.sleep(0)  # every one queued before the first finishes
+    finally:
+        release.set()
+    await first
+    return await asyncio.gather(*queued)
+
+
+@pytest.mark.parametrize("same_member_twice", [False, True])
+async def test_queued_requests_recorded_together_get_what_one_by_one_would(
+    db: Database | PostgresDatabase,
+    resources: ResourceService,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    same_member_twice: bool,
+) -> None:
+    """On PostgreSQL the queued clicks are recorded in one exchange (``runs_in_batches``); each
+    caller must get what recording them one after another gives, as SQLite does."""
+    batches: list[int] = []
+    if isinstance(db, PostgresDatabase):
+        from bot.db import postgres
+
+        pipelined = postgres._DirectConnection.fetchmany
+
+        def counted(conn: Any, statement: str, rows: Any) -> Any:
+            rows = list(rows)
+            batches.append(len(rows))
+            return pipelined(conn, statement, rows)
+
+        monkeypatch.setattr(postgres._DirectConnection, "fetchmany", counted)
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
+    gone = await resources.add(GUILD, MAYA, name="gone", title="Gone", url="https://e.com")
+    here = DeliveryService(db, clock=clock)
+    flooder, seen_source = ALICE + 100, 7000
+    for source in range(COOLDOWN_REQUESTS):
+        await here.request(resource, flooder, RequestedVia.BUTTON, source_id=8000 + source)
+    await here.request(resource, ALICE + 200, RequestedVia.BUTTON, source_id=seen_source)
+    await resources.archive(GUILD, "gone", MAYA)
+    now = int(clock.now)
+    calls = [arguments(resource, ALICE + i, 100 + i, now) for i in range(5)]
+    calls += [
+        arguments(resource, flooder, 200, now),  # over the cooldown
+        arguments(resource, ALICE + 201, seen_source, now),  # a replayed event
+        arguments(gone, ALICE + 202, 201, now),  # removed meanwhile
+    ]
+    if same_member_twice:
+        calls.append(arguments(resource, ALICE, 300, now))
+    outcomes = await recorded_together(db, calls)
+    assert [o[0] for o in outcomes] == ["new"] * 5 + ["limited", "seen", "archived"] + ["new"] * same_member_twice
+    for call, (_, row) in zip(calls, outcomes[:5], strict=False):
+        assert (row["member_id"], row["source_id"], row["status"]) == (call["member_id"], call["source_id"], "pending")
+        assert row["dms_closed_at"] is None and row["dm_channel_id"] is None
+    if isinstance(db, PostgresDatabase):
+        # All at once, unless two are the same member's: those go one after the other.
+        assert batches == ([] if same_member_twice else [len(calls)])

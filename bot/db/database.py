@@ -73,6 +73,19 @@ def locks_for_itself(key: Callable[..., tuple]) -> Callable[[F], F]:
     return mark
 
 
+def runs_in_batches(batch: Callable[[Any, list[dict[str, Any]]], list[Any]]) -> Callable[[F], F]:
+    """Mark a transaction function (called with keyword arguments only) that PostgreSQL may run
+    for several queued callers at once, in one transaction (group commit, postgres.py), as
+    ``batch(connection, [kwargs, ...])``: it must return what calling the function once for each,
+    in that order, would have. SQLite runs each call on its own."""
+
+    def mark(fn: F) -> F:
+        fn.batch = batch  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
 class Database:
     """SQLite: one file under HANDOUT_DATA_DIR."""
 

@@ -167,6 +167,18 @@ class _DirectConnection(_BridgedConnection):
         rows, count = self._loop.run_until_complete(_run(self._conn, sql, params))
         return _BridgedCursor(rows, count)
 
+    def fetchmany(self, sql: str, rows: Iterable[Sequence[Any]]) -> list[Row]:
+        """``sql`` once per row of parameters in one pipelined exchange, as ``executemany``; every
+        row the executions return, in order (a function batching its callers: ``runs_in_batches``)."""
+        query, names = dialect.placeholders(sql)
+        args = [dialect.arguments(names, params) for params in rows]
+        if not args:
+            return []
+        try:
+            return self._loop.run_until_complete(self._conn.fetchmany(query, args, timeout=STATEMENT_TIMEOUT_S))
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise integrity_error(exc) from exc
+
 
 async def _init_connection(conn: asyncpg.Connection) -> None:
     # SUM() of integers is NUMERIC here (an integer on SQLite): give Python ints back, not Decimal.
@@ -174,6 +186,10 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
 
 
 def _run_group(conn: _BridgedConnection, jobs: list[_Job]) -> list[Any]:
+    batch = getattr(jobs[0].fn, "batch", None)
+    if batch is not None and all(job.fn is jobs[0].fn and not job.args for job in jobs):
+        # A burst of clicks: one exchange with PostgreSQL for all of them (``runs_in_batches``).
+        return batch(conn, [job.kwargs for job in jobs])
     return [job.fn(conn, *job.args, **job.kwargs) for job in jobs]
 
 
