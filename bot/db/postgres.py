@@ -185,6 +185,12 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
     await conn.set_type_codec("numeric", encoder=str, decoder=dialect.numeric, schema="pg_catalog", format="text")
 
 
+def _rolled_back(exc: BaseException, jobs: Sequence[_Job]) -> None:
+    # Worth knowing: each one reruns a transaction (or a whole group) in front of queued clicks.
+    names = ", ".join(sorted({getattr(job.fn, "__name__", "?") for job in jobs}))
+    log.info("Rolled back (%s), %s: %s", type(exc).__name__, names, str(exc).splitlines()[0] if str(exc) else "")
+
+
 def _run_group(conn: _BridgedConnection, jobs: list[_Job]) -> list[Any]:
     batch = getattr(jobs[0].fn, "batch", None)
     if batch is not None and all(job.fn is jobs[0].fn and not job.args for job in jobs):
@@ -358,9 +364,7 @@ class PostgresDatabase:
                         conn.terminate()
                     raise exc from None
                 if isinstance(exc, _RETRY):
-                    # Worth knowing: each one reruns a transaction (a whole group) in front of clicks.
-                    names = ", ".join(sorted({getattr(job.fn, "__name__", "?") for job in jobs})) or fn.__name__
-                    log.info("Rolled back (%s), %s: %s", type(exc).__name__, names, str(exc).splitlines()[0])
+                    _rolled_back(exc, jobs)
                 if isinstance(exc, _RETRY) and attempt < retries:
                     time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))  # this thread only
                     continue
@@ -368,8 +372,7 @@ class PostgresDatabase:
             try:
                 status = run(conn.execute("COMMIT"))
             except _RETRY as exc:
-                names = ", ".join(sorted({getattr(job.fn, "__name__", "?") for job in jobs})) or fn.__name__
-                log.info("Rolled back at COMMIT (%s), %s: %s", type(exc).__name__, names, str(exc).splitlines()[0])
+                _rolled_back(exc, jobs)
                 if attempt < retries:
                     continue
                 raise
