@@ -9,7 +9,7 @@ what it held. Claims are short transactions; the slow part (sending) happens out
 
 from __future__ import annotations
 
-from bot.db.database import Connection, Database
+from bot.db.database import Connection, Database, locks_for_itself
 
 
 def skip_locked(conn: Connection) -> str:
@@ -42,6 +42,10 @@ def claimable(alive_since: int, me: str) -> tuple[str, tuple]:
     return _CLAIMABLE, (me, alive_since)
 
 
+# READ COMMITTED: under SERIALIZABLE two processes heartbeating at once (each reads every row,
+# writes its own) could not be serialised, and the rerun held up the clicks queued behind it.
+# The count is a snapshot either way, re-read every beat.
+@locks_for_itself(lambda process_id, now: ("heartbeat", process_id))
 def heartbeat(conn: Connection, process_id: str, now: int) -> int:
     """Record that ``process_id`` is alive; return how many processes are (itself included)."""
     conn.execute(

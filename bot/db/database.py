@@ -22,6 +22,7 @@ import aiosqlite
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 
 # How long SQLite waits for another process (e.g. `python -m bot check` while the bot runs)
 # before giving up with "database is locked".
@@ -49,6 +50,40 @@ class Connection(Protocol):
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ..., /) -> Cursor: ...
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any: ...
+
+
+def locks_for_itself(key: Callable[..., tuple]) -> Callable[[F], F]:
+    """Mark a transaction function whose reads need only one lock to stay true until it commits:
+    ``key(*args, **kwargs)`` names it (a tuple of plain values). PostgreSQL takes that lock first
+    (an advisory lock, held to COMMIT) and runs the function at READ COMMITTED instead of
+    SERIALIZABLE: each statement then sees what was committed before it, including by whoever
+    held the lock before. Only for a function that reads nothing else whose change by another
+    process's transaction would matter to it.
+
+    Why: SERIALIZABLE tracks reads as predicate locks on index pages, so two processes' clicks
+    for neighbouring members (whose rows share a page) "conflict" although they touch different
+    rows, and a whole group of transactions is rolled back and rerun (bench/README.md, "Run as a
+    cluster"). A burst's locks are taken together, one statement for a group (postgres.py). SQLite
+    needs no lock: its transactions take the single write lock at BEGIN."""
+
+    def mark(fn: F) -> F:
+        fn.lock_key = key  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
+def runs_in_batches(batch: Callable[[Any, list[dict[str, Any]]], list[Any]]) -> Callable[[F], F]:
+    """Mark a transaction function (called with keyword arguments only) that PostgreSQL may run
+    for several queued callers at once, in one transaction (group commit, postgres.py), as
+    ``batch(connection, [kwargs, ...])``: it must return what calling the function once for each,
+    in that order, would have. SQLite runs each call on its own."""
+
+    def mark(fn: F) -> F:
+        fn.batch = batch  # type: ignore[attr-defined]
+        return fn
+
+    return mark
 
 
 class Database:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.db import cluster
-from bot.db.database import Connection, Database, Row
+from bot.db.database import Connection, Database, Row, locks_for_itself, runs_in_batches
 
 _COLUMNS = (
     "id, resource_id, guild_id, member_id, requested_via, delivered_via, status, failure, source_id,"
@@ -24,8 +24,24 @@ _COLUMNS_FOR_DELIVERING = (
 )
 
 
-def record_request(
-    conn: Connection,
+# A request, recorded in one statement: unless the member is over the cooldown, the resource
+# was archived or the source was recorded before, the new row comes back ready to deliver. The
+# file is pinned from the resource row in this same transaction, not from what the caller read
+# earlier: an edit or removal committed in between is either seen here or sees this row (and
+# keeps the file for it). Nothing is inserted for a resource removed meanwhile.
+_RECORD = (
+    "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
+    " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name, lease_owner)"
+    " SELECT ?, ?, ?, ?, ?,"
+    " CASE WHEN EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')"
+    " THEN 1 ELSE 0 END, ?, ?, ?, ?, 1, file_sha256, file_name, ? FROM resources"
+    " WHERE id = ? AND archived_at IS NULL"
+    " AND (SELECT COUNT(*) FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?) < ?"
+    f" ON CONFLICT (source_id) DO NOTHING RETURNING {_COLUMNS_FOR_DELIVERING}"
+)
+
+
+def _record_parameters(
     *,
     resource_id: int,
     guild_id: int,
@@ -39,17 +55,81 @@ def record_request(
     locale: str | None,
     interaction_token: str | None,
     lease_owner: str | None = None,
-) -> tuple[str, Any]:
+) -> tuple:
+    return (
+        resource_id,
+        guild_id,
+        member_id,
+        requested_via,
+        source_id,
+        resource_id,
+        member_id,
+        now,
+        request_channel_id,
+        locale,
+        interaction_token,
+        lease_owner,
+        resource_id,
+        guild_id,
+        member_id,
+        cooldown_since,
+        cooldown_limit,
+    )
+
+
+def record_requests(conn: Connection, calls: list[dict[str, Any]]) -> list[tuple[str, Any]]:
+    """``record_request`` for each of ``calls`` (its keyword arguments), in order, in one pipelined
+    exchange with PostgreSQL (a burst's queued clicks). The same outcomes as one call after the
+    other: the calls concern different members and sources, so no insert changes what another
+    one counts or finds; a batch where two do runs one call after the other."""
+    fetchmany = getattr(conn, "fetchmany", None)
+    members = {(call["guild_id"], call["member_id"]) for call in calls}
+    sources = {call["source_id"] for call in calls}
+    if fetchmany is None or len(members) < len(calls) or len(sources) < len(calls):
+        return [record_request(conn, **call) for call in calls]
+    recorded = {row["source_id"]: row for row in fetchmany(_RECORD, [_record_parameters(**call) for call in calls])}
+    return [
+        ("new", recorded[call["source_id"]]) if call["source_id"] in recorded else _not_recorded(conn, **call)
+        for call in calls
+    ]
+
+
+@runs_in_batches(record_requests)
+@locks_for_itself(lambda *, guild_id, member_id, **_: ("request", guild_id, member_id))
+def record_request(conn: Connection, **call: Any) -> tuple[str, Any]:
     """In one transaction: ("limited", (oldest request time, already told)), ("seen", None) for a
-    source recorded before, or ("new", the new delivery row, with ``dms_closed_at``).
+    source recorded before, ("archived", None), or ("new", the new delivery row, with
+    ``dms_closed_at``). Keyword arguments: those of ``_record_parameters``.
 
     "Already told": the member was answered "wait a moment" since the oldest request in the
-    window, i.e. during this flood. The first limited request of a flood records that it is told."""
-    recent, oldest, is_repeat = conn.execute(
-        "SELECT COUNT(*), MIN(requested_at),"
-        " EXISTS (SELECT 1 FROM deliveries WHERE resource_id = ? AND member_id = ? AND status = 'delivered')"
-        " FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?",
-        (resource_id, member_id, guild_id, member_id, cooldown_since),
+    window, i.e. during this flood. The first limited request of a flood records that it is told.
+
+    Usually one statement. The lock (``locks_for_itself``: the member in this guild) orders this
+    member's requests across processes, so the cooldown counts every request committed before it;
+    other members' clicks never wait for it."""
+    # fetchall: the statement runs to completion on SQLite too
+    inserted = conn.execute(_RECORD, _record_parameters(**call)).fetchall()
+    if inserted:
+        return "new", inserted[0]
+    return _not_recorded(conn, **call)
+
+
+def _not_recorded(
+    conn: Connection,
+    *,
+    guild_id: int,
+    member_id: int,
+    source_id: int,
+    now: int,
+    cooldown_since: int,
+    cooldown_limit: int,
+    **_: Any,
+) -> tuple[str, Any]:
+    """Why nothing was recorded: over the cooldown (whether or not the source was seen), else a
+    source recorded before, else the resource was archived meanwhile."""
+    recent, oldest = conn.execute(
+        "SELECT COUNT(*), MIN(requested_at) FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?",
+        (guild_id, member_id, cooldown_since),
     ).fetchone()
     if recent >= cooldown_limit:
         told = conn.execute(
@@ -63,37 +143,9 @@ def record_request(
                 (guild_id, member_id, now),
             )
         return "limited", (oldest, already_told)
-    # The file is pinned from the resource row in this same transaction, not from what the caller
-    # read earlier: an edit or removal committed in between is either seen here or sees this row
-    # (and keeps the file for it). Nothing is inserted for a resource removed meanwhile.
-    inserted = conn.execute(
-        "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
-        " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name, lease_owner)"
-        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, file_sha256, file_name, ? FROM resources"
-        " WHERE id = ? AND archived_at IS NULL"
-        " ON CONFLICT (source_id) DO NOTHING RETURNING id",
-        (
-            resource_id,
-            guild_id,
-            member_id,
-            requested_via,
-            source_id,
-            int(is_repeat),
-            now,
-            request_channel_id,
-            locale,
-            interaction_token,
-            lease_owner,
-            resource_id,
-        ),
-    ).fetchall()
-    if not inserted:
-        if conn.execute("SELECT 1 FROM deliveries WHERE source_id = ?", (source_id,)).fetchone():
-            return "seen", None
-        return "archived", None
-    return "new", conn.execute(
-        f"SELECT {_COLUMNS_FOR_DELIVERING} FROM deliveries WHERE id = ?", (inserted[0][0],)
-    ).fetchone()
+    if conn.execute("SELECT 1 FROM deliveries WHERE source_id = ?", (source_id,)).fetchone():
+        return "seen", None
+    return "archived", None
 
 
 # A member who deleted their data while this delivery was in flight left an anonymous row

@@ -8,6 +8,7 @@ are integers on both), and the column types of a migration become PostgreSQL's.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -81,6 +82,15 @@ def arguments(names: tuple[str, ...] | None, params: Sequence[Any] | Mapping[str
 
 # A claim's row-picking SELECT ends with this on PostgreSQL (see bot/db/cluster.skip_locked).
 SKIP_LOCKED = " FOR UPDATE SKIP LOCKED"
+# The locks of transactions marked ``locks_for_itself`` (bot/db/database.py), taken in the order
+# given (sorted: two groups taking overlapping locks cannot deadlock) and held until COMMIT.
+ADVISORY_LOCKS = "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k"
+
+
+def advisory_key(key: tuple) -> int:
+    """A lock's key as PostgreSQL's 64-bit advisory lock id, the same in every process (two keys
+    sharing one only wait for each other)."""
+    return int.from_bytes(hashlib.blake2b(repr(key).encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def rowcount(status: str) -> int:

@@ -8,8 +8,9 @@ whole transaction. The rest of the code never learns which backend it has.
 
 Transactions are SERIALIZABLE, and those of one process run one at a time (as they do on
 SQLite's single thread): what the functions were written against, and safe beside other
-processes on the same database. A serialisation failure reruns the function (they only touch
-the database, so a rerun is safe).
+processes on the same database (one that names the lock it needs runs at READ COMMITTED:
+``locks_for_itself`` in bot/db/database.py). A serialisation failure reruns the function (they
+only touch the database, so a rerun is safe).
 
 Transactions do not go through the pool: they run on one thread of their own, with their own
 connection driven by that thread's private event loop, so each statement goes straight to
@@ -67,6 +68,12 @@ class _Job:
     kwargs: dict[str, Any]
     loop: asyncio.AbstractEventLoop
     future: asyncio.Future[Any]
+    # The advisory lock of a function marked ``locks_for_itself``, which then runs at READ COMMITTED.
+    lock: int | None = None
+
+    @property
+    def isolation(self) -> str:
+        return "SERIALIZABLE" if self.lock is None else "READ COMMITTED"
 
     def settle(self, result: Any = None, error: BaseException | None = None) -> None:
         def settle() -> None:
@@ -160,13 +167,35 @@ class _DirectConnection(_BridgedConnection):
         rows, count = self._loop.run_until_complete(_run(self._conn, sql, params))
         return _BridgedCursor(rows, count)
 
+    def fetchmany(self, sql: str, rows: Iterable[Sequence[Any]]) -> list[Row]:
+        """``sql`` once per row of parameters in one pipelined exchange, as ``executemany``; every
+        row the executions return, in order (a function batching its callers: ``runs_in_batches``)."""
+        query, names = dialect.placeholders(sql)
+        args = [dialect.arguments(names, params) for params in rows]
+        if not args:
+            return []
+        try:
+            return self._loop.run_until_complete(self._conn.fetchmany(query, args, timeout=STATEMENT_TIMEOUT_S))
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise integrity_error(exc) from exc
+
 
 async def _init_connection(conn: asyncpg.Connection) -> None:
     # SUM() of integers is NUMERIC here (an integer on SQLite): give Python ints back, not Decimal.
     await conn.set_type_codec("numeric", encoder=str, decoder=dialect.numeric, schema="pg_catalog", format="text")
 
 
+def _rolled_back(exc: BaseException, jobs: Sequence[_Job]) -> None:
+    # Worth knowing: each one reruns a transaction (or a whole group) in front of queued clicks.
+    names = ", ".join(sorted({getattr(job.fn, "__name__", "?") for job in jobs}))
+    log.info("Rolled back (%s), %s: %s", type(exc).__name__, names, str(exc).splitlines()[0] if str(exc) else "")
+
+
 def _run_group(conn: _BridgedConnection, jobs: list[_Job]) -> list[Any]:
+    batch = getattr(jobs[0].fn, "batch", None)
+    if batch is not None and all(job.fn is jobs[0].fn and not job.args for job in jobs):
+        # A burst of clicks: one exchange with PostgreSQL for all of them (``runs_in_batches``).
+        return batch(conn, [job.kwargs for job in jobs])
     return [job.fn(conn, *job.args, **job.kwargs) for job in jobs]
 
 
@@ -284,10 +313,12 @@ class PostgresDatabase:
         """Run what is queued: together if several wait, else the one alone; settle each job."""
         jobs: list[_Job] = []
         while self._tx_jobs and len(jobs) < GROUP_MAX:
+            if jobs and self._tx_jobs[0].isolation != jobs[0].isolation:
+                break  # a group shares one BEGIN, so its jobs share an isolation level
             jobs.append(self._tx_jobs.popleft())
         if len(jobs) > 1:
             try:
-                results = self._transaction_here(_run_group, (jobs,), {}, GROUP_RETRIES, group=True)
+                results = self._transaction_here(_run_group, (jobs,), {}, GROUP_RETRIES, group=True, jobs=jobs)
             except Exception:
                 pass  # each on its own below: the one that failed fails alone
             else:
@@ -296,7 +327,7 @@ class PostgresDatabase:
                 return
         for job in jobs:
             try:
-                result = self._transaction_here(job.fn, job.args, job.kwargs)
+                result = self._transaction_here(job.fn, job.args, job.kwargs, jobs=[job])
             except BaseException as exc:
                 job.settle(error=exc)
             else:
@@ -310,13 +341,19 @@ class PostgresDatabase:
         retries: int = SERIALIZATION_RETRIES,
         *,
         group: bool = False,
+        jobs: Sequence[_Job] = (),
     ) -> T:
         conn = self._tx_connection()
         run = self._tx_loop.run_until_complete  # type: ignore[union-attr]
         direct = _DirectConnection(self._tx_loop, conn)  # type: ignore[arg-type]
+        isolation = jobs[0].isolation if jobs else "SERIALIZABLE"
+        # The group's locks in one statement, before any of its functions reads.
+        locks = sorted({job.lock for job in jobs if job.lock is not None})
         for attempt in range(retries + 1):
-            run(conn.execute("BEGIN ISOLATION LEVEL SERIALIZABLE"))
+            run(conn.execute(f"BEGIN ISOLATION LEVEL {isolation}"))
             try:
+                if locks:
+                    direct.execute(dialect.ADVISORY_LOCKS, (locks,))
                 result = fn(direct, *args, **kwargs)
             except BaseException as exc:
                 try:
@@ -326,13 +363,16 @@ class PostgresDatabase:
                     with contextlib.suppress(Exception):
                         conn.terminate()
                     raise exc from None
+                if isinstance(exc, _RETRY):
+                    _rolled_back(exc, jobs)
                 if isinstance(exc, _RETRY) and attempt < retries:
                     time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))  # this thread only
                     continue
                 raise
             try:
                 status = run(conn.execute("COMMIT"))
-            except _RETRY:
+            except _RETRY as exc:
+                _rolled_back(exc, jobs)
                 if attempt < retries:
                     continue
                 raise
@@ -342,12 +382,15 @@ class PostgresDatabase:
         raise AssertionError("unreachable")
 
     async def transaction(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``fn(connection, *args, **kwargs)`` in one SERIALIZABLE transaction; ROLLBACK if it
-        raises, rerun it if PostgreSQL could not serialise it with another process's."""
+        """Run ``fn(connection, *args, **kwargs)`` in one SERIALIZABLE transaction (READ COMMITTED
+        for a function marked ``locks_for_itself``); ROLLBACK if it raises, rerun it if PostgreSQL
+        could not serialise it with another process's (or found a deadlock)."""
         if self._tx_executor is None:
             raise RuntimeError("Database.connect() was not called")
         loop = asyncio.get_running_loop()
-        job = _Job(fn, args, kwargs, loop, loop.create_future())
+        key = getattr(fn, "lock_key", None)
+        lock = None if key is None else dialect.advisory_key(key(*args, **kwargs))
+        job = _Job(fn, args, kwargs, loop, loop.create_future(), lock)
         self._tx_jobs.append(job)
         self._tx_executor.submit(self._drain)  # one drain per job; a later one may find it done
         try:
