@@ -15,7 +15,7 @@ import pytest
 
 from bot.core.deliveries import COOLDOWN_REQUESTS, DeliveryService, RequestedVia
 from bot.core.errors import RateLimited
-from bot.core.resources import Actor, ResourceService
+from bot.core.resources import Actor, FileUpload, ResourceService
 from bot.db import deliveries as sql
 from bot.db.database import Database, locks_for_itself
 from bot.db.postgres import PostgresDatabase
@@ -197,3 +197,41 @@ async def test_queued_requests_recorded_together_get_what_one_by_one_would(
     if isinstance(db, PostgresDatabase):
         # All at once, unless two are the same member's: those go one after the other.
         assert batches == ([] if same_member_twice else [len(calls)])
+
+
+async def test_an_edit_waits_for_a_click_that_pinned_the_old_file_so_the_file_is_kept(
+    db: Database | PostgresDatabase, resources: ResourceService, file_store: Any, clock: Clock
+) -> None:
+    """A click at one process has read the resource (and pinned its file) but not committed when
+    the creator replaces the file at another: the old file must outlive the pending delivery.
+    Without the share lock on PostgreSQL the edit committed at once, found the old file unused and
+    deleted it, and the click then committed a delivery of a file that no longer existed."""
+    old = FileUpload("plan.pdf", b"%PDF-1.4 the old plan")
+    resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", file=old)
+    held, release = threading.Event(), threading.Event()
+
+    @locks_for_itself(sql.record_request.lock_key)
+    def record_and_hold(conn: Any, **kwargs: Any) -> tuple[str, Any]:
+        outcome = sql.record_request(conn, **kwargs)
+        held.set()
+        release.wait(60)  # recorded, not committed: the edit comes meanwhile
+        return outcome
+
+    other = await other_process(db)
+    try:
+        click = asyncio.create_task(
+            other.transaction(record_and_hold, **arguments(resource, ALICE, 300, int(clock.now)))
+        )
+        assert await asyncio.to_thread(held.wait, 30), "the other process recorded the click"
+        edit = asyncio.create_task(
+            resources.edit(GUILD, "plan", MAYA, file=FileUpload("plan.pdf", b"%PDF-1.4 the new plan"))
+        )
+        await asyncio.sleep(0.3)  # the edit's chance to commit and release the old file (it must wait)
+        release.set()
+        outcome, row = await click
+        await edit
+    finally:
+        release.set()
+        await other.close()
+    assert outcome == "new"
+    assert await file_store.exists(row["file_sha256"]), "the pending delivery's file was deleted"

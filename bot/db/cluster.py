@@ -24,6 +24,15 @@ def skip_locked(conn: Connection) -> str:
     return getattr(conn, "skip_locked", "")
 
 
+def share_lock(conn: Connection, table: str) -> str:
+    """The clause that keeps the rows a SELECT reads from ``table`` as read until COMMIT, for the
+    backend ``conn`` belongs to: on PostgreSQL ``FOR SHARE OF table`` (an UPDATE of them by
+    another transaction waits, and a row updated meanwhile is read as committed); SQLite has one
+    writer at a time and no such clause."""
+    template = getattr(conn, "share_lock", "")
+    return template.format(table=table) if template else ""
+
+
 # A process heartbeats every HEARTBEAT_SECONDS; one silent for DEAD_AFTER_SECONDS has stopped.
 HEARTBEAT_SECONDS = 2.0
 DEAD_AFTER_SECONDS = 10

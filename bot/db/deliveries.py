@@ -28,8 +28,11 @@ _COLUMNS_FOR_DELIVERING = (
 # was archived or the source was recorded before, the new row comes back ready to deliver. The
 # file is pinned from the resource row in this same transaction, not from what the caller read
 # earlier: an edit or removal committed in between is either seen here or sees this row (and
-# keeps the file for it). Nothing is inserted for a resource removed meanwhile.
-_RECORD = (
+# keeps the file for it). Nothing is inserted for a resource removed meanwhile. On PostgreSQL
+# that takes the resource row's share lock (this runs at READ COMMITTED, ``locks_for_itself``):
+# without it an edit could commit and find its old file unused while this row, pinning that
+# file, was not yet committed, and the file was deleted under a pending delivery.
+_RECORD_SELECT = (
     "INSERT INTO deliveries (resource_id, guild_id, member_id, requested_via, source_id, is_repeat, requested_at,"
     " request_channel_id, locale, interaction_token, attempts, file_sha256, file_name, lease_owner)"
     " SELECT ?, ?, ?, ?, ?,"
@@ -37,8 +40,12 @@ _RECORD = (
     " THEN 1 ELSE 0 END, ?, ?, ?, ?, 1, file_sha256, file_name, ? FROM resources"
     " WHERE id = ? AND archived_at IS NULL"
     " AND (SELECT COUNT(*) FROM deliveries WHERE guild_id = ? AND member_id = ? AND requested_at >= ?) < ?"
-    f" ON CONFLICT (source_id) DO NOTHING RETURNING {_COLUMNS_FOR_DELIVERING}"
 )
+_RECORD_CONFLICT = f" ON CONFLICT (source_id) DO NOTHING RETURNING {_COLUMNS_FOR_DELIVERING}"
+
+
+def _record_sql(conn: Connection) -> str:
+    return _RECORD_SELECT + cluster.share_lock(conn, "resources") + _RECORD_CONFLICT
 
 
 def _record_parameters(
@@ -87,7 +94,8 @@ def record_requests(conn: Connection, calls: list[dict[str, Any]]) -> list[tuple
     sources = {call["source_id"] for call in calls}
     if fetchmany is None or len(members) < len(calls) or len(sources) < len(calls):
         return [record_request(conn, **call) for call in calls]
-    recorded = {row["source_id"]: row for row in fetchmany(_RECORD, [_record_parameters(**call) for call in calls])}
+    rows = fetchmany(_record_sql(conn), [_record_parameters(**call) for call in calls])
+    recorded = {row["source_id"]: row for row in rows}
     return [
         ("new", recorded[call["source_id"]]) if call["source_id"] in recorded else _not_recorded(conn, **call)
         for call in calls
@@ -108,7 +116,7 @@ def record_request(conn: Connection, **call: Any) -> tuple[str, Any]:
     member's requests across processes, so the cooldown counts every request committed before it;
     other members' clicks never wait for it."""
     # fetchall: the statement runs to completion on SQLite too
-    inserted = conn.execute(_RECORD, _record_parameters(**call)).fetchall()
+    inserted = conn.execute(_record_sql(conn), _record_parameters(**call)).fetchall()
     if inserted:
         return "new", inserted[0]
     return _not_recorded(conn, **call)

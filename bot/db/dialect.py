@@ -82,6 +82,9 @@ def arguments(names: tuple[str, ...] | None, params: Sequence[Any] | Mapping[str
 
 # A claim's row-picking SELECT ends with this on PostgreSQL (see bot/db/cluster.skip_locked).
 SKIP_LOCKED = " FOR UPDATE SKIP LOCKED"
+# A row a statement reads stays as read until COMMIT: an UPDATE of it by another transaction waits
+# (see bot/db/cluster.share_lock). SQLite needs none: one writer at a time.
+SHARE_LOCK = " FOR SHARE OF {table}"
 # The locks of transactions marked ``locks_for_itself`` (bot/db/database.py), taken in the order
 # given (sorted: two groups taking overlapping locks cannot deadlock) and held until COMMIT.
 ADVISORY_LOCKS = "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k"

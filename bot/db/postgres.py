@@ -133,6 +133,7 @@ class _BridgedConnection:
 
     # What a claim asks for to lock the rows it picks and skip those another claim holds.
     skip_locked = dialect.SKIP_LOCKED
+    share_lock = dialect.SHARE_LOCK
 
     def __init__(self, loop: asyncio.AbstractEventLoop, conn: Any) -> None:
         self._loop = loop
