@@ -14,6 +14,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 DATA = Path(__file__).resolve().parent / "data"
 EVAL = DATA / "classifier_eval.tsv"
 EVAL2 = DATA / "classifier_eval2.tsv"
@@ -69,57 +71,40 @@ def test_no_duplicates_within_or_with_other_corpora():
     assert not repeated, f"rows already in the holdout or the public sample: {repeated}"
 
 
-def test_eval2_format_and_balance():
-    """The second set (written before the second round of tuning) is larger: see tests/data/README.md."""
-    rows = _rows(EVAL2)
-    assert len(rows) >= 1000
+# The later sets, each written before a round of tuning (tests/data/README.md): rows at least,
+# rows per label, rows per language, and whether the hand-written training and self-check sets in
+# tools/ existed to be kept apart from (they came with the second round, after eval2 was written).
+LATER_SETS = {EVAL2: (1000, 200, 60, False), EVAL3: (1200, 250, 70, True)}
+
+
+@pytest.mark.parametrize("path", list(LATER_SETS), ids=lambda p: p.name)
+def test_later_set_format_and_balance(path: Path):
+    least, per_label, per_lang, _ = LATER_SETS[path]
+    rows = _rows(path)
+    assert len(rows) >= least
     for row in rows:
         assert len(row) == 3 and row[0] in LABELS and row[1] in LANGS, row
         assert row[2].strip() == row[2] != "" and "\t" not in row[2] and "\r" not in row[2], row
     labels, langs = Counter(r[0] for r in rows), Counter(r[1] for r in rows)
-    assert min(labels[label] for label in LABELS) >= 200, labels
+    assert min(labels[label] for label in LABELS) >= per_label, labels
     assert labels["request"] == max(labels.values()), labels
-    assert min(langs[lang] for lang in LANGS) >= 60, langs
+    assert min(langs[lang] for lang in LANGS) >= per_lang, langs
 
 
-def test_eval2_no_duplicates_within_or_with_any_other_set():
+@pytest.mark.parametrize("path", list(LATER_SETS), ids=lambda p: p.name)
+def test_later_set_has_no_duplicates_within_or_with_any_other_set(path: Path):
     seen: set[str] = set()
-    for _, _, text in _rows(EVAL2):
+    for _, _, text in _rows(path):
         exact = next(k for k in _keys(text) if not k.startswith("~"))
         assert exact not in seen, f"duplicate row: {text!r}"
         seen.add(exact)
-    others = [p for p in sorted(DATA.glob("classifier_*.tsv")) if p != EVAL2]
-    assert EVAL in others and DATA / "classifier_holdout.tsv" in others
+    others = [p for p in sorted(DATA.glob("classifier_*.tsv")) if p != path]
+    assert EVAL in others and DATA / "classifier_holdout.tsv" in others and DATA / "classifier_train.tsv" in others
+    if LATER_SETS[path][3]:
+        tools = sorted(TOOLS.glob("classifier_*.tsv"))
+        assert TOOLS / "classifier_handwritten.tsv" in tools
+        others += tools
     others += [SAMPLE] if SAMPLE.is_file() else []
-    known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
-    repeated = [text for _, _, text in _rows(EVAL2) if _keys(text) & known]
-    assert not repeated, f"rows already in another classifier set or the public sample: {repeated}"
-
-
-def test_eval3_format_and_balance():
-    """The third set (written before the third round of tuning) replaces eval2 as the measure."""
-    rows = _rows(EVAL3)
-    assert len(rows) >= 1200
-    for row in rows:
-        assert len(row) == 3 and row[0] in LABELS and row[1] in LANGS, row
-        assert row[2].strip() == row[2] != "" and "\t" not in row[2] and "\r" not in row[2], row
-    labels, langs = Counter(r[0] for r in rows), Counter(r[1] for r in rows)
-    assert min(labels[label] for label in LABELS) >= 250, labels
-    assert labels["request"] == max(labels.values()), labels
-    assert min(langs[lang] for lang in LANGS) >= 70, langs
-
-
-def test_eval3_no_duplicates_within_or_with_any_other_set():
-    seen: set[str] = set()
-    for _, _, text in _rows(EVAL3):
-        exact = next(k for k in _keys(text) if not k.startswith("~"))
-        assert exact not in seen, f"duplicate row: {text!r}"
-        seen.add(exact)
-    others = [p for p in sorted(DATA.glob("classifier_*.tsv")) if p != EVAL3]
-    assert EVAL in others and EVAL2 in others and DATA / "classifier_train.tsv" in others
-    tools = sorted(TOOLS.glob("classifier_*.tsv"))  # hand-written training and self-check sets
-    assert TOOLS / "classifier_handwritten.tsv" in tools
-    others += tools + ([SAMPLE] if SAMPLE.is_file() else [])
-    known = {key for path in others for _, _, text in _rows(path) for key in _keys(text)}
-    repeated = [text for _, _, text in _rows(EVAL3) if _keys(text) & known]
+    known = {key for other in others for _, _, text in _rows(other) for key in _keys(text)}
+    repeated = [text for _, _, text in _rows(path) if _keys(text) & known]
     assert not repeated, f"rows already in another classifier set, the tools data or the public sample: {repeated}"

@@ -9,7 +9,7 @@ what it held. Claims are short transactions; the slow part (sending) happens out
 
 from __future__ import annotations
 
-from bot.db.database import Connection, Database, locks_for_itself
+from bot.db.database import Connection, Database, Row, locks_for_itself
 
 
 def skip_locked(conn: Connection) -> str:
@@ -49,6 +49,52 @@ _CLAIMABLE = (
 def claimable(alive_since: int, me: str) -> tuple[str, tuple]:
     """The WHERE fragment for an unheld row, and its parameters."""
     return _CLAIMABLE, (me, alive_since)
+
+
+def lease(
+    conn: Connection,
+    table: str,
+    *,
+    me: str,
+    alive_since: int,
+    due: str,
+    due_params: tuple = (),
+    order: str,
+    limit: int,
+    returning: str = "id",
+    also_set: str = "",
+    mine_too: bool = True,
+) -> list[Row]:
+    """Lease to ``me`` up to ``limit`` rows of ``table`` that are ``due`` (a WHERE fragment with
+    ``due_params``) and that nobody live holds, first by ``order``; the leased rows' ``returning``
+    columns (in no particular order: sort them if it matters). ``also_set``: more of the UPDATE's
+    SET list (", attempts = attempts + 1"). ``mine_too``: also rows already leased to me. Every
+    claim of an outbox goes through here, so each picks its rows the same way on each backend."""
+    where, held = claimable(alive_since, me if mine_too else "")
+    return conn.execute(
+        f"UPDATE {table} SET lease_owner = ?{also_set} WHERE id IN (SELECT id FROM {table}"
+        f" WHERE {due} AND {where} ORDER BY {order} LIMIT ?{skip_locked(conn)}) RETURNING {returning}",
+        (me, *due_params, *held, limit),
+    ).fetchall()
+
+
+def lease_queued(
+    conn: Connection, table: str, *, me: str, now: int, alive_since: int, limit: int, returning: str = "id"
+) -> list[Row]:
+    """``lease`` for an outbox (prompts, digests, reply-to-all sends): queued rows whose time has
+    come, earliest first."""
+    due = "status = 'queued' AND next_attempt_at <= ?"
+    return lease(
+        conn,
+        table,
+        me=me,
+        alive_since=alive_since,
+        due=due,
+        due_params=(now,),
+        order="next_attempt_at, id",
+        limit=limit,
+        returning=returning,
+    )
 
 
 # READ COMMITTED: under SERIALIZABLE two processes heartbeating at once (each reads every row,

@@ -218,17 +218,18 @@ def claim_pending(conn: Connection, *, me: str, alive_since: int, limit: int, mi
     """Lease to ``me`` pending deliveries nobody live holds (a stopped process's, or from before
     leases), counting an attempt each; return them, oldest first. ``mine_too``: also rows already
     leased to me (off for the periodic sweep: my own are being delivered right now)."""
-    where, params = cluster.claimable(alive_since, me if mine_too else "")
-    ids = [
-        row[0]
-        for row in conn.execute(
-            "UPDATE deliveries SET lease_owner = ?, attempts = attempts + 1 WHERE id IN"
-            f" (SELECT id FROM deliveries WHERE status = 'pending' AND {where}"
-            f" ORDER BY id LIMIT ?{cluster.skip_locked(conn)})"
-            " RETURNING id",
-            (me, *params, limit),
-        ).fetchall()
-    ]
+    leased = cluster.lease(
+        conn,
+        "deliveries",
+        me=me,
+        alive_since=alive_since,
+        due="status = 'pending'",
+        order="id",
+        limit=limit,
+        also_set=", attempts = attempts + 1",
+        mine_too=mine_too,
+    )
+    ids = [row[0] for row in leased]
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)

@@ -130,14 +130,17 @@ async def summarise(
 def claim_summaries(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
     """Lease to ``me`` the summaries due to be posted or edited that no live process holds (as
     prompts are, see bot/db/cluster.py): every process's worker looks, each is shown once."""
-    where, params = cluster.claimable(alive_since, me)
-    rows = conn.execute(
-        "UPDATE inbox_summaries SET lease_owner = ? WHERE id IN (SELECT id FROM inbox_summaries"
-        f" WHERE dirty = 1 AND next_edit_at <= ? AND {where}"
-        f" ORDER BY next_edit_at, id LIMIT ?{cluster.skip_locked(conn)})"
-        " RETURNING id, channel_id, owner_id, guild_id, message_id, attempts, next_edit_at, version",
-        (me, now, *params, limit),
-    ).fetchall()
+    rows = cluster.lease(
+        conn,
+        "inbox_summaries",
+        me=me,
+        alive_since=alive_since,
+        due="dirty = 1 AND next_edit_at <= ?",
+        due_params=(now,),
+        order="next_edit_at, id",
+        limit=limit,
+        returning="id, channel_id, owner_id, guild_id, message_id, attempts, next_edit_at, version",
+    )
     return sorted(rows, key=lambda row: (row["next_edit_at"], row["id"]))
 
 

@@ -87,16 +87,8 @@ async def count_waiting_for_owner(db: Database, owner_id: int, guild_id: int | N
 def claim_prompts(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
     """Lease to ``me`` the prompts due now that no live process holds; (prompt id, attempts,
     message id) for them, in the order they are due."""
-    where, params = cluster.claimable(alive_since, me)
-    ids = [
-        row[0]
-        for row in conn.execute(
-            "UPDATE prompts SET lease_owner = ? WHERE id IN (SELECT id FROM prompts"
-            f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
-            f" ORDER BY next_attempt_at, id LIMIT ?{cluster.skip_locked(conn)}) RETURNING id",
-            (me, now, *params, limit),
-        ).fetchall()
-    ]
+    leased = cluster.lease_queued(conn, "prompts", me=me, now=now, alive_since=alive_since, limit=limit)
+    ids = [row[0] for row in leased]
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
@@ -191,13 +183,16 @@ def queue_due_digests(conn: Connection, now: int) -> int:
 
 
 def claim_digests(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
-    where, params = cluster.claimable(alive_since, me)
-    return conn.execute(
-        "UPDATE digests SET lease_owner = ? WHERE id IN (SELECT id FROM digests"
-        f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
-        f" ORDER BY next_attempt_at, id LIMIT ?{cluster.skip_locked(conn)}) RETURNING id, owner_id, guild_id, attempts",
-        (me, now, *params, limit),
-    ).fetchall()
+    rows = cluster.lease_queued(
+        conn,
+        "digests",
+        me=me,
+        now=now,
+        alive_since=alive_since,
+        limit=limit,
+        returning="id, owner_id, guild_id, attempts, next_attempt_at",
+    )
+    return sorted(rows, key=lambda row: (row["next_attempt_at"], row["id"]))
 
 
 async def digest_sent(db: Database, digest_id: int, now: int, me: str) -> None:

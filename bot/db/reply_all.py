@@ -45,16 +45,8 @@ def mark_answered(conn: Connection, message_ids: list[int], by: int, now: int) -
 def claim_sends(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
     """Lease to ``me`` the sends due now that no live process holds (as prompts are, see
     bot/db/cluster.py): every process's worker empties this outbox, each row goes out once."""
-    where, params = cluster.claimable(alive_since, me)
-    ids = [
-        row[0]
-        for row in conn.execute(
-            "UPDATE reply_all_sends SET lease_owner = ? WHERE id IN (SELECT id FROM reply_all_sends"
-            f" WHERE status = 'queued' AND next_attempt_at <= ? AND {where}"
-            f" ORDER BY next_attempt_at, id LIMIT ?{cluster.skip_locked(conn)}) RETURNING id",
-            (me, now, *params, limit),
-        ).fetchall()
-    ]
+    leased = cluster.lease_queued(conn, "reply_all_sends", me=me, now=now, alive_since=alive_since, limit=limit)
+    ids = [row[0] for row in leased]
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
