@@ -26,6 +26,9 @@ COALESCE_SECONDS = 30
 MEMBER_PROMPTS_PER_DAY = 5
 DESTINATION_MESSAGES_PER_MINUTE = 3
 SUMMARY_EDIT_SECONDS = 10
+# A reservation of a prompt message's place outlives any send (Discord's pacing included) by far;
+# one a crashed process left behind stops holding the place after this.
+RESERVATION_SECONDS = 120
 SUMMARY_REUSE_SECONDS = 3600  # a burst later than this gets a new summary, not an edit far up the chat
 LABEL_ORDER = ("question", "other", "thanks")  # questions first: they need an answer
 
@@ -69,6 +72,26 @@ class InboxFlow:
         """How many more prompt messages may go to this channel in the current minute."""
         sent = await sql.prompt_messages_sent_since(self._db, channel_id, self.now() - 60)
         return max(0, DESTINATION_MESSAGES_PER_MINUTE - sent)
+
+    async def reserve_messages(self, channel_id: int, wanted: int) -> list[int]:
+        """Places for up to ``wanted`` prompt messages to this channel in the current minute, held
+        against every process's worker until ``release_messages`` (after recording the sends)."""
+        now = self.now()
+        return await self._db.transaction(
+            sql.reserve_prompt_messages,
+            channel_id,
+            wanted,
+            DESTINATION_MESSAGES_PER_MINUTE,
+            now - 60,
+            now - RESERVATION_SECONDS,
+            self.process_id,
+            now,
+        )
+
+    async def release_messages(self, reservation_ids: list[int]) -> None:
+        """The messages are recorded as sent (they count from prompts now), or were not sent."""
+        if reservation_ids:
+            await sql.release_prompt_messages(self._db, reservation_ids)
 
     async def summarise(self, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None) -> int:
         now = self.now()

@@ -85,6 +85,33 @@ async def prompt_messages_sent_since(db: Database, channel_id: int, since: int) 
     )
 
 
+def reserve_prompt_messages(
+    conn: Connection, channel_id: int, wanted: int, limit: int, sent_since: int, held_since: int, me: str, now: int
+) -> list[int]:
+    """Up to ``wanted`` places for prompt messages to ``channel_id``, past the ones sent since
+    ``sent_since`` and the reservations still held (taken after ``held_since``): the ids of the
+    reservations. One transaction (SERIALIZABLE on PostgreSQL, rerun on a conflict; SQLite writes
+    one at a time), so two processes cannot both count the same free place."""
+    conn.execute("DELETE FROM prompt_pace WHERE channel_id = ? AND reserved_at <= ?", (channel_id, held_since))
+    sent = conn.execute(
+        "SELECT COUNT(DISTINCT message_id) FROM prompts WHERE channel_id = ? AND sent_at > ?", (channel_id, sent_since)
+    ).fetchone()[0]
+    held = conn.execute("SELECT COUNT(*) FROM prompt_pace WHERE channel_id = ?", (channel_id,)).fetchone()[0]
+    room = max(0, min(wanted, limit - int(sent) - int(held)))
+    return [
+        conn.execute(
+            "INSERT INTO prompt_pace (channel_id, holder, reserved_at) VALUES (?, ?, ?) RETURNING id",
+            (channel_id, me, now),
+        ).fetchone()[0]
+        for _ in range(room)
+    ]
+
+
+async def release_prompt_messages(db: Database, reservation_ids: list[int]) -> None:
+    marks = ", ".join("?" * len(reservation_ids))
+    await db.execute(f"DELETE FROM prompt_pace WHERE id IN ({marks})", reservation_ids)
+
+
 async def open_summary(db: Database, channel_id: int, owner_id: int, guild_id: int | None, since: int) -> int | None:
     return await db.fetchval(
         "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ?"

@@ -26,9 +26,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+GUILD_NAME_ROOM = 100  # of the title's 256 characters; Discord's server names have at most 100
 
-def summary_embed(locale: str, counts: list[SummaryCount]) -> discord.Embed:
-    """ "2 questions and 23 new thank-yous about The checklist", questions first, per resource."""
+
+def summary_embed(locale: str, counts: list[SummaryCount], guild_name: str | None = None) -> discord.Embed:
+    """ "2 questions and 23 new thank-yous about The checklist", questions first, per resource.
+
+    ``guild_name``: the server the summary is about. A creator whose inbox is their DMs gets one
+    summary per server, and without it could not tell them apart. It is the server owner's text:
+    neutralised, and shortened so that the title stays within Discord's limit."""
     per_resource: dict[int | None, list[SummaryCount]] = {}
     for count in counts:
         per_resource.setdefault(count.resource_id, []).append(count)
@@ -40,8 +46,12 @@ def summary_embed(locale: str, counts: list[SummaryCount]) -> discord.Embed:
             i18n.text(locale, "summary.line", counts=i18n.text(locale, "summary.and").join(parts), resource=title)
         )
     total = sum(c.n for c in counts)
+    if guild_name is None:
+        title = i18n.text(locale, "summary.title", n=total)
+    else:
+        title = i18n.text(locale, "summary.title_in", n=total, guild=safe_text.shorten(guild_name, GUILD_NAME_ROOM))
     embed = discord.Embed(
-        title=i18n.text(locale, "summary.title", n=total)[: limits.EMBED_TITLE],
+        title=title[: limits.EMBED_TITLE],
         description="\n".join(lines)[: limits.EMBED_DESCRIPTION] or i18n.text(locale, "summary.all_done"),
     )
     embed.set_footer(text=i18n.text(locale, "summary.footer"))
@@ -66,7 +76,7 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
     owner_id, guild_id = row["owner_id"], row["guild_id"]
     locale = await worker._creator_locale(owner_id, guild_id)
     counts = await flow.summary_counts(row["id"])
-    embed = summary_embed(locale, counts)
+    embed = summary_embed(locale, counts, await guild_name(bot, guild_id))
     view = summary_view(locale, owner_id, guild_id, counts)
     try:
         if row["message_id"] is None:
@@ -90,6 +100,18 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
         return
     await flow.summary_shown(row["id"], message_id, row["version"])
     log.info("Summary %s for creator %s shown as message %s", row["id"], owner_id, message_id)
+
+
+async def guild_name(bot: HandoutBot, guild_id: int | None) -> str | None:
+    """The server's name from this process's cache; in a cluster, a server on another process's
+    shard is named from the database (whichever process claims the summary shows it); its id when
+    the name is not known at all."""
+    if guild_id is None:
+        return None
+    guild = bot.get_guild(guild_id)
+    if guild is not None:
+        return guild.name
+    return (await bot.all_guilds()).get(guild_id) or str(guild_id)
 
 
 class SummaryButton(

@@ -162,9 +162,15 @@ class ThanksWorker:
         groups = limits.pack([len(embed) for embed in embeds], max_items=PROMPTS_PER_MESSAGE)
         # At most a few prompt messages a minute per destination: past that, one summary message
         # (edited in place) counts them, and every message waits in /thanks pending.
-        room = await self.bot.inbox_flow.room_for_messages(target.id)
-        for group in groups[:room]:
-            await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group])
+        # Reserved in the database, not just counted: another process's worker may be sending to
+        # the same destination right now. Released once the sends are recorded (they count then).
+        reserved = await self.bot.inbox_flow.reserve_messages(target.id, len(groups))
+        room = len(reserved)
+        try:
+            for group in groups[:room]:
+                await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group])
+        finally:
+            await self.bot.inbox_flow.release_messages(reserved)
         over = [prompts[i][0] for group in groups[room:] for i in group]
         if over:
             summary_id = await self.bot.inbox_flow.summarise(over, target.id, first.owner_id, first.guild_id)

@@ -1,0 +1,61 @@
+"""The per-destination pace of prompt messages across processes, against the real database (SQLite,
+and PostgreSQL when HANDOUT_TEST_DATABASE_URL is set): check and reserve are one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.core.inbox_flow import DESTINATION_MESSAGES_PER_MINUTE, RESERVATION_SECONDS, InboxFlow
+from bot.core.thanks import ThanksService
+from bot.db.database import Database
+from bot.db.postgres import PostgresDatabase
+from tests.test_inbox_flow import CHANNEL, db_prompt, deliveries, thanks  # noqa: F401
+from tests.test_thanks import deliver
+
+
+def processes(db, clock, n: int) -> list[InboxFlow]:
+    return [InboxFlow(db, clock=clock, process_id=f"process-{i}") for i in range(n)]
+
+
+async def test_workers_of_several_processes_reserving_at_once_get_three_places_in_all(
+    db, clock, tmp_path, database_url
+) -> None:
+    # Each process has its own connections (its own pool on PostgreSQL), as in a cluster.
+    connections = [PostgresDatabase(database_url) if database_url else Database(tmp_path / "handout.db") for _ in "ab"]
+    for other in connections:
+        await other.connect()
+    try:
+        flows = [InboxFlow(d, clock=clock, process_id=f"process-{i}") for i, d in enumerate([db, *connections])]
+        taken = await asyncio.gather(*(flow.reserve_messages(CHANNEL, 10) for flow in flows for _ in range(4)))
+    finally:
+        for other in connections:
+            await other.close()
+    assert sum(len(ids) for ids in taken) == DESTINATION_MESSAGES_PER_MINUTE
+    assert await flows[0].reserve_messages(CHANNEL + 1, 10) != []  # another destination has its own pace
+
+
+async def test_a_released_place_is_free_again_and_a_sent_message_holds_it(
+    db,
+    clock,
+    resources,
+    deliveries,
+    thanks: ThanksService,  # noqa: F811
+) -> None:
+    first, second = processes(db, clock, 2)
+    held = await first.reserve_messages(CHANNEL, 2)
+    assert len(held) == 2 and len(await second.reserve_messages(CHANNEL, 5)) == 1
+    # One of the first's messages went out and is recorded; the other was not sent.
+    await deliver(resources, deliveries, 3000, 30)
+    await thanks.prompt_sent(await db_prompt(thanks, 3000, 500), CHANNEL, 9000)
+    await first.release_messages(held)
+    assert len(await second.reserve_messages(CHANNEL, 5)) == 1  # the unsent one's place only
+    assert await first.reserve_messages(CHANNEL, 5) == []
+
+
+async def test_a_crashed_processs_reservations_stop_holding_the_places_after_the_lease(db, clock) -> None:
+    crashed, survivor = processes(db, clock, 2)
+    assert len(await crashed.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE
+    clock.now += 60  # a minute on, the places are still held: the crashed process may be sending
+    assert await survivor.reserve_messages(CHANNEL, 5) == []
+    clock.now += RESERVATION_SECONDS - 60
+    assert len(await survivor.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE
