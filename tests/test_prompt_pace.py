@@ -38,7 +38,7 @@ async def test_a_released_place_is_free_again_and_a_sent_message_holds_it(
     db,
     clock,
     resources,
-    deliveries,
+    deliveries,  # noqa: F811
     thanks: ThanksService,  # noqa: F811
 ) -> None:
     first, second = processes(db, clock, 2)
