@@ -12,6 +12,7 @@ import discord
 
 from bot import i18n
 from bot.cogs.retry import with_retries
+from bot.core import safe_text
 from bot.core.resources import Actor
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 # Every message the bot sends pings nobody. The client default is set to this as well; passing
 # it explicitly where user text is involved documents the intent at the call site.
 NO_PINGS = discord.AllowedMentions.none()
+
+GUILD_NAME_ROOM = 100  # Discord's server names have at most 100 characters
 
 
 def locale_of(interaction: discord.Interaction) -> str:
@@ -46,6 +49,21 @@ async def reply_private(interaction: discord.Interaction, content: str | None = 
         await interaction.followup.send(content, ephemeral=True, **kwargs)
     else:
         await interaction.response.send_message(content, ephemeral=True, **kwargs)
+
+
+async def guild_name(bot: HandoutBot, guild_id: int) -> str:
+    """The server's name from this process's cache; in a cluster, a server on another process's
+    shard is named from the database; its id when the name is not known at all."""
+    guild = bot.get_guild(guild_id)
+    if guild is not None:
+        return guild.name
+    return (await bot.all_guilds()).get(guild_id) or str(guild_id)
+
+
+async def shown_guild_name(bot: HandoutBot, guild_id: int) -> str:
+    """The server's name for a message that renders markdown. A server's name is its owner's
+    words: "[Handout support](https://…)" must not become a live link inside the bot's message."""
+    return safe_text.shorten(await guild_name(bot, guild_id), GUILD_NAME_ROOM)
 
 
 def human_size(size: int) -> str:

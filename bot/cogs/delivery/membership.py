@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot.cogs.common import shown_guild_name
 from bot.core.errors import Forbidden, HandoutError
 
 if TYPE_CHECKING:
@@ -62,8 +63,7 @@ class MembershipChecks:
                 log.warning("Could not confirm membership of %s in guild %s: %s", user_id, guild_id, exc)
                 raise HandoutError("error.delivery_failed") from None
         log.info("Refused a DM request of %s: not a member of guild %s", user_id, guild_id)
-        guild = self.bot.get_guild(guild_id)
-        raise Forbidden("error.not_a_member", server=guild.name if guild else str(guild_id))
+        raise Forbidden("error.not_a_member", server=await shown_guild_name(self.bot, guild_id))
 
     async def _discover(self, guild_id: int, user_id: int) -> bool:
         try:

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, send_paced, tr
+from bot.cogs.common import NO_PINGS, send_paced, shown_guild_name, tr
 from bot.cogs.errors import ReportsErrors
 from bot.cogs.thanks import render
+from bot.core import safe_text
 from bot.core.routing import RouteCandidate
 from bot.core.thanks import MemberMessage
 
@@ -55,13 +56,14 @@ class RouteButton(
         bot.thanks_worker.kick()
         assert routed.owner_id is not None and routed.resource_id is not None
         resource = await bot.resources.get(routed.resource_id)
-        guild = bot.get_guild(routed.guild_id) if routed.guild_id else None
+        # The creator's name, their title and the server's name are others' words in the bot's
+        # message: neutralised, so none can become a live link or markup.
         text = tr(
             interaction,
             "route.sent",
-            creator=await bot.deliverer.creator_name(routed.owner_id),
-            title=resource.title,
-            guild=guild.name if guild else routed.guild_id,
+            creator=safe_text.shorten(await bot.deliverer.creator_name(routed.owner_id), 100),
+            title=safe_text.shorten(resource.title, 200),
+            guild=await shown_guild_name(bot, routed.guild_id) if routed.guild_id else "—",
         )
         # The buttons go: the choice is made, and the message now reads where it went.
         await interaction.response.edit_message(content=text, view=None, allowed_mentions=NO_PINGS)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import dm_channel, send_paced, user_by_id
+from bot.cogs.common import dm_channel, send_paced, shown_guild_name, user_by_id
 from bot.core.inbox import ChannelFacts, InboxProblem, OverwriteFacts, RoleFacts, inbox_problem
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ class InboxGuard:
         log.warning("Inbox channel %s of guild %s turned off: %s", channel_id, guild_id, problem.key)
         guild = self.bot.get_guild(guild_id)
         label = channel_label(guild.get_channel(channel_id) if guild else None, channel_id)
+        server = await shown_guild_name(self.bot, guild_id)
         recipients = [uid for uid in (settings.inbox_set_by, guild.owner_id if guild else None) if uid]
         for user_id in dict.fromkeys(recipients):
             locale = await self.bot.locales.last_known(user_id) or (
@@ -86,7 +87,7 @@ class InboxGuard:
             text = i18n.text(
                 locale,
                 "inbox.dropped",
-                guild=guild.name if guild else guild_id,
+                guild=server,
                 channel=label,
                 reason=problem_text(locale, problem),
             )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS
+from bot.cogs.common import GUILD_NAME_ROOM, NO_PINGS, guild_name
 from bot.cogs.errors import ReportsErrors
 from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks.cog import send_pending_page
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from bot.cogs.thanks.worker import ThanksWorker
 
 log = logging.getLogger(__name__)
-
-GUILD_NAME_ROOM = 100  # of the title's 256 characters; Discord's server names have at most 100
 
 
 def summary_embed(locale: str, counts: list[SummaryCount], guild_name: str | None = None) -> discord.Embed:
@@ -76,7 +74,8 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
     owner_id, guild_id = row["owner_id"], row["guild_id"]
     locale = await worker._creator_locale(owner_id, guild_id)
     counts = await flow.summary_counts(row["id"])
-    embed = summary_embed(locale, counts, await guild_name(bot, guild_id))
+    name = await guild_name(bot, guild_id) if guild_id is not None else None
+    embed = summary_embed(locale, counts, name)
     view = summary_view(locale, owner_id, guild_id, counts)
     try:
         if row["message_id"] is None:
@@ -100,18 +99,6 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
         return
     await flow.summary_shown(row["id"], message_id, row["version"])
     log.info("Summary %s for creator %s shown as message %s", row["id"], owner_id, message_id)
-
-
-async def guild_name(bot: HandoutBot, guild_id: int | None) -> str | None:
-    """The server's name from this process's cache; in a cluster, a server on another process's
-    shard is named from the database (whichever process claims the summary shows it); its id when
-    the name is not known at all."""
-    if guild_id is None:
-        return None
-    guild = bot.get_guild(guild_id)
-    if guild is not None:
-        return guild.name
-    return (await bot.all_guilds()).get(guild_id) or str(guild_id)
 
 
 class SummaryButton(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import dm_channel, send_paced, user_by_id
+from bot.cogs.common import dm_channel, send_paced, shown_guild_name, user_by_id
 from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks import render
 from bot.cogs.thanks.inbox import InboxGuard, is_permanent
@@ -243,7 +243,6 @@ class ThanksWorker:
             return
         locale = await self._creator_locale(owner_id, guild_id)
         now = time.time()
-        guild = self.bot.get_guild(guild_id)
         # Whole lines only, as many as fit the description with room for the "…and n more" line:
         # a line cut in the middle could end inside an escape and pass 4,096 with the rest.
         lines: list[str] = []
@@ -264,7 +263,7 @@ class ThanksWorker:
         if len(items) > len(lines):
             lines.append(i18n.text(locale, "digest.more", n=len(items) - len(lines)))
         embed = discord.Embed(
-            title=i18n.text(locale, "digest.title", n=len(items), guild=guild.name if guild else guild_id)[
+            title=i18n.text(locale, "digest.title", n=len(items), guild=await shown_guild_name(self.bot, guild_id))[
                 : limits.EMBED_TITLE
             ],
             description="\n".join(lines),
