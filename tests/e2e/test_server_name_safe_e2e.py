@@ -78,3 +78,26 @@ async def test_the_not_a_member_refusal_names_a_hostile_server_as_text(standin, 
     refusal = await standin.wait_for_dm(scene.member, timeout=10, after=asked)
     assert not refusal.attachments
     assert_shown_as_typed(refusal)
+
+
+EVIL_TITLE = "[Claim your prize](https://evil.example/prize) @everyone"
+
+
+async def test_a_creators_name_and_title_stay_text_in_the_bots_replies_to_a_member(standin, scene, bot_process) -> None:
+    """The creator's own words (their display name, their resource's title) inside the bot's
+    replies to members: the click's confirmation, the "passed on" acknowledgement, the form's."""
+    scene.creator_user.global_name = EVIL_CREATOR
+    await bot_process()
+    await add_resource(standin, scene, title=EVIL_TITLE)
+    post = await share(standin, scene)
+    confirm = await (await standin.click(scene.member, post, "Get it")).response(timeout=10)
+    dm = await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10)
+    said = await standin.send_dm(scene.member, "thank you!")
+    ack = await standin.wait_for_dm(scene.member, lambda m: "bot" in m.text, timeout=10, after=said)
+    click = await standin.click(scene.member, dm, "Bedank / vraag iets")  # Alice's client is Dutch
+    formed = await (await standin.submit_modal(scene.member, click, {"text": "nog eens dank"})).response(timeout=10)
+    for reply, words in ((confirm, EVIL_TITLE), (ack, EVIL_CREATOR), (formed, EVIL_CREATOR)):
+        reply = getattr(reply, "message", None) or reply
+        assert reply.live_masked_links == [] and "@everyone" not in reply.live_mentions, reply.text
+        assert not reply.pings and not reply.mention_everyone
+        assert neutralise(words) in reply.text, reply.text

@@ -21,6 +21,7 @@ from bot.cogs.common import NO_PINGS, send_dm, user_by_id
 from bot.cogs.delivery import render
 from bot.cogs.retry import DiscordUnavailable, describe, with_retries
 from bot.cogs.thanks.views import SayButton
+from bot.core import safe_text
 from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia, where_to_deliver
 from bot.core.resources import Resource
 
@@ -237,7 +238,8 @@ class Deliverer:
             return
         await self._done(delivery, DeliveredVia.DM, sent)
         if followup is not None:
-            text = i18n.text(locale, "delivery.sent_to_dm", title=resource.title, link=sent.jump_url)
+            title = safe_text.shorten(resource.title, 200)  # the creator's words in the bot's reply
+            text = i18n.text(locale, "delivery.sent_to_dm", title=title, link=sent.jump_url)
             await self._quiet(lambda: followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS))
 
     async def _here(

@@ -21,6 +21,7 @@ from bot.cogs.errors import ReportsErrors, handle_interaction_error, render_erro
 from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks.forms import DMS_CLOSED, refuse_keeping_text, submitted_text
 from bot.cogs.thanks.views import FORM_TEXT, REPLY_TEXT_MAX, actor_in, send_form
+from bot.core import safe_text
 from bot.core.errors import Forbidden, HandoutError
 from bot.core.reply_all import ReplyAllSend
 
@@ -154,7 +155,8 @@ async def submit_reply_all(
         return
     bot.thanks_worker.kick()
     log.info("Reply to all %s queued for %d member(s) of resource %s", queued.reply_all_id, queued.members, resource.id)
-    await reply_private(interaction, tr(interaction, "replyall.queued", n=queued.members, resource=resource.title))
+    title = safe_text.shorten(resource.title, 200)
+    await reply_private(interaction, tr(interaction, "replyall.queued", n=queued.members, resource=title))
 
 
 def reply_all_embed(locale: str, send: ReplyAllSend, resource_title: str) -> discord.Embed:
