@@ -68,11 +68,6 @@ class InboxFlow:
     def now(self) -> int:
         return int(self._clock())
 
-    async def room_for_messages(self, channel_id: int) -> int:
-        """How many more prompt messages may go to this channel in the current minute."""
-        sent = await sql.prompt_messages_sent_since(self._db, channel_id, self.now() - 60)
-        return max(0, DESTINATION_MESSAGES_PER_MINUTE - sent)
-
     async def reserve_messages(self, channel_id: int, wanted: int) -> list[int]:
         """Places for up to ``wanted`` prompt messages to this channel in the current minute, held
         against every process's worker until ``release_messages`` (after recording the sends)."""
