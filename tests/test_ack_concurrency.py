@@ -162,16 +162,16 @@ async def test_queued_requests_recorded_together_get_what_one_by_one_would(
     caller must get what recording them one after another gives, as SQLite does."""
     batches: list[int] = []
     if isinstance(db, PostgresDatabase):
-        from bot.db import postgres
+        from bot.db import pg_thread
 
-        pipelined = postgres._DirectConnection.fetchmany
+        pipelined = pg_thread._DirectConnection.fetchmany
 
         def counted(conn: Any, statement: str, rows: Any) -> Any:
             rows = list(rows)
             batches.append(len(rows))
             return pipelined(conn, statement, rows)
 
-        monkeypatch.setattr(postgres._DirectConnection, "fetchmany", counted)
+        monkeypatch.setattr(pg_thread._DirectConnection, "fetchmany", counted)
     resource = await resources.add(GUILD, MAYA, name="plan", title="Plan", url="https://e.com")
     gone = await resources.add(GUILD, MAYA, name="gone", title="Gone", url="https://e.com")
     here = DeliveryService(db, clock=clock)

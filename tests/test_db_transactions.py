@@ -1,5 +1,5 @@
 """Transactions that queue up behind each other (a burst of clicks): on PostgreSQL they commit
-together (bot/db/postgres.py, group commit), which must look exactly like running them one by one.
+together (bot/db/pg_thread.py, group commit), which must look exactly like running them one by one.
 Run on both backends: SQLite runs them one by one, the behaviour to match."""
 
 from __future__ import annotations

@@ -59,3 +59,29 @@ async def test_a_crashed_processs_reservations_stop_holding_the_places_after_the
     assert await survivor.reserve_messages(CHANNEL, 5) == []
     clock.now += RESERVATION_SECONDS - 60
     assert len(await survivor.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE
+
+
+async def test_places_taken_past_those_reserved_at_first_keep_to_the_pace(
+    db,
+    clock,
+    resources,
+    deliveries,  # noqa: F811
+    thanks: ThanksService,  # noqa: F811
+) -> None:
+    """A batch Discord refused goes out again in parts: each part a message, taking a place."""
+    flow, other = processes(db, clock, 2)
+    places = await flow.places(CHANNEL, 1)
+    first = await places.take()
+    assert first is not None
+    await deliver(resources, deliveries, 3000, 30)
+    await thanks.prompt_sent(await db_prompt(thanks, 3000, 500), CHANNEL, 9000)
+    places.used(first)  # its message is sent and recorded: counted once, not with its reservation too
+    second = await places.take()
+    assert second is not None
+    places.give_back(second)  # refused by Discord: no message, the place is free again
+    assert await places.take() == second
+    assert await places.take() is not None  # one sent, two held: the minute's three
+    assert await places.take() is None
+    assert await other.reserve_messages(CHANNEL, 1) == []
+    await places.release()
+    assert len(await other.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE - 1

@@ -68,11 +68,6 @@ class InboxFlow:
     def now(self) -> int:
         return int(self._clock())
 
-    async def room_for_messages(self, channel_id: int) -> int:
-        """How many more prompt messages may go to this channel in the current minute."""
-        sent = await sql.prompt_messages_sent_since(self._db, channel_id, self.now() - 60)
-        return max(0, DESTINATION_MESSAGES_PER_MINUTE - sent)
-
     async def reserve_messages(self, channel_id: int, wanted: int) -> list[int]:
         """Places for up to ``wanted`` prompt messages to this channel in the current minute, held
         against every process's worker until ``release_messages`` (after recording the sends)."""
@@ -92,6 +87,10 @@ class InboxFlow:
         """The messages are recorded as sent (they count from prompts now), or were not sent."""
         if reservation_ids:
             await sql.release_prompt_messages(self._db, reservation_ids)
+
+    async def places(self, channel_id: int, wanted: int) -> MessagePlaces:
+        """``reserve_messages``, as places a sender takes one per message (``MessagePlaces``)."""
+        return MessagePlaces(self, channel_id, await self.reserve_messages(channel_id, wanted), wanted)
 
     async def summarise(self, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None) -> int:
         now = self.now()
@@ -133,3 +132,49 @@ class InboxFlow:
 
     async def expire(self) -> int:
         return await sql.expire_waiting(self._db, self.now())
+
+
+class MessagePlaces:
+    """The places reserved for prompt messages to one destination in the current minute, one taken
+    per message sent. A batch Discord refuses goes out again split into parts, each a message of its
+    own: a part past the places reserved at first takes one more, reserved then, so the pace holds
+    however a batch is split; with none left, the sender counts the part in the summary instead."""
+
+    def __init__(self, flow: InboxFlow, channel_id: int, reserved: list[int], wanted: int) -> None:
+        self._flow = flow
+        self._channel_id = channel_id
+        self._held = list(reserved)
+        self._free = list(reserved)
+        self._used: list[int] = []
+        # Fewer than asked for: the pace is reached, no use asking again.
+        self._exhausted = len(reserved) < wanted
+
+    async def take(self) -> int | None:
+        """A place for one message, or None: the destination is at its pace."""
+        if not self._free and not self._exhausted:
+            # The messages sent with the places used so far are recorded: they count from the
+            # prompts now, and their reservations would count them a second time.
+            await self._release(self._used)
+            more = await self._flow.reserve_messages(self._channel_id, 1)
+            self._held += more
+            self._free += more
+            self._exhausted = not more
+        return self._free.pop() if self._free else None
+
+    def give_back(self, place: int) -> None:
+        """Nothing went out with it (Discord refused the message, or its prompts were gone)."""
+        self._free.append(place)
+
+    def used(self, place: int) -> None:
+        """Its message went out and is recorded as sent."""
+        self._used.append(place)
+
+    async def release(self) -> None:
+        """Every place still held: the sends are recorded, or were not made."""
+        await self._release(list(self._held))
+        self._free = []
+
+    async def _release(self, places: list[int]) -> None:
+        self._held = [place for place in self._held if place not in places]
+        self._used = [place for place in self._used if place not in places]
+        await self._flow.release_messages(places)

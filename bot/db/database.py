@@ -63,7 +63,7 @@ def locks_for_itself(key: Callable[..., tuple]) -> Callable[[F], F]:
     Why: SERIALIZABLE tracks reads as predicate locks on index pages, so two processes' clicks
     for neighbouring members (whose rows share a page) "conflict" although they touch different
     rows, and a whole group of transactions is rolled back and rerun (bench/README.md, "Run as a
-    cluster"). A burst's locks are taken together, one statement for a group (postgres.py). SQLite
+    cluster"). A burst's locks are taken together, one statement for a group (pg_thread.py). SQLite
     needs no lock: its transactions take the single write lock at BEGIN."""
 
     def mark(fn: F) -> F:
@@ -75,7 +75,7 @@ def locks_for_itself(key: Callable[..., tuple]) -> Callable[[F], F]:
 
 def runs_in_batches(batch: Callable[[Any, list[dict[str, Any]]], list[Any]]) -> Callable[[F], F]:
     """Mark a transaction function (called with keyword arguments only) that PostgreSQL may run
-    for several queued callers at once, in one transaction (group commit, postgres.py), as
+    for several queued callers at once, in one transaction (group commit, pg_thread.py), as
     ``batch(connection, [kwargs, ...])``: it must return what calling the function once for each,
     in that order, would have. SQLite runs each call on its own."""
 

@@ -76,15 +76,6 @@ async def close_siblings(
 # -- per-destination pacing and summaries --
 
 
-async def prompt_messages_sent_since(db: Database, channel_id: int, since: int) -> int:
-    return int(
-        await db.fetchval(
-            "SELECT COUNT(DISTINCT message_id) FROM prompts WHERE channel_id = ? AND sent_at > ?",
-            (channel_id, since),
-        )
-    )
-
-
 def reserve_prompt_messages(
     conn: Connection, channel_id: int, wanted: int, limit: int, sent_since: int, held_since: int, me: str, now: int
 ) -> list[int]:

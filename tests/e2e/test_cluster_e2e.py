@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.e2e.standin import shard_of
-from tests.e2e.stories import PDF, add_resource, attachment_bytes, rows, share, value
+from tests.e2e.stories import PDF, add_deliveries, add_resource, attachment_bytes, rows, share, value
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -44,6 +44,23 @@ async def start_cluster(standin, bot_process, tmp_path) -> tuple:
         bot_process(data_dir=data, env=shard_env(0), log_path=tmp_path / "shard0.log"),
         bot_process(data_dir=data, env=shard_env(1), log_path=tmp_path / "shard1.log"),
     )
+
+
+async def far_cluster(
+    standin, bot_process, tmp_path, members: int, prefix: str = "fan", *, delivered: bool = True
+) -> SimpleNamespace:
+    """The start several cluster stories share: a guild on shard 1 ("Far") with ``members`` members,
+    both processes started and connected, the creator's checklist added and (``delivered``) handed
+    to every member, as the bot records it after a click. ``processes``: shard 0's, shard 1's."""
+    place = guild_on_shard(standin, 1, "Far")
+    crowd = members_of(standin, place, members, prefix)
+    processes = await start_cluster(standin, bot_process, tmp_path)
+    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
+    await add_resource(standin, place)
+    resource_id = value(processes[0], "SELECT id FROM resources")
+    if delivered:
+        add_deliveries(processes[0], resource_id, place.guild.id, crowd)
+    return SimpleNamespace(place=place, members=crowd, processes=processes, resource_id=resource_id)
 
 
 def delivered_to(standin, who) -> list:

@@ -9,7 +9,11 @@ import asyncio
 import pytest
 
 from tests.e2e.stories import PDF, add_resource, attachment_bytes, execute, insert_rows, share, value
-from tests.e2e.test_cluster_e2e import guild_on_shard, members_of, start_cluster
+from tests.e2e.test_cluster_e2e import far_cluster
+from tests.e2e.test_delete_my_data_e2e import (
+    a_click_queued_behind_eight_slow_uploads,
+    delete_her_data_and_see_her_click_cancelled,
+)
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -73,12 +77,8 @@ def posts_with_nonce(standin, prefix: str) -> list:
 async def test_two_processes_send_each_reply_to_all_dm_and_the_summary_once(standin, bot_process, tmp_path) -> None:
     """Both processes' workers find the same outbox at start: a creator's reply to everyone who
     thanked, queued for twenty members, and a summary to post. Each goes out once."""
-    place = guild_on_shard(standin, 1, "Far")
-    fans = members_of(standin, place, 20, "fan")
-    first, second = await start_cluster(standin, bot_process, tmp_path)
-    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
-    await add_resource(standin, place)
-    resource_id = value(first, "SELECT id FROM resources")
+    cluster = await far_cluster(standin, bot_process, tmp_path, 20, delivered=False)
+    place, fans, (first, second), resource_id = cluster.place, cluster.members, cluster.processes, cluster.resource_id
     await asyncio.gather(first.stop(), second.stop())
     owner = place.creator.user.id
     insert_rows(first, "reply_alls", [
@@ -124,27 +124,8 @@ async def test_delete_my_data_on_one_process_cancels_a_delivery_the_other_one_ho
 ) -> None:
     """Her click reached the process holding the server's shard and waits there for its turn; she
     deletes her data in her DMs, which Discord sends to the other process. Nothing is sent."""
-    place = guild_on_shard(standin, 1, "Far")
-    world = standin.world
-    quorinda = world.add_member(place.guild, world.add_user("quorinda", locale="en-US"))
-    others = members_of(standin, place, 8, "reader")
-    await start_cluster(standin, bot_process, tmp_path)
-    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
-    await add_resource(standin, place)
-    await (await standin.slash(place.creator, place.general, "handout delivery", mode="here")).response(timeout=10)
-    post = await share(standin, place)
-    # Eight slow private uploads take every upload turn of the shard-1 process; hers waits for one.
-    standin.faults.add(method="POST", path=r"^/webhooks/\d+/[^/]+$", status=200, delay=5.0, times=8)
-    for member in others:
-        await standin.click(member, post, "Get it")
-    await standin.wait_until(lambda: standin.rest.in_flight["POST /webhooks/{webhook_id}/{token}"] == 8, 10)
-    hers = await standin.click(quorinda, post, "Get it")
-    await hers.wait_callback(timeout=10)  # recorded and acknowledged: queued
-
-    in_dm = world.dm_channel(quorinda)
-    shown = await (await standin.slash(quorinda, in_dm, "privacy")).response(timeout=10)
-    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
-
-    answer = await hers.wait_followup(timeout=30)
-    assert answer.ephemeral and not answer.attachments, "the file went out after she deleted her data"
-    assert "you deleted your data" in answer.content
+    cluster = await far_cluster(standin, bot_process, tmp_path, 9, "reader", delivered=False)
+    *others, quorinda = cluster.members
+    hers = await a_click_queued_behind_eight_slow_uploads(standin, cluster.place, quorinda, others)
+    # She deletes her data in her DMs, which Discord sends to the other process.
+    await delete_her_data_and_see_her_click_cancelled(standin, quorinda, standin.world.dm_channel(quorinda), hers)

@@ -71,28 +71,37 @@ async def test_delete_my_data_leaves_no_trace_in_any_database_file(standin, scen
     assert rows(bot, "SELECT member_id, channel_id, message_id FROM deliveries") == [(None, None, None)] * 2
 
 
+async def a_click_queued_behind_eight_slow_uploads(standin, place, her, others):
+    """Private deliveries in the server ("here"), whose uploads Discord is slow to take: eight other
+    members' clicks take every upload turn, and hers, recorded and acknowledged, waits for one."""
+    await (await standin.slash(place.creator, place.general, "handout delivery", mode="here")).response(timeout=10)
+    post = await share(standin, place)
+    standin.faults.add(method="POST", path=r"^/webhooks/\d+/[^/]+$", status=200, delay=5.0, times=8)
+    for member in others:
+        await standin.click(member, post, "Get it")
+    await standin.wait_until(lambda: standin.rest.in_flight["POST /webhooks/{webhook_id}/{token}"] == 8, 10)
+    hers = await standin.click(her, post, "Get it")
+    await hers.wait_callback(timeout=10)  # recorded and acknowledged: queued
+    return hers
+
+
+async def delete_her_data_and_see_her_click_cancelled(standin, her, channel, hers) -> None:
+    """She deletes her data from /privacy in ``channel``; her queued click is answered without the file."""
+    shown = await (await standin.slash(her, channel, "privacy")).response(timeout=10)
+    await (await standin.click(her, shown, "Delete my data")).response(timeout=10)
+    answer = await hers.wait_followup(timeout=30)
+    assert answer.ephemeral and not answer.attachments, "the file went out after she deleted her data"
+    assert "you deleted your data" in answer.content
+
+
 async def test_a_delivery_still_queued_is_cancelled_by_delete_my_data(standin, scene, bot_process) -> None:
     world = standin.world
     quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
     others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(8)]
     bot = await bot_process()
     await add_resource(standin, scene)
-    await (await standin.slash(scene.creator, scene.general, "handout delivery", mode="here")).response(timeout=10)
-    post = await share(standin, scene)
-    # Eight slow private uploads take every upload turn; her delivery waits for one.
-    standin.faults.add(method="POST", path=r"^/webhooks/\d+/[^/]+$", status=200, delay=5.0, times=8)
-    for member in others:
-        await standin.click(member, post, "Get it")
-    await standin.wait_until(lambda: standin.rest.in_flight["POST /webhooks/{webhook_id}/{token}"] == 8, 10)
-    hers = await standin.click(quorinda, post, "Get it")
-    await hers.wait_callback(timeout=10)  # recorded and acknowledged: queued
-
-    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
-    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
-
-    answer = await hers.wait_followup(timeout=30)
-    assert answer.ephemeral and not answer.attachments
-    assert "you deleted your data" in answer.content
+    hers = await a_click_queued_behind_eight_slow_uploads(standin, scene, quorinda, others)
+    await delete_her_data_and_see_her_click_cancelled(standin, quorinda, scene.general, hers)
     assert rows(bot, "SELECT member_id, status FROM deliveries WHERE id = (SELECT MAX(id) FROM deliveries)") == [
         (None, "failed")
     ]

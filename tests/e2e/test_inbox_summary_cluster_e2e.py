@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from tests.e2e.stories import add_deliveries, add_resource, execute, value
-from tests.e2e.test_cluster_e2e import guild_on_shard, members_of, start_cluster
+from tests.e2e.stories import execute, value
+from tests.e2e.test_cluster_e2e import far_cluster
 from tests.e2e.test_inbox_scale_e2e import until
 
 pytestmark = pytest.mark.timeout(240)
@@ -29,12 +29,8 @@ def summarised(bot) -> int:
 async def test_a_thank_you_counted_while_the_other_process_edits_the_summary_is_shown_next(
     standin, bot_process, tmp_path
 ) -> None:
-    place = guild_on_shard(standin, 1, "Far")
-    fans = members_of(standin, place, 24, "fan")
-    bot, _ = await start_cluster(standin, bot_process, tmp_path)
-    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
-    await add_resource(standin, place)
-    add_deliveries(bot, value(bot, "SELECT id FROM resources"), place.guild.id, fans)
+    cluster = await far_cluster(standin, bot_process, tmp_path, 24)
+    place, fans, (bot, _) = cluster.place, cluster.members, cluster.processes
     burst, late = fans[:20], fans[20:]
     for fan in burst:  # past the creator's 3 prompt messages a minute: the rest go in a summary
         await standin.send_dm(fan, THANKS)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.stories import add_deliveries, add_resource, value
-from tests.e2e.test_cluster_e2e import guild_on_shard, members_of, start_cluster
+from tests.e2e.stories import value
+from tests.e2e.test_cluster_e2e import far_cluster
 from tests.e2e.test_inbox_scale_e2e import until
 
 pytestmark = pytest.mark.timeout(300)
@@ -18,12 +18,8 @@ THANKS = "thank you so much, this is great!"
 async def test_two_processes_sending_prompts_to_one_destination_at_once_send_three_messages_in_all(
     standin, bot_process, tmp_path
 ) -> None:
-    place = guild_on_shard(standin, 1, "Far")
-    fans = members_of(standin, place, 60, "fan")
-    bot, _ = await start_cluster(standin, bot_process, tmp_path)
-    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
-    await add_resource(standin, place)
-    add_deliveries(bot, value(bot, "SELECT id FROM resources"), place.guild.id, fans)
+    cluster = await far_cluster(standin, bot_process, tmp_path, 60)
+    place, fans, (bot, _) = cluster.place, cluster.members, cluster.processes
     inbox = standin.world.dm_channel(place.creator)  # the creator's DMs: the destination
     # Every message to it waits in flight until released: each process's worker gets as far as
     # sending its first prompt message while the other's is not yet recorded.

@@ -27,6 +27,7 @@ from bot.cogs.thanks.summary import send_summary
 from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits
 from bot.core.inbox import InboxProblem
+from bot.core.inbox_flow import MessagePlaces
 from bot.core.thanks import MemberMessage
 
 if TYPE_CHECKING:
@@ -164,14 +165,13 @@ class ThanksWorker:
         # (edited in place) counts them, and every message waits in /thanks pending.
         # Reserved in the database, not just counted: another process's worker may be sending to
         # the same destination right now. Released once the sends are recorded (they count then).
-        reserved = await self.bot.inbox_flow.reserve_messages(target.id, len(groups))
-        room = len(reserved)
+        places = await self.bot.inbox_flow.places(target.id, len(groups))
+        over: list[int] = []
         try:
-            for group in groups[:room]:
-                await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group])
+            for group in groups:
+                over += await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group], places)
         finally:
-            await self.bot.inbox_flow.release_messages(reserved)
-        over = [prompts[i][0] for group in groups[room:] for i in group]
+            await places.release()
         if over:
             summary_id = await self.bot.inbox_flow.summarise(over, target.id, first.owner_id, first.guild_id)
             log.info(
@@ -182,14 +182,22 @@ class ThanksWorker:
         for row in await self.bot.inbox_flow.due_summaries():
             await send_summary(self, row)
 
-    async def _send_prompts(self, locale: str, batch: list[tuple[Prompt, discord.Embed]]) -> None:
-        """One message to the creator: each member message as an embed with its row of buttons."""
+    async def _send_prompts(
+        self, locale: str, batch: list[tuple[Prompt, discord.Embed]], places: MessagePlaces
+    ) -> list[int]:
+        """One message to the creator: each member message as an embed with its row of buttons.
+        Takes one of the destination's places; the prompts left without one (to be counted in the
+        summary instead) are returned."""
+        place = await places.take()
+        if place is None:
+            return [prompt_id for (prompt_id, _, _), _ in batch]
         # Read in a batch, then sent one creator message after another (at Discord's pace): a
         # member may delete their data meanwhile, and their words must not go out after that.
         queued = await self.bot.thanks.still_queued([(prompt_id, message) for (prompt_id, _, message), _ in batch])
         batch = [(prompt, embed) for prompt, embed in batch if prompt[0] in queued]
         if not batch:
-            return
+            places.give_back(place)
+            return []
         first = batch[0][0][2]
         prompts = [prompt for prompt, _ in batch]
         try:
@@ -210,25 +218,30 @@ class ThanksWorker:
             )
         except discord.HTTPException as exc:
             if not _refused_for_good(exc):
+                # The place stays taken: the message may have gone out all the same.
                 await self._retry_later(prompts, exc)
-            elif len(batch) > 1:
+                return []
+            places.give_back(place)  # refused: no message
+            if len(batch) > 1:
                 # Which prompt Discord objects to is not said in a way worth parsing: halve the
                 # batch until the refused one is alone, so the others still reach the creator.
+                # Each half is a message, with a place of its own.
                 half = len(batch) // 2
                 log.warning("Discord refused a batch of %d prompts (%s); splitting it", len(batch), exc)
-                await self._send_prompts(locale, batch[:half])
-                await self._send_prompts(locale, batch[half:])
-            else:
-                prompt_id, _, message = prompts[0]
-                await self.bot.thanks.prompt_refused(prompt_id, _describe(exc))
-                log.error("Prompt %s for message %s refused by Discord, set aside: %s", prompt_id, message.id, exc)
-            return
+                over = await self._send_prompts(locale, batch[:half], places)
+                return over + await self._send_prompts(locale, batch[half:], places)
+            prompt_id, _, message = prompts[0]
+            await self.bot.thanks.prompt_refused(prompt_id, _describe(exc))
+            log.error("Prompt %s for message %s refused by Discord, set aside: %s", prompt_id, message.id, exc)
+            return []
         except (DiscordUnavailable, AssertionError) as exc:
             await self._retry_later(prompts, exc)
-            return
+            return []
         for prompt_id, _, message in prompts:
             await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id)
             log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
+        places.used(place)
+        return []
 
     async def _retry_later(self, prompts: list[Prompt], exc: Exception) -> None:
         """A passing failure (Discord down, a 5xx, the creator's DMs closed for now): same again later."""
