@@ -6,6 +6,16 @@ and discord.py only slows down after it was answered 429. Every 429 counts towar
 DM channel, send). So each of Handout's own requests goes through ``budget.slot()`` and takes a
 token from a bucket refilled a little below the limit.
 
+Tokens are taken before discord.py has the request, and discord.py may hold it a while: the first
+request to a new rate-limit bucket goes alone while the others wait for its answer, and after a 429
+every request waits out ``retry_after``. Held requests then left together, more than the pace in
+one second: global 429s, which in a cluster fed each other second after second (4-19 in a
+1,000-click burst; bench/README.md). So requests are paced a second time where they leave
+(``on_wire``, an aiohttp trace hook that runs after discord.py's own waits) by a bucket of the same
+rate, with this process's share of the burst, and the budget hands out no token while requests
+wait there: a bunch is spread out at the pace instead of added to it. While requests leave as they
+were paced, nothing waits there and nothing changes.
+
 A cap on requests in flight was tried as well (against bunching on a stalled event loop): at 10 it
 cost a fifth of the acknowledgement throughput. The 5,000-click "stalls" it was blamed for were
 two other things: every DM opening queued ahead of every send (fixed by ``slot(cost=2)``), and the
@@ -15,9 +25,12 @@ test bed's listen backlog.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+
+import aiohttp
 
 # A little under 50/s, leaving room for discord.py's own occasional requests.
 DEFAULT_RATE = 45.0
@@ -25,6 +38,10 @@ DEFAULT_BURST = 2.0
 # Spare requests (looking up whether someone is a member, for a DM from someone never seen in a
 # server) go only when no member's request waits, and at most this many a second.
 SPARE_RATE = 5.0
+# What Discord's global limit counts: the REST API, except interaction responses and followups
+# (webhooks). The gateway's websocket and the CDN are not the API.
+_API = re.compile(r"^/api/v\d+/")
+_EXEMPT = re.compile(r"^/api/v\d+/(interactions|webhooks)/")
 
 
 class RequestBudget:
@@ -43,12 +60,57 @@ class RequestBudget:
         self._waiting = 0
         self._spare_lock = asyncio.Lock()
         self._spare_stamp = 0.0
+        # The bucket at the wire: the same rate; the burst shared out like the rate, or two
+        # processes' bursts together would leave no margin under the limit.
+        self._wire_burst = burst
+        self._wire_tokens = burst
+        self._wire_stamp = time.monotonic()
+        self._wire_lock = asyncio.Lock()
+        self.at_wire = 0  # requests waiting at the wire now: no token is handed out meanwhile
+        self.held_at_wire = 0  # requests the wire ever held (a bunch spread out)
 
     def share(self, processes: int) -> None:
         """Discord's global limit counts per bot token: ``processes`` live processes sharing it each
         refill at their share, so together they stay under it. Re-read every heartbeat."""
         self._take(0)  # bank what was earned at the old rate first
+        self._take_wire()
         self.rate = self._token_rate / max(1, processes)
+        self._wire_burst = max(1.0, self.burst / max(1, processes))
+        self._wire_tokens = min(self._wire_tokens, self._wire_burst)
+
+    async def on_wire(self, path: str) -> None:
+        """Called as each HTTP request of discord.py leaves (its retries too): waits for a token
+        of the wire's bucket. Only what the global limit counts."""
+        if not _API.match(path) or _EXEMPT.match(path):
+            return
+        self.at_wire += 1
+        try:
+            async with self._wire_lock:  # in the order they came
+                if not self._take_wire():
+                    self.held_at_wire += 1
+                    while not self._take_wire():  # noqa: ASYNC110 - waiting for the bucket to refill
+                        await asyncio.sleep(max(1 - self._wire_tokens, 0.0) / self.rate or 1 / self.rate)
+        finally:
+            self.at_wire -= 1
+
+    def _take_wire(self) -> bool:
+        now = time.monotonic()
+        self._wire_tokens = min(self._wire_burst, self._wire_tokens + (now - self._wire_stamp) * self.rate)
+        self._wire_stamp = now
+        if self._wire_tokens >= 1:
+            self._wire_tokens -= 1
+            return True
+        return False
+
+    def trace(self, config: aiohttp.TraceConfig) -> aiohttp.TraceConfig:
+        """Add ``on_wire`` to ``config``, the trace discord.py's HTTP session runs every request
+        through (``http_trace``); aiohttp awaits it before the request goes out."""
+
+        async def on_request_start(session, context, params: aiohttp.TraceRequestStartParams) -> None:
+            await self.on_wire(params.url.path)
+
+        config.on_request_start.append(on_request_start)
+        return config
 
     @asynccontextmanager
     async def slot(self, cost: int = 1, *, urgent: bool = False, spare: bool = False) -> AsyncIterator[None]:
@@ -77,7 +139,7 @@ class RequestBudget:
             elif urgent:
                 self._urgent_waiting += 1
                 try:
-                    while not self._take(cost):  # noqa: ASYNC110 - waiting for the bucket to refill over time
+                    while self.at_wire or not self._take(cost):  # noqa: ASYNC110 - waiting for the bucket to refill over time
                         await asyncio.sleep(self._wait_for(cost))
                 finally:
                     self._urgent_waiting -= 1
@@ -85,7 +147,7 @@ class RequestBudget:
                 self._waiting += 1
                 try:
                     async with self._lock:
-                        while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
+                        while self._urgent_waiting or self.at_wire or not self._take(cost):  # noqa: ASYNC110 - as above
                             await asyncio.sleep(self._wait_for(cost))
                 finally:
                     self._waiting -= 1
@@ -103,7 +165,8 @@ class RequestBudget:
         return False
 
     def _take_spare(self, cost: int) -> bool:
-        if self._waiting or self._urgent_waiting or time.monotonic() - self._spare_stamp < 1 / SPARE_RATE:
+        busy = self._waiting or self._urgent_waiting or self.at_wire
+        if busy or time.monotonic() - self._spare_stamp < 1 / SPARE_RATE:
             return False
         if not self._take(cost):
             return False
