@@ -12,6 +12,7 @@ import asyncio
 import pytest
 
 from tests.e2e.stories import add_resource, share
+from tests.e2e.test_cluster_e2e import guild_on_shard, members_of, shard_env
 from tests.e2e.test_ops_e2e import free_port, get, one, samples
 
 pytestmark = pytest.mark.timeout(120)
@@ -20,6 +21,9 @@ MEMBERS = 60
 # Deliveries that took their turn in the budget while the first DM opening hangs: more than the
 # 50 a second Discord allows, counting each one's two requests (open the DM, send).
 PILED = 40
+# Per process of a cluster, each at half the pace.
+CLUSTER_MEMBERS = 30
+CLUSTER_PILED = 20
 
 
 async def budget_waiting(port: int) -> float:
@@ -72,3 +76,38 @@ async def test_a_burst_looks_the_creator_up_once(standin, scene, bot_process) ->
     slow.release()
     await standin.wait_until(lambda: all(standin.dms_to(member) for member in crowd), 60, "every delivery")
     assert len(standin.requests_to("GET", "/users/{user_id}")) == 1
+
+
+async def test_two_processes_whose_requests_were_held_meet_no_429(standin, bot_process, tmp_path) -> None:
+    """The cluster: each process paces itself at its half of the token's budget, and Discord counts
+    both together. Held requests released at once in both went far beyond the 50."""
+    places = [guild_on_shard(standin, shard, f"Shard{shard}") for shard in (0, 1)]
+    ports = [free_port(), free_port()]
+    data = tmp_path / "cluster-data"
+    bots = await asyncio.gather(
+        *(bot_process(data_dir=data, env={**shard_env(i), "HANDOUT_METRICS_PORT": str(ports[i])}) for i in (0, 1))
+    )
+    for bot in bots:  # each paces itself at its share from here on
+        await bot.wait_for_log(r"2 Handout process\(es\) share", timeout=20)
+    crowds = []
+    for place in places:
+        await add_resource(standin, place)
+        post = await share(standin, place)
+        crowds.append((members_of(standin, place, CLUSTER_MEMBERS, f"c{place.guild.id}_"), post))
+    # Each process's first DM opening hangs, and its deliveries pile up behind it in discord.py.
+    slow = standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, hold=True, times=2)
+    clicks = await asyncio.gather(*(standin.click(m, post, "Get it") for crowd, post in crowds for m in crowd))
+    for click in clicks:
+        await click.wait_callback(timeout=30)
+    await standin.wait_until(lambda: len(slow.hits) == 2, 30, "both processes' first DM opening")
+    for port in ports:
+        for _ in range(300):  # polled: the budget's line is seen only through /metrics
+            if await budget_waiting(port) <= CLUSTER_MEMBERS - CLUSTER_PILED:
+                break
+            await asyncio.sleep(0.1)
+        else:
+            pytest.fail("the deliveries never took their turns")
+    slow.release()
+    everyone = [member for crowd, _ in crowds for member in crowd]
+    await standin.wait_until(lambda: all(standin.dms_to(m) for m in everyone), 90, "every delivery")
+    assert standin.rest.stats["429_global"] == 0
