@@ -98,9 +98,11 @@ class RequestBudget:
         self._wire_idle.clear()
         try:
             async with self._wire_lock:  # in the order they came
-                while (wait := self._wire_wait()) > 0:
+                if (wait := self._wire_wait()) > 0:
                     self.held_at_wire += 1
-                    await asyncio.sleep(wait)
+                    while wait > 0:
+                        await asyncio.sleep(wait)
+                        wait = self._wire_wait()
         finally:
             self.at_wire -= 1
             if not self.at_wire:
