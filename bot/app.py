@@ -77,6 +77,7 @@ class HandoutBot(commands.AutoShardedBot):
     def __init__(self, settings: Settings) -> None:
         # Always counted (a few counters in memory); served only when HANDOUT_METRICS_PORT is set.
         self.metrics = Metrics()
+        self.budget = RequestBudget()
         resuming_shards.install()
         shards: dict = {}
         if settings.shard_count is not None:
@@ -85,7 +86,8 @@ class HandoutBot(commands.AutoShardedBot):
             shards = {"shard_count": settings.shard_count, "shard_ids": list(settings.shard_ids or ()) or None}
         super().__init__(
             **shards,
-            http_trace=self.metrics.http_trace(),
+            # Paced at the wire too (see bot/cogs/budget.py), beside the metrics' view of each request.
+            http_trace=self.budget.trace(self.metrics.http_trace()),
             command_prefix=commands.when_mentioned,
             intents=build_intents(),
             help_command=None,
@@ -96,7 +98,6 @@ class HandoutBot(commands.AutoShardedBot):
         # SQLite under HANDOUT_DATA_DIR, or PostgreSQL (pool opened in prepare, closed in close).
         self.db = open_database(settings)
         self.files = file_store(settings, self.db)
-        self.budget = RequestBudget()
         self.cluster = Cluster(self.db, on_live_count=self.budget.share)
         self.resources = ResourceService(self.db, self.files)
         self.deliveries = DeliveryService(

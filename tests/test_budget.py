@@ -91,3 +91,69 @@ async def test_spare_requests_wait_until_no_member_waits() -> None:
         await asyncio.sleep(0.001)
     await asyncio.wait_for(asyncio.gather(request("lookup", spare=True), *line), 5)
     assert done == [f"member{i}" for i in range(10)] + ["lookup"]
+
+
+API = "/api/v10/channels/1/messages"
+
+
+async def test_requests_that_leave_together_are_paced_again_at_the_wire() -> None:
+    """discord.py may hold requests that took their tokens (a bucket's first request goes alone,
+    everything waits out a 429) and then send them at once: the wire paces them again, and no new
+    token is handed out while any waits there."""
+    budget = RequestBudget(rate=0.001, burst=2)  # refills almost never
+    sent: list[int] = []
+
+    async def leave(i: int) -> None:
+        await budget.on_wire(API)
+        sent.append(i)
+
+    held = [asyncio.create_task(leave(i)) for i in range(3)]
+    await asyncio.sleep(0.05)
+    assert sent == [0, 1], "the third waits for the wire's bucket"
+    assert budget.at_wire == 1
+    budget._tokens = budget.burst  # the budget itself has tokens again, but the wire is behind
+    taken = asyncio.create_task(_slot(budget))
+    await asyncio.sleep(0.05)
+    assert not taken.done(), "no token while a request waits at the wire"
+    for task in [*held, taken]:
+        task.cancel()
+    await asyncio.gather(*held, taken, return_exceptions=True)
+
+
+async def _slot(budget: RequestBudget) -> None:
+    async with budget.slot():
+        pass
+
+
+async def test_a_process_of_a_cluster_sends_its_share_in_any_second() -> None:
+    """Two processes, each paced at 22.5 a second with a burst of 2, could each send 24 in one
+    second: 48 together, a margin of 2 under Discord's 50 for requests that arrive a little
+    bunched. Each sends at most its share of the pace plus one burst: 23 (here: 1 of 2)."""
+    budget = RequestBudget(rate=0.001, burst=2)  # refills almost never: 2 a second in all
+    assert budget.wire_cap == 2
+    budget.share(2)
+    assert budget.wire_cap == 1
+    sent: list[int] = []
+
+    async def leave(i: int) -> None:
+        await budget.on_wire(API)
+        sent.append(i)
+
+    held = [asyncio.create_task(leave(i)) for i in range(2)]
+    await asyncio.sleep(0.05)
+    assert sent == [0], "the bucket holds two tokens, but the second would exceed the share"
+    for task in held:
+        task.cancel()
+    await asyncio.gather(*held, return_exceptions=True)
+    assert RequestBudget().wire_cap == 47, "one process: what its own bucket allows in a second"
+    shared = RequestBudget()
+    shared.share(2)
+    assert shared.wire_cap == 23
+
+
+async def test_what_the_global_limit_does_not_count_is_not_held_at_the_wire() -> None:
+    budget = RequestBudget(rate=0.001, burst=1)
+    await budget.on_wire(API)
+    for path in ("/api/v10/interactions/1/tok/callback", "/api/v10/webhooks/1/tok", "/attachments/1/2/f.pdf", "/"):
+        await asyncio.wait_for(budget.on_wire(path), 1)
+    assert budget.held_at_wire == 0

@@ -6,6 +6,17 @@ and discord.py only slows down after it was answered 429. Every 429 counts towar
 DM channel, send). So each of Handout's own requests goes through ``budget.slot()`` and takes a
 token from a bucket refilled a little below the limit.
 
+Tokens are taken before discord.py has the request, and discord.py may hold it a while: the first
+request to a new rate-limit bucket goes alone while the others wait for its answer, and after a 429
+every request waits out ``retry_after``. Held requests then left together, more than the pace in
+one second: global 429s, which in a cluster fed each other second after second (4-19 in a
+1,000-click burst; bench/README.md). So requests are paced a second time where they leave
+(``on_wire``, an aiohttp trace hook that runs after discord.py's own waits) by a bucket of the same
+rate and burst, and the budget hands out no token while requests wait there: a bunch is spread out
+at the pace instead of added to it. There, too, a process sends at most its share of the pace plus
+one burst in any second: two processes' bursts (2 each) beside the 45 a second left 1 request of
+margin under 50. While requests leave as they were paced, nothing waits there, nothing changes.
+
 A cap on requests in flight was tried as well (against bunching on a stalled event loop): at 10 it
 cost a fifth of the acknowledgement throughput. The 5,000-click "stalls" it was blamed for were
 two other things: every DM opening queued ahead of every send (fixed by ``slot(cost=2)``), and the
@@ -15,9 +26,14 @@ test bed's listen backlog.
 from __future__ import annotations
 
 import asyncio
+import math
+import re
 import time
+from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+
+import aiohttp
 
 # A little under 50/s, leaving room for discord.py's own occasional requests.
 DEFAULT_RATE = 45.0
@@ -25,6 +41,11 @@ DEFAULT_BURST = 2.0
 # Spare requests (looking up whether someone is a member, for a DM from someone never seen in a
 # server) go only when no member's request waits, and at most this many a second.
 SPARE_RATE = 5.0
+# What Discord's global limit counts: the REST API, except interaction responses and followups
+# (webhooks). The gateway's websocket and the CDN are not the API.
+_API = re.compile(r"^/api/v\d+/")
+_EXEMPT = re.compile(r"^/api/v\d+/(interactions|webhooks)/")
+WIRE_WINDOW = 1.0  # seconds: Discord counts its global limit per second
 
 
 class RequestBudget:
@@ -43,12 +64,80 @@ class RequestBudget:
         self._waiting = 0
         self._spare_lock = asyncio.Lock()
         self._spare_stamp = 0.0
+        # The bucket at the wire (the same rate and burst), and when the last second's requests left.
+        self._wire_tokens = burst
+        self._sent: deque[float] = deque()
+        self.wire_cap = self._cap(1)
+        self._wire_stamp = time.monotonic()
+        self._wire_lock = asyncio.Lock()
+        self.at_wire = 0  # requests waiting at the wire now: no token is handed out meanwhile
+        self._wire_idle = asyncio.Event()
+        self._wire_idle.set()
+        self.held_at_wire = 0  # requests the wire ever held (a bunch spread out)
 
     def share(self, processes: int) -> None:
         """Discord's global limit counts per bot token: ``processes`` live processes sharing it each
         refill at their share, so together they stay under it. Re-read every heartbeat."""
         self._take(0)  # bank what was earned at the old rate first
+        self._take_wire(cost=0)
         self.rate = self._token_rate / max(1, processes)
+        self.wire_cap = self._cap(processes)
+
+    def _cap(self, processes: int) -> int:
+        """Requests this process may send in any one second: its share of the pace and one burst
+        (one process: what its bucket allows anyway; two: 23 each, not 24.5)."""
+        return max(1, math.floor((self._token_rate + self.burst) / max(1, processes)))
+
+    async def on_wire(self, path: str) -> None:
+        """Called as each HTTP request of discord.py leaves (its retries too): waits for a token
+        of the wire's bucket and for room in the last second's ``wire_cap``. Only what the
+        global limit counts."""
+        if not _API.match(path) or _EXEMPT.match(path):
+            return
+        self.at_wire += 1
+        self._wire_idle.clear()
+        try:
+            async with self._wire_lock:  # in the order they came
+                if (wait := self._wire_wait()) > 0:
+                    self.held_at_wire += 1
+                    while wait > 0:
+                        await asyncio.sleep(wait)
+                        wait = self._wire_wait()
+        finally:
+            self.at_wire -= 1
+            if not self.at_wire:
+                self._wire_idle.set()
+
+    def _wire_wait(self) -> float:
+        """0 after taking a place for one request at the wire, else how long to wait for one."""
+        now = time.monotonic()
+        while self._sent and self._sent[0] <= now - WIRE_WINDOW:
+            self._sent.popleft()
+        if len(self._sent) >= self.wire_cap:
+            return self._sent[0] + WIRE_WINDOW - now
+        if not self._take_wire(now):
+            return max(1 - self._wire_tokens, 0.0) / self.rate
+        self._sent.append(now)
+        return 0.0
+
+    def _take_wire(self, now: float | None = None, cost: int = 1) -> bool:
+        now = time.monotonic() if now is None else now
+        self._wire_tokens = min(self.burst, self._wire_tokens + (now - self._wire_stamp) * self.rate)
+        self._wire_stamp = now
+        if self._wire_tokens >= cost:
+            self._wire_tokens -= cost
+            return True
+        return False
+
+    def trace(self, config: aiohttp.TraceConfig) -> aiohttp.TraceConfig:
+        """Add ``on_wire`` to ``config``, the trace discord.py's HTTP session runs every request
+        through (``http_trace``); aiohttp awaits it before the request goes out."""
+
+        async def on_request_start(session, context, params: aiohttp.TraceRequestStartParams) -> None:
+            await self.on_wire(params.url.path)
+
+        config.on_request_start.append(on_request_start)
+        return config
 
     @asynccontextmanager
     async def slot(self, cost: int = 1, *, urgent: bool = False, spare: bool = False) -> AsyncIterator[None]:
@@ -77,7 +166,7 @@ class RequestBudget:
             elif urgent:
                 self._urgent_waiting += 1
                 try:
-                    while not self._take(cost):  # noqa: ASYNC110 - waiting for the bucket to refill over time
+                    while not await self._take_after_wire(cost):  # noqa: ASYNC110 - the bucket refills over time
                         await asyncio.sleep(self._wait_for(cost))
                 finally:
                     self._urgent_waiting -= 1
@@ -85,13 +174,18 @@ class RequestBudget:
                 self._waiting += 1
                 try:
                     async with self._lock:
-                        while self._urgent_waiting or not self._take(cost):  # noqa: ASYNC110 - as above
+                        while not await self._take_after_wire(cost, behind_urgent=True):  # noqa: ASYNC110 - as above
                             await asyncio.sleep(self._wait_for(cost))
                 finally:
                     self._waiting -= 1
         finally:
             self.in_line -= 1
         yield
+
+    async def _take_after_wire(self, cost: int, *, behind_urgent: bool = False) -> bool:
+        # Woken as soon as the wire is clear: polling at the pace would lose a little of it.
+        await self._wire_idle.wait()
+        return not (behind_urgent and self._urgent_waiting) and self._take(cost)
 
     def _take(self, cost: int) -> bool:
         now = time.monotonic()
@@ -103,7 +197,8 @@ class RequestBudget:
         return False
 
     def _take_spare(self, cost: int) -> bool:
-        if self._waiting or self._urgent_waiting or time.monotonic() - self._spare_stamp < 1 / SPARE_RATE:
+        busy = self._waiting or self._urgent_waiting or self.at_wire
+        if busy or time.monotonic() - self._spare_stamp < 1 / SPARE_RATE:
             return False
         if not self._take(cost):
             return False
