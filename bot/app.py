@@ -162,6 +162,10 @@ class HandoutBot(commands.AutoShardedBot):
         await self.prepare()
         # Alive (holding its leases, sharing the request budget) before any work arrives.
         await self.cluster.join()
+        if self.settings.in_cluster and self.cluster.live > 1:
+            # Joining processes already at work: they halve their pace at their next heartbeat.
+            # Sending before then would add this process's share to their whole budget.
+            await self.cluster.introduced()
         if self.metrics_server is not None:
             # Before the gateway connects: /healthz answers 503 ("not connected") from the start.
             await self.metrics_server.start()

@@ -103,6 +103,47 @@ async def test_the_request_budget_is_shared_by_the_live_processes(db: Database) 
     await first.leave()
 
 
+async def test_a_joining_process_sends_nothing_until_the_others_count_it(db: Database, clock: Clock) -> None:
+    """A process restarted mid-burst joins one that runs alone at the whole budget: until that one
+    heartbeats again, this one's share on top would pass Discord's global limit."""
+    budgets = [RequestBudget(), RequestBudget()]
+    first = Cluster(db, process_id="a", on_live_count=budgets[0].share, clock=clock)
+    second = Cluster(db, process_id="b", on_live_count=budgets[1].share, clock=clock)
+    await first.beat()  # alone (beats by hand here: no heartbeat task)
+    assert budgets[0].rate == DEFAULT_RATE
+    clock.now += 1
+    await second.join()
+    introduced = asyncio.create_task(second.introduced(poll=0.01))
+    await asyncio.sleep(0.2)  # many polls; nothing changes until the first process beats
+    assert not introduced.done(), "the first process still sends at the whole budget"
+    clock.now += 1
+    await first.beat()
+    await asyncio.wait_for(introduced, 5)
+    assert budgets[0].rate == DEFAULT_RATE / 2
+    await second.leave()
+
+
+async def test_a_silent_process_holds_a_joining_one_only_until_it_counts_as_gone(db: Database, clock: Clock) -> None:
+    first = Cluster(db, process_id="a", on_live_count=RequestBudget().share, clock=clock)
+    second = Cluster(db, process_id="b", on_live_count=RequestBudget().share, clock=clock)
+    await first.beat()
+    clock.now += 1
+    await second.join()
+    introduced = asyncio.create_task(second.introduced(poll=0.01))
+    await asyncio.sleep(0.2)
+    assert not introduced.done()
+    clock.now += sql.DEAD_AFTER_SECONDS + 1  # the first process never beat again: it stopped
+    await asyncio.wait_for(introduced, 5)
+    await second.leave()
+    # A row silent for less than that (this process's own killed run) holds a restart only briefly.
+    restarted = Cluster(db, process_id="c", on_live_count=RequestBudget().share, clock=clock)
+    await first.beat()
+    await restarted.join()
+    assert await sql.not_yet_seen_by(db, "c", int(clock.now), int(clock.now)) == 1
+    await asyncio.wait_for(restarted.introduced(poll=0.01, at_most=0.1), 5)
+    await restarted.leave()
+
+
 async def test_on_postgresql_a_claim_skips_the_rows_an_open_claim_holds_without_waiting(
     db: Database | PostgresDatabase, resources: ResourceService, clock: Clock
 ) -> None:

@@ -28,21 +28,48 @@ def new_process_id() -> str:
 
 
 class Cluster:
-    def __init__(self, db: Database, *, process_id: str | None = None, on_live_count: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        process_id: str | None = None,
+        on_live_count: Callable[[int], None],
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._db = db
         self.process_id = process_id or new_process_id()
         self.live = 1
         self._on_live_count = on_live_count
+        self._clock = clock
+        self._joined_at: int | None = None
         self._task: asyncio.Task[None] | None = None
 
     async def join(self) -> None:
         """Heartbeat once now (before this process takes any work), then every HEARTBEAT_SECONDS."""
         await self.beat()
+        if self._joined_at is None:
+            self._joined_at = int(self._clock())
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="handout-cluster-heartbeat")
 
+    async def introduced(self, poll: float = 0.25, at_most: float = 2 * sql.HEARTBEAT_SECONDS + 1) -> None:
+        """Return once every other live process has heartbeaten since this one joined, so each
+        now counts it and paces at its smaller share of the bot token's requests. Until then a
+        process already running at the whole budget (alone until now, mid-burst) and this one at
+        its share would together pass Discord's global limit: 45 + 22.5 requests a second for up
+        to a heartbeat. Bounded by ``at_most`` seconds: a live process beats every
+        HEARTBEAT_SECONDS, and a row that stays silent is this process's own earlier run, killed
+        (it sends nothing), which would otherwise hold a restart for DEAD_AFTER_SECONDS."""
+        assert self._joined_at is not None, "join() first"
+        deadline = time.monotonic() + at_most
+        while time.monotonic() < deadline:
+            if not await sql.not_yet_seen_by(self._db, self.process_id, self._joined_at, int(self._clock())):
+                return
+            await asyncio.sleep(poll)
+        log.info("Other processes did not heartbeat within %.0f s of this one joining; going on", at_most)
+
     async def beat(self) -> None:
-        live = await self._db.transaction(sql.heartbeat, self.process_id, int(time.time()))
+        live = await self._db.transaction(sql.heartbeat, self.process_id, int(self._clock()))
         if live != self.live:
             log.info("%d Handout process(es) share this database now", live)
         self.live = live

@@ -117,6 +117,18 @@ def heartbeat(conn: Connection, process_id: str, now: int) -> int:
     )
 
 
+async def not_yet_seen_by(db: Database, process_id: str, joined_at: int, now: int) -> int:
+    """How many other live processes have not heartbeaten since ``joined_at``, the second
+    ``process_id`` joined. A heartbeat counts the live processes in the same transaction as it
+    writes its own time, so one written in a later second counted ``process_id`` too."""
+    return int(
+        await db.fetchval(
+            "SELECT COUNT(*) FROM cluster_processes WHERE process_id <> ? AND last_seen >= ? AND last_seen <= ?",
+            (process_id, now - DEAD_AFTER_SECONDS, joined_at),
+        )
+    )
+
+
 async def leave(db: Database, process_id: str) -> None:
     """A clean shutdown: the leases still held are claimable at once, not after DEAD_AFTER."""
     await db.execute("DELETE FROM cluster_processes WHERE process_id = ?", (process_id,))
