@@ -32,6 +32,7 @@ from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
 from bot.core import lexicon_more as lm
 from bot.core import lexicon_round3 as r3
+from bot.core import lexicon_round4 as r4
 from bot.core.classifier_model import Model, load_model, weigh
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
@@ -201,7 +202,7 @@ def _sentiment(t: _Text) -> _Sentiment:
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
-    if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words):
+    if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words) or r4.LUKEWARM_RE.search(t.words):
         negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 
@@ -305,6 +306,14 @@ def _broken_delivery(t: _Text) -> str | None:
     return None
 
 
+def _small_talk(t: _Text) -> str | None:
+    """ "how are you?", "anyone from Lyon here?": the whole message is small talk (a few words aside)."""
+    if li.NOUN_RE.search(t.words) or not (m := r4.SMALL_TALK_QUESTION_RE.search(t.words)):
+        return None
+    rest = [w for w in (t.words[: m.start()] + " " + t.words[m.end() :]).split() if w not in lx.FILLER_WORDS]
+    return f"small talk: {m.group(0)!r}" if len(rest) <= 3 else None
+
+
 def asks_for_something(text: str) -> bool:
     """Cheap pre-check for callers: could naming an offered resource turn ``text`` into a request?
 
@@ -349,7 +358,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:
         return Label.OTHER, "mistyped command"
-    if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words) or lm.DECLINE_MORE_RE.search(t.words):
+    declines = (lx.DECLINE_RE, li.DECLINE_EXTRA_RE, lm.DECLINE_MORE_RE, r4.DECLINE_ROUND4_RE)
+    if m := next(filter(None, (pattern.search(t.words) for pattern in declines)), None):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
     if m := li.WANT_TO_KNOW_RE.search(t.words):
         return Label.QUESTION, f"wants to know: {m.group(0)!r}"
@@ -367,6 +377,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.REQUEST, reason
     if reason := _names_offered(text, t, offered):
         return Label.REQUEST, reason
+    if reason := _small_talk(t):
+        return Label.OTHER, reason
     if reason := _is_question(t):
         return Label.QUESTION, reason
     if reason := _broken_delivery(t):
@@ -375,6 +387,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"
+    if m := r4.LUKEWARM_RE.search(t.words):
+        return Label.OTHER, f"lukewarm opinion: {m.group(0)!r}"  # "fine I guess, nothing special"
     if s.praise and not s.negative:
         return Label.THANKS, "praise"
     if s.acknowledgement:

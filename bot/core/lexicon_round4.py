@@ -1,0 +1,66 @@
+"""Patterns added in the fourth round of issue 14, on folded text (see lexicon.fold): needs told as
+conditional gratitude ("I'd be so grateful for the …", "wäre mega dankbar für …"), small-talk questions
+that ask nothing of the creator ("how are you?", "anyone from Lyon here?", "did anyone see the game?"),
+lukewarm or negative opinions that are no praise ("nothing special", "the design is ugly") and polite
+declines ("not for me", "pas mon style"). Each is a shape, in nine languages, not a stored sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Gratitude in the conditional, with a resource noun in the message: a need, told politely (request).
+# "grateful for the update" after receiving is past or present, never "would be".
+WISH_FRAMES_ROUND4: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (
+        re.compile(
+            r"\b((would|d) be (\w+ )?(grateful|thankful) (for|if)|(would|d) (\w+ )?appreciate (the|your|a|it if)|"
+            r"zou (\w+ )?(dankbaar|blij) (zijn|met)|(ware|war|wurde) (\w+ )?(dankbar|froh) (fur|uber|wenn|sein)|"
+            r"(te|vous) (serais|serai) (\w+ )?reconnaissant\w*|te agradeceria\w*|(le|les|se lo) agradeceria\w*|"
+            r"agradeceria\w*|agradecia (\w+ )?(imenso|muito|imensamente)|ficaria (\w+ )?(grat[oa]|feliz) (se|com)|"
+            r"(te|ve) ne sarei (\w+ )?grat\w*|ti sarei (\w+ )?(grat|riconoscent)\w*|"
+            r"(bylbym|bylabym|bede) (\w+ )?wdzieczn\w*|minnettar (olurum|kalirim)|cok sevinirim)\b"
+        ),
+        True,
+    ),
+)
+
+# A question that is small talk, not about a resource (checked only when no resource noun is named).
+SMALL_TALK_QUESTION_RE = re.compile(
+    r"\b(how (are|r) (you|u|ya|things)|how you doing|hows (life|things|everyone)|how is everyone|"
+    r"hoe gaat (het|t) (met )?(je|jou|jullie|u|ermee)|hoe is t|(wie gehts|wie geht s|wie geht es) "
+    r"(dir|euch|ihnen|so)|ca va (toi|vous|bien)|vous allez bien|que tal (estas|tu|el|la|todo|va)|"
+    r"como (estas|andas|te va)|tudo (bem|bom|certo) (com|ai|contigo)|como (voce|vc|tu) (esta|estas|ta)|"
+    r"come (va|stai|state)|jak (sie masz|leci|tam)|co (slychac|u ciebie)|nasilsin|naber|nasil gidiyor|"
+    r"(anyone|anybody|someone|iemand|jemand|quelqu ?un|alguien|alguem|qualcuno|ktos) (\w+ ){0,2}?"
+    r"(from|uit|van|aus|de|di|da|z) [a-z]+( here| hier| ici| aqui| qui| tutaj| tu)?$|"
+    r"(iemand|jemand) (\w+ ){0,2}?(wedstrijd|spiel|finale|aflevering|folge) (\w+ )?(gezien|gekeken|gesehen)|"
+    r"(anyone|anybody|iemand|jemand|quelqu ?un|alguien|alguem|qualcuno|ktos) (\w+ ){0,3}?(see|saw|seen|watch|"
+    r"watched|catch|gezien|gekeken|gesehen|vu|regarde|vio|visto|viu|assistiu|guardato|widzial|ogladal)\w* "
+    r"(\w+ ){0,2}?(game|match|wedstrijd|spiel|partido|jogo|partita|mecz|mac|final|finale|show|episode|aflevering|"
+    r"folge|episodio|odcinek)|(wer|who) hat (bock|lust)|who wants to (play|game)|"
+    r"(mac\w*|diziy\w*|filmi) (izleyen|goren) (var|oldu)|\w+(dan|den|tan|ten) (olan|kimse) var mi)\b"
+)
+
+# A lukewarm or negative opinion: not praise, even with "fine" or "ok" in it (other).
+LUKEWARM_RE = re.compile(
+    r"\b(nothing special|nothing to write home about|meh|not (great|good|that good|my taste)|ugly|"
+    r"(the )?old one was better|(i )?(dont|do not|didnt) (really )?(like|love) (it|the|this|that|how)|"
+    r"(niks|niets) (bijzonders|speciaals)|lelijk\w*|vind ik (niet mooi|lelijk)|"
+    r"(nix|nichts) (besonderes|dolles|tolles)|hasslich\w*|gefallt mir (\w+ )?nicht|"
+    r"sans plus|moche|pas terrible|j aime pas|je n aime pas|"
+    r"nada (del otro mundo|especial|de otro mundo|demais|de especial)|fe[oa]s?|no me gusta|"
+    r"fei[oa]s?|nao gostei|niente di (che|speciale)|brutt[oa]|bruttin[oa]|non mi piace|"
+    r"nic (specjalnego|szczegolnego)|brzydk\w*|nie podoba mi sie|"
+    r"ozel bir sey (yok|degil)|cirkin|begenmedim|pek (iyi|guzel) degil)\b"
+)
+
+# "thanks, but it's not for me": a polite decline (other), with or without a thank-you word.
+DECLINE_ROUND4_RE = re.compile(
+    r"\b(niet (\w+ ){0,4}?iets voor (mij|mijn)|nicht (\w+ ){0,3}?(das richtige|was) fur mich|"
+    r"(its|it s|is|thats) (just |really |probably )?not (really )?(for me|my (thing|style|cup of tea))|"
+    r"not really my (thing|style)|(niets|niks) voor mij|(nix|nichts) fur mich|(pas|pas trop|pas vraiment) "
+    r"(pour moi|mon (truc|style|genre))|no es (para mi|lo mio|mi estilo)|nao e (pra|para) mim|nao e (bem )?"
+    r"(a )?minha praia|non (fa|e) per me|non e il mio genere|nie dla mnie|nie w moim (stylu|guscie)|"
+    r"bana (gore|uygun) degil|(benim )?tarzim degil)\b"
+)
