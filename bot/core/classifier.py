@@ -390,7 +390,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
     if m := r4.LUKEWARM_RE.search(t.words):
         return Label.OTHER, f"lukewarm opinion: {m.group(0)!r}"  # "fine I guess, nothing special"
     if s.praise and not s.negative:
-        return Label.THANKS, "praise"
+        # A round-3 praise phrase ("it will help", "worth gold") is specific; other praise words are weak.
+        return Label.THANKS, f"told as praise: {m.group(0)!r}" if (m := _praised(t)) else "praise"
     if s.acknowledgement:
         return Label.OTHER, "bare acknowledgement"
     return Label.OTHER, "negative feedback" if s.negative else "nothing to act on"
