@@ -60,6 +60,26 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
             "teşekkürler ama bana göre değil",
         ],
     ),
+    # What the resource did for someone the member names, with no thank-you word: thanks.
+    "story of what it did": (
+        Label.THANKS,
+        [
+            "my nephew did every maze in the booklet before dinner",
+            "mijn oma heeft alle puzzels in één weekend opgelost",
+            "meine Tochter hat das Lesetagebuch schon halb voll",
+            "mes ados ont enfin rangé leur chambre avec le tableau des tâches",
+            "mi abuela ya lleva la cuenta de sus pastillas con la tabla",
+        ],
+    ),
+    # A wrong message explained, even when it names someone: other, not a story.
+    "wrong message": (
+        Label.OTHER,
+        [
+            "oops, that one was for my husband",
+            "sorry, negeer dat, mijn zoon zat op mijn telefoon",
+            "scusa, era per mia figlia",
+        ],
+    ),
 }
 
 

@@ -1,7 +1,7 @@
 """Patterns for what a member *means* when the words say something else (issue 14).
 
 Written in the classifier's normalised form (casefolded, accents stripped, apostrophes glued or
-split as in ``bot.core.classifier._normalise``). Grouped by intent, each group covering English,
+split as in ``bot.core.classifier_text.normalise``). Grouped by intent, each group covering English,
 Dutch, German, French, Spanish, Portuguese, Italian, Polish and Turkish:
 
 * resource nouns, also at the end of a compound ("budgetplanner") -> what a request is about;

@@ -64,3 +64,36 @@ DECLINE_ROUND4_RE = re.compile(
     r"(a )?minha praia|non (fa|e) per me|non e il mio genere|nie dla mnie|nie w moim (stylu|guscie)|"
     r"bana (gore|uygun) degil|(benim )?tarzim degil)\b"
 )
+
+# What the resource did for someone the member names ("my daughter finally gets fractions", "mes élèves
+# en redemandent", "oğlum ezberledi"): a story told as thanks when nothing else in the message asks
+# or complains. Checked last, and weak: the model may overrule it.
+STORY_PERSON_RE = re.compile(
+    r"\b((my|our) (\w+ )?(kids?|son|daughter|mum|mom|mother|dad|father|husband|wife|partner|grandma|granny|nan|"
+    r"nana|grandpa|mother in law|sister|brother|niece|nephew|students|pupils|class|kiddo|little one|toddler|boss|"
+    r"team|coworkers|colleagues|players|clients|group|family|friends?)|the (kids|students|class|players)|"
+    r"(mijn|m n|onze|ons) (kind|kinderen|zoon|dochter|moeder|mama|vader|papa|man|vrouw|oma|opa|schoonmoeder|zus|"
+    r"broer|leerlingen|klas|collegas|team|baas|spelers|klanten|vriendin|vriend)|"
+    r"(mein|meine|meiner|unser|unsere) (kind|kinder|sohn|tochter|mutter|mama|vater|papa|mann|frau|oma|opa|"
+    r"schwiegermutter|schwester|bruder|schuler|schulerinnen|klasse|kollegen|team|chefin|chef|spieler|kunden)|"
+    r"(mon|ma|mes|notre|nos) (enfants?|fils|fille|mere|maman|pere|papa|mari|femme|mamie|papi|belle mere|soeur|"
+    r"frere|eleves|classe|collegues|equipe|patron|joueurs|clients|ados)|"
+    r"(mi|mis|nuestr[oa]s?) (hij[oa]s?|peques?|madre|mama|padre|papa|marido|espos[oa]|mujer|abuel[oa]|suegra|"
+    r"herman[oa]|alumn[oa]s|clase|companeros|equipo|jef[ea]|jugadores|clientes)|"
+    r"(meu|minha|meus|minhas|noss[oa]s?) (filh[oa]s?|mae|pai|marido|esposa|mulher|avo|sogra|irma|irmao|alun[oa]s|"
+    r"turma|colegas|equipe|chefe|clientes)|"
+    r"(mio|mia|miei|mie|nostr[oa]) (figli[oa]?|madre|mamma|padre|papa|marito|moglie|nonn[ao]|suocera|sorella|"
+    r"fratello|alunn[ie]|studenti|classe|colleghi|squadra|capo|clienti)|"
+    r"^(corka|coreczka|syn|synek|mama|maz|zona|babcia|dziadek|tesciowa|siostra|brat|uczniowie|dzieci|dzieciaki|"
+    r"klasa|koledzy|szef)|(moj|moja|moje|moi|nasz|nasza|nasze) (\w+ )?(corka|syn|synek|mama|maz|zona|babcia|"
+    r"tesciowa|uczniowie|dzieci|klasa)|"
+    r"(oglum|kizim|annem|babam|esim|kocam|anneannem|babaannem|kayinvalidem|ogrencilerim|sinifim|cocuklarim|"
+    r"arkadaslarim|patronum|ekibim))\b"
+)
+# "sorry, that was meant for my sister", "scusa ignora, mio figlio ha preso il telefono": a wrong
+# message explained, not a story about the resource.
+WRONG_MESSAGE_RE = re.compile(
+    r"\b(sorry|oops|whoops|ignore|wrong (chat|person|dm)|meant for|was for|oeps|sorry|negeer|was voor|bedoeld|ups|"
+    r"hoppla|ignorier\w*|war fur|dsl|desole|oups|pardon|c etait pour|perdon|ignora|era para|era pra|desculpa|"
+    r"foi mal|scusa|scusami|era per|przepraszam|sorki|sory|ups|to bylo do|bosver|pardon|yanlislikla)\b"
+)
