@@ -60,6 +60,17 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
             "teşekkürler ama bana göre değil",
         ],
     ),
+    # What went wrong with the file, then "do you have / is there … a version?": asking again.
+    "asks again after a problem": (
+        Label.REQUEST,
+        [
+            "the poster prints all blurry, do you have a bigger file?",
+            "het rooster is van vorig jaar, heb je de actuele versie?",
+            "die Karte ist am Rand abgeschnitten, hast du eine korrigierte Datei?",
+            "la plantilla es del 2024, ¿tienes la versión actual?",
+            "wykrój wyszedł za mały, masz plik w rozmiarze 40?",
+        ],
+    ),
     # What the resource did for someone the member names, with no thank-you word: thanks.
     "story of what it did": (
         Label.THANKS,

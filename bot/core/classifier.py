@@ -328,6 +328,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.REQUEST, reason
     if reason := _names_offered(text, t, offered):
         return Label.REQUEST, reason
+    if (m := r4.ASK_AGAIN_RE.search(t.words)) and r4.DELIVERED_PROBLEM_RE.search(t.words):
+        return Label.REQUEST, f"asks again after a problem: {m.group(0)!r}"  # "pixelated, got a high-res one?"
     if reason := _small_talk(t):
         return Label.OTHER, reason
     if reason := _is_question(t):

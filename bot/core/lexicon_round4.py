@@ -97,3 +97,28 @@ WRONG_MESSAGE_RE = re.compile(
     r"hoppla|ignorier\w*|war fur|dsl|desole|oups|pardon|c etait pour|perdon|ignora|era para|era pra|desculpa|"
     r"foi mal|scusa|scusami|era per|przepraszam|sorki|sory|ups|to bylo do|bosver|pardon|yanlislikla)\b"
 )
+
+# What went wrong with the file the member got (pixelated, cut off, wrong size or year, will not open)
+# and, in the same message, "do you have / is there / t'aurais / masz … <a version>?": asking again.
+DELIVERED_PROBLEM_RE = re.compile(
+    r"\b(pixel\w*|blurry|blurred|grainy|fuzzy|low res|korrelig|wazig|onscherp|unscharf|verpixelt|pixelis\w*|"
+    r"flou|borros\w*|pixelad\w*|sgranat\w*|sfocat\w*|rozpiksel\w*|rozmyt\w*|pikselli|bulanik|"
+    r"wrong (scale|size|year|language|version|one|file)|cut off|abgeschnitten|afgesneden|coupe\w*|cortad\w*|"
+    r"tagliat\w*|uciet\w*|kesik|(doesnt|does not|wont|will not|cant|cannot) (work|load|open|print)|"
+    r"geht (\w+ ){0,3}nicht|werkt (\w+ ){0,2}niet|(ne )?(marche|fonctionne|s ouvre) pas|no (funciona|abre|carga)|"
+    r"nao (funciona|abre)|non (funziona|si apre)|nie (dziala|otwiera)|calismiyor|acilmiyor|too (small|big)|"
+    r"te (klein|groot)|zu (klein|gross)|trop (petit|grand)\w*|muy (pequen|grande)\w*|(ficou|fica) (pequen|grande)"
+    r"\w*|piccol\w*|za (maly|mala|duzy|duza)|(kucuk|buyuk) geldi|ontbreekt|fehlt|manque|missing|"
+    r"(last|previous) year|vorig jaar|letztes jahr|l an dernier|ano pasado|ano passado|anno scorso|"
+    r"zeszloroczn\w*|gecen yil\w*|(the |van |von |de |del |z )20\d\d( one)?)\b"
+)
+ASK_AGAIN_RE = re.compile(
+    r"\b((do|did) you (still )?have|have you got|got (a|an|one|another)|is there (a|an|any)|any chance|"
+    r"heb (je|jij)|hebben jullie|is er|hast du|habt ihr|haben sie|gibt es|gibts|t aurais|tu (as|aurais)|as tu|"
+    r"auriez vous|vous avez|avez vous|il y a|y a t il|tienes|tendrias|hay|tem|teria|(voce|vc) tem|hai|avresti|"
+    r"c e|masz|mialbys|czy jest|var mi|mevcut mu)\b (\w+ ){0,4}?(version|versie|versje|fassung|versao|versione|"
+    r"wersj\w*|surum\w*|hali|pdf|epub|file|bestand|datei|fichier|archivo|arquivo|plik|dosya|copy|kopie|copia|"
+    r"current|aktuell\w*|actuel\w*|actual|atual|attuale|aktualn\w*|guncel|corrected|gecorrigeerd\w*|korrigiert\w*|"
+    r"corrig\w*|corregid\w*|corrett\w*|poprawion\w*|duzeltilmis|updated|size|maat|grosse|taille|talla|"
+    r"tamanho|taglia|rozmiar\w*|beden\w*|\d\d)\b"
+)
