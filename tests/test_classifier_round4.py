@@ -82,6 +82,23 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
             "mi abuela ya lleva la cuenta de sus pastillas con la tabla",
         ],
     ),
+    # Praise in slang, as a recommendation, or as quality that is free: thanks.
+    "slang praise": (
+        Label.THANKS,
+        [
+            "these stickers are insane",
+            "aanrader voor iedereen met kleine kinderen",
+            "je recommande à toutes les mamans du club",
+            "tremendo trabajazo con las fichas",
+            "zo'n kwaliteit voor gratis, echt",
+            "polecam wszystkim nauczycielkom",
+        ],
+    ),
+    # A server's custom emoji named for thanks or love, alone: thanks.
+    "thankful custom emoji": (
+        Label.THANKS,
+        ["<:catlove:123456789>", "<a:thankyou_dance:987654321>", "<:ty:555>", "🙇"],
+    ),
     # A wrong message explained, even when it names someone: other, not a story.
     "wrong message": (
         Label.OTHER,

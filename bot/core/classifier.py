@@ -142,7 +142,10 @@ def _sentiment(t: Text) -> _Sentiment:
         if w in lx.SARCASM_CUES:
             cue = True
     exclaims = any(li.EXCLAMATION_RE.match(_strip_small_talk(c).strip()) for c in t.clauses)  # "what a lovely…!"
-    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims or _praised(t):
+    warm = (
+        lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or r4.PRAISE_ROUND4_RE.search(t.words)
+    )
+    if warm or exclaims or _praised(t):
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
@@ -152,7 +155,8 @@ def _sentiment(t: Text) -> _Sentiment:
 
 
 def _praised(t: Text) -> re.Match[str] | None:
-    return r3.PRAISE_ROUND3_RE.search(t.words)  # "worth gold", "great as always", "dá pra ver o carinho"
+    # "worth gold", "great as always", "dá pra ver o carinho"; round 4: "aanrader", "sztos", "quality for free"
+    return r3.PRAISE_ROUND3_RE.search(t.words) or r4.PRAISE_ROUND4_RE.search(t.words)
 
 
 def _passes(t: Text) -> re.Match[str] | None:

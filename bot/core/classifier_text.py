@@ -13,6 +13,7 @@ from functools import lru_cache
 from bot.core import lexicon as lx
 from bot.core import lexicon_intent as li
 from bot.core import lexicon_round3 as r3
+from bot.core import lexicon_round4 as r4
 
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|<)[^)\s]*\)")  # [guide](https://…) -> guide
 _MD_EMPHASIS_RE = re.compile(r"[*_~|]+")  # **bold**, __underline__, ||spoiler||: markup, not a clause break
@@ -56,8 +57,10 @@ def normalise(text: str) -> Text:
     text = _MD_LINK_RE.sub(r" \1 ", text).translate(_EMOJI_WORDS)
     has_url = bool(_URL_RE.search(text))
     text = _URL_RE.sub(" ", text)
+    thankful_custom = len(r4.THANKFUL_CUSTOM_EMOJI_RE.findall(text))  # <:pepelove:…>, before it is stripped
     text = _MENTION_RE.sub(" ", text.replace("\\n", "\n"))
-    positive = sum(ch in lx.POSITIVE_EMOJI for ch in text) + len(lx.POSITIVE_SHORTCODE_RE.findall(text))
+    positive = sum(ch in lx.POSITIVE_EMOJI or ch in r4.THANKFUL_EMOJI_MORE for ch in text)
+    positive += len(lx.POSITIVE_SHORTCODE_RE.findall(text)) + thankful_custom
     # 🙄, or scare quotes around "free": the warm words around it are sarcastic.
     eye_roll = any(ch in li.SARCASM_EMOJI for ch in text) or bool(r3.SCARE_QUOTED_FREE_RE.search(text))
     has_qmark = "?" in text or "¿" in text

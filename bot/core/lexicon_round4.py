@@ -122,3 +122,24 @@ ASK_AGAIN_RE = re.compile(
     r"corrig\w*|corregid\w*|corrett\w*|poprawion\w*|duzeltilmis|updated|size|maat|grosse|taille|talla|"
     r"tamanho|taglia|rozmiar\w*|beden\w*|\d\d)\b"
 )
+
+# A server's custom emoji named for thanks or love (<:pepelove:…>, <a:pepeclap:…>, <:ty:…>) and 🙇:
+# counted like 🙏 and ❤️ (the raw text, before mentions and custom emoji are stripped).
+THANKFUL_CUSTOM_EMOJI_RE = re.compile(
+    r"<a?:(?:\w*(?:love|heart|thank|thx|clap|pray|hug|blush|bow|kiss)\w*|ty|tysm|tyvm|ty_\w+):\d+>", re.I
+)
+THANKFUL_EMOJI_MORE = frozenset("🙇")
+
+# Praise in slang or as a recommendation, and quality that is free: warm words the earlier lists lacked.
+PRAISE_ROUND4_RE = re.compile(
+    r"\b(respect|respeto|respeito|rispetto|saygilar|szacun|i (d )?recommend|(highly|totally) recommend|"
+    r"aanrader|empfehlenswert|je (le |la |les )?recommande|lo recomiendo|recomendo|consiglio a tutti|polecam|"
+    r"tavsiye ederim|sztos|jakis kosmos|(jestes|ty) (mistrz\w*|kozak\w*)|capo|maquina|brab[oa]|monstro|"
+    r"una pasada|trabajazo|bien padre|chido|spacca\w*|top top|krass|richtig sauber|ziek goed|banger|goated|"
+    r"insane|unreal|legend|legendary|efsane|bomba|dope|"
+    r"(quality|kwaliteit|qualitat|qualite|calidad|qualidade|qualita|jakosc|kalite)\w* (\w+ ){0,3}?(for free|gratis|"
+    r"umsonst|kostenlos|gratuit\w*|za darmo|bedava|ucretsiz|de graca)|"
+    r"(crazy|insane|unreal|wild|gekkenwerk|niet normaal|verruckt|irre|dingue|fou|locura|loucura|assurdo|pazzesco|"
+    r"follia|szok|inanilmaz) (\w+ ){0,4}?(free|gratis|umsonst|kostenlos|gratuit\w*|za darmo|bedava|ucretsiz|"
+    r"de graca))\b"
+)
