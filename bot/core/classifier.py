@@ -264,9 +264,8 @@ def _small_talk(t: Text) -> str | None:
 
 def _story(t: Text) -> str | None:
     """ "my daughter finally gets fractions": what it did for someone, told when nothing else was said."""
-    if r4.WRONG_MESSAGE_RE.search(t.words) or not (m := r4.STORY_PERSON_RE.search(t.words)):
-        return None  # "sorry, that was for my sister" explains a wrong message
-    return f"story of what it did: {m.group(0)!r}"
+    m = r4.STORY_PERSON_RE.search(t.words)
+    return f"story of what it did: {m.group(0)!r}" if m else None
 
 
 def asks_for_something(text: str) -> bool:
@@ -351,6 +350,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.THANKS, f"told as praise: {m.group(0)!r}" if (m := _praised(t)) else "praise"
     if s.acknowledgement:
         return Label.OTHER, "bare acknowledgement"
+    if m := r4.WRONG_MESSAGE_RE.search(t.words):
+        return Label.OTHER, f"wrong message explained: {m.group(0)!r}"  # "sorry, that was for my sister"
     if not (s.negative or t.has_qmark) and (reason := _story(t)):
         return Label.THANKS, reason
     return Label.OTHER, "negative feedback" if s.negative else "nothing to act on"

@@ -152,7 +152,14 @@ _FINAL_REASONS = (
     "sarcastic thanks (eye-roll)",  # 🙄 with a thank-you: rare in training data, never gratitude
     "small talk",  # "how are you?" alone: the model reads any short "…?" as a question
 )
-_GENERIC_REASONS = ("question clause", "question marker", "negative feedback", "gratitude word", "story of what it did")
+_GENERIC_REASONS = (
+    "question clause",
+    "question marker",
+    "negative feedback",
+    "gratitude word",
+    "story of what it did",
+    "wrong message",
+)
 _WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
 SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 1.5, 1.0
 # A question rule keeps a little more: with 1.5 / 1 alone the model turned "may I upload it to my
