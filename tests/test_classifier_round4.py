@@ -36,6 +36,8 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
             "quelqu'un de Nantes ici ?",
             "¿alguien vio la final anoche?",
             "come state?",
+            "anyone playing among us tonight?",
+            "ktoś gra dziś w fifę?",
         ],
     ),
     # A lukewarm or negative opinion that asks for nothing: other, not praise.
@@ -98,6 +100,18 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
     "thankful custom emoji": (
         Label.THANKS,
         ["<:catlove:123456789>", "<a:thankyou_dance:987654321>", "<:ty:555>", "🙇"],
+    ),
+    # Sarcasm about what nobody asked for, and self-promotion: other, whatever warm words come with it.
+    "sarcasm and self-promotion": (
+        Label.OTHER,
+        [
+            "wow, another checklist nobody asked for. thanks a lot",
+            "geweldig hoor, weer een planner waar niemand om vroeg, bedankt",
+            "genial, otra plantilla que nadie pidió. gracias",
+            "subscribe to my channel pls ❤️ link in bio",
+            "abonniert meinen Kanal, danke 🙏",
+            "iscrivetevi al mio canale, grazie mille!",
+        ],
     ),
     # A wrong message explained, even when it names someone: other, not a story.
     "wrong message": (

@@ -308,6 +308,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.OTHER, "no words" if not t.has_url else "link only"
     if lx.SPAM_RE.search(t.words) and (t.has_url or len(lx.SPAM_RE.findall(t.words)) > 1 or "dm me" in t.words):
         return Label.OTHER, "spam"
+    if m := r4.SELF_PROMO_RE.search(t.words):
+        return Label.OTHER, f"spam (self-promotion): {m.group(0)!r}"
     if li.MONEY_RE.search(text) and li.FROM_HOME_RE.search(t.words):
         return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:

@@ -39,7 +39,9 @@ SMALL_TALK_QUESTION_RE = re.compile(
     r"watched|catch|gezien|gekeken|gesehen|vu|regarde|vio|visto|viu|assistiu|guardato|widzial|ogladal)\w* "
     r"(\w+ ){0,2}?(game|match|wedstrijd|spiel|partido|jogo|partita|mecz|mac|final|finale|show|episode|aflevering|"
     r"folge|episodio|odcinek)|(wer|who) hat (bock|lust)|who wants to (play|game)|"
-    r"(mac\w*|diziy\w*|filmi) (izleyen|goren) (var|oldu)|\w+(dan|den|tan|ten) (olan|kimse) var mi)\b"
+    r"(mac\w*|diziy\w*|filmi) (izleyen|goren) (var|oldu)|\w+(dan|den|tan|ten) (olan|kimse) var mi|co tam|"
+    r"(anyone|anybody|iemand|jemand|quelqu ?un|alguien|alguem|qualcuno|ktos) (\w+ ){0,1}?(play\w*|speelt|spielt|"
+    r"joue|juega|joga|gioca|gra|robi)|(atan|oynayan) var mi)\b"
 )
 
 # A lukewarm or negative opinion: not praise, even with "fine" or "ok" in it (other).
@@ -57,7 +59,9 @@ LUKEWARM_RE = re.compile(
 
 # "thanks, but it's not for me": a polite decline (other), with or without a thank-you word.
 DECLINE_ROUND4_RE = re.compile(
-    r"\b(niet (\w+ ){0,4}?iets voor (mij|mijn)|nicht (\w+ ){0,3}?(das richtige|was) fur mich|"
+    r"\b((nobody|no one|niemand|keiner|personne|nadie|ninguem|nessuno|nikt|kimsenin) (\w+ ){0,2}?(asked for|om vroeg|"
+    r"gevraagd|wollte|gefragt|a demande|n a demande|pidio|pediu|ha chiesto|chiesto|prosil|istemedigi)|"
+    r"niet (\w+ ){0,4}?iets voor (mij|mijn)|nicht (\w+ ){0,3}?(das richtige|was) fur mich|"
     r"(its|it s|is|thats) (just |really |probably )?not (really )?(for me|my (thing|style|cup of tea))|"
     r"not really my (thing|style)|(niets|niks) voor mij|(nix|nichts) fur mich|(pas|pas trop|pas vraiment) "
     r"(pour moi|mon (truc|style|genre))|no es (para mi|lo mio|mi estilo)|nao e (pra|para) mim|nao e (bem )?"
@@ -142,4 +146,11 @@ PRAISE_ROUND4_RE = re.compile(
     r"(crazy|insane|unreal|wild|gekkenwerk|niet normaal|verruckt|irre|dingue|fou|locura|loucura|assurdo|pazzesco|"
     r"follia|szok|inanilmaz) (\w+ ){0,4}?(free|gratis|umsonst|kostenlos|gratuit\w*|za darmo|bedava|ucretsiz|"
     r"de graca))\b"
+)
+
+# "subscribe to my channel, link in bio": self-promotion, whatever warm words come with it (spam).
+SELF_PROMO_RE = re.compile(
+    r"\b((subscribe|sub) to my (channel|youtube|twitch|page)|follow (me|my page) on|suscrib\w* (a )?mi canal|"
+    r"se inscrev\w* (no )?(meu|nosso) canal|iscrivet\w* al mio canale|subskrybuj\w* (moj|mojego) kanal\w*|"
+    r"kanalima abone ol\w*|abonneer (\w+ )?(op )?mijn kanaal|abonniert meinen kanal|abonnez vous a ma chaine)\b"
 )
