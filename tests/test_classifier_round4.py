@@ -24,6 +24,17 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
             "wäre total dankbar für die Checkliste zum Umzug",
             "te agradecería muchísimo la plantilla de horarios",
             "ti sarei davvero grata per il calendario dei compiti",
+            "wäre echt dankbar für den Zinsrechner",  # no resource noun: the article says "the thing"
+            "agradecia imenso o guião de leitura",
+        ],
+    ),
+    # A need with the thing named, without "can I": a request.
+    "need told plainly": (
+        Label.REQUEST,
+        [
+            "menü ingilizce, almancası lazım",
+            "potrzebuję wersji do druku w A5",
+            "necesito la versión en blanco y negro",
         ],
     ),
     # Small talk phrased as a question asks nothing of the creator: other.

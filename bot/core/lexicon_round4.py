@@ -23,6 +23,30 @@ WISH_FRAMES_ROUND4: tuple[tuple[re.Pattern[str], bool], ...] = (
         ),
         True,
     ),
+    # The same with the thing itself right after it (an article or "your"), whatever its name: "wäre
+    # mega dankbar für den Makro-Rechner", "te agradecería mil la hoja de presupuesto". Not help or advice.
+    (
+        re.compile(
+            r"\b((would|d) be (\w+ ){0,2}?(grateful|thankful) for (the|your|that|a copy)|zou (\w+ ){0,2}?dankbaar "
+            r"zijn voor (de|het|die|dat|je|jouw)|(ware|wurde) (\w+ ){0,2}?dankbar (fur|uber) (den|die|das|dein\w*)|"
+            r"serais (\w+ ){0,2}?reconnaissant\w* (pour|de) (le|la|les|ton|ta|tes)|agradeceria\w* (\w+ ){0,2}?"
+            r"(la|el|los|las|tu|tus)|agradec(eria|ia) (\w+ ){0,2}?(a|o|as|os|teu|tua|seu|sua)|sarei (\w+ ){0,2}?"
+            r"(grat|riconoscent)\w* (per|se) (il|la|lo|i|le|gli|mi)|byl\w* (\w+ ){0,2}?wdzieczn\w* za)\b"
+            r"(?! (\w+ )?(help|hulp|hilfe|aide|ayuda|ajuda|aiuto|pomoc|advice|tips|feedback|answer|reply|response))"
+        ),
+        False,
+    ),
+    # A need with the thing named, in the languages that say it without "can I": "türkçesi lazım",
+    # "potrzebuję polskiej wersji", "preciso da versão em inglês".
+    (
+        re.compile(
+            r"\b((liste\w*|dosya\w*|sablon\w*|pdf\w*|link\w*|\w+(cesi|cesini|ces)) lazim|"
+            r"potrzebuje (\w+ )?(wersj\w*|plik\w*|szablon\w*|list\w*|arkusz\w*)|"
+            r"preciso d[aoe] (\w+ )?(versao|arquivo|planilha|modelo|lista)|necesito (la|el) (\w+ )?(version|archivo|"
+            r"plantilla|lista)|ho bisogno (del|della|dello) (\w+ )?(versione|file|modello|lista))\b"
+        ),
+        False,
+    ),
 )
 
 # A question that is small talk, not about a resource (checked only when no resource noun is named).
