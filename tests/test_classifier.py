@@ -32,12 +32,13 @@ LABEL_FLOOR = 0.93
 # Sets the model trains on are regression guards at their measured level. classifier_eval2.tsv was
 # the held-out measure of round 2 (93.0%); round 3 read its misses and trained on it (2026-12-03), so
 # it is a regression guard now (99.3%, lowest label 98.7% when trained on), not a measure of unseen
-# messages. The judging set is classifier_eval3.tsv (88.9%, lowest label 85.3% at the round-3 merge).
+# messages. classifier_eval3.tsv was the held-out measure of round 3 (88.9%, lowest label 85.3%); round 4
+# read its misses and trained on it (2026-12-03), so it is a regression guard now (99.1%, lowest label
+# thanks 97.7% when trained on). The judging set is classifier_eval4.tsv (tests/data/README.md).
 FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval.tsv": (0.98, 0.97),
     "classifier_eval2.tsv": (0.99, 0.98),
-    # The held-out measure: below issue 14's target (tests/data/README.md), a guard, not a pass.
-    "classifier_eval3.tsv": (0.88, 0.85),
+    "classifier_eval3.tsv": (0.99, 0.97),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
@@ -395,7 +396,7 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
     # python tools/classifier_train_data.py && python -m bot.core.classifier_train
     recorded = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["training_files"]
     assert recorded == file_hashes(), "training data changed: run python -m bot.core.classifier_train"
-    assert "classifier_eval3.tsv" in JUDGING_SETS  # the judging set is never trained on
+    assert "classifier_eval4.tsv" in JUDGING_SETS  # the judging set is never trained on
     assert not set(JUDGING_SETS) & set(TRAINING_FILES)
 
 

@@ -27,10 +27,12 @@ from classifier_templates_e import MORE5
 from classifier_templates_extra import EXTRA
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "classifier_train.tsv"
-EVAL2 = OUT.with_name("classifier_eval2.tsv")
-HANDWRITTEN = (  # whole messages written by hand; the second file is round 3's (2026-12-03)
+# Trained on as files of their own; never classifier_eval4.tsv, the judging set (not even opened).
+TRAINED_EVAL_SETS = (OUT.with_name("classifier_eval2.tsv"), OUT.with_name("classifier_eval3.tsv"))
+HANDWRITTEN = (  # whole messages written by hand; the second file is round 3's, the third round 4's (2026-12-03)
     Path(__file__).resolve().parent / "classifier_handwritten.tsv",
     Path(__file__).resolve().parent / "classifier_handwritten_round3.tsv",
+    Path(__file__).resolve().parent / "classifier_handwritten_round4.tsv",
 )
 LANGUAGES = {"en": EN, "nl": NL, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "pl": PL, "tr": TR}
 PER_TEMPLATE = {"en": 4, "nl": 4, "de": 4, "fr": 4, "es": 4, "pt": 4, "it": 4, "pl": 4, "tr": 4}
@@ -95,11 +97,12 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", exact) or exact
 
 
-def _eval2_keys() -> set[str]:
-    """classifier_eval2.tsv is trained on as a file of its own (round 3); a generated row that happens to
-    repeat one of its rows is left out here so that training without it still scores it on unseen rows.
-    Only this file is read: the judging set classifier_eval3.tsv is never opened."""
-    lines = EVAL2.read_text(encoding="utf-8").splitlines()[1:]
+def _eval_keys() -> set[str]:
+    """classifier_eval2.tsv (round 3) and classifier_eval3.tsv (round 4) are trained on as files of their
+    own; a generated or hand-written row that repeats one of their rows is left out here so that training
+    without one of them still scores it on unseen rows. Only these files are read: the judging set
+    classifier_eval4.tsv is never opened."""
+    lines = [line for path in TRAINED_EVAL_SETS for line in path.read_text(encoding="utf-8").splitlines()[1:]]
     return {_key(line.split("\t", 2)[2]) for line in lines if line.strip()}
 
 
@@ -124,11 +127,11 @@ def rows() -> list[tuple[str, str, str]]:
     out.extend(EXTRA)
     out.extend(_handwritten())
     seen: set[str] = set()
-    eval2 = _eval2_keys()
+    held = _eval_keys()
     unique = []
     for label, code, text in out:
         key = " ".join(text.casefold().split())
-        if key and key not in seen and "\t" not in text and _key(text.replace("\n", "\\n")) not in eval2:
+        if key and key not in seen and "\t" not in text and _key(text.replace("\n", "\\n")) not in held:
             seen.add(key)
             unique.append((label, code, text.replace("\n", "\\n")))
     return unique

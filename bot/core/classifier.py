@@ -7,16 +7,19 @@ rules. The order *is* the label precedence from the corpus README:
     -> request frames and wishes ("can I have…", "I'd love…"; a request beats thanks)
     -> a resource noun on its own ("ebook pls") -> sarcastic thanks (other)
     -> delivery complaint ("never got it", "you forgot the attachment") -> names an offered resource
-    -> question (a question beats thanks) -> arrived broken ("the link is dead")
-    -> declined offer (other) -> gratitude / praise (thanks) -> other
+    -> small talk (other) -> question (a question beats thanks) -> arrived broken ("the link is dead")
+    -> declined offer (other) -> gratitude / praise (thanks) -> lukewarm opinion (other)
+    -> a story of what it did for someone (thanks) -> other
 
 Every rule is a *general* pattern (a verb of receiving plus a resource noun, an inverted clause, a
 gratitude word...), never a stored sentence, so unseen phrasings are classified the same way.
 Patterns live in bot.core.lexicon (word lists), lexicon_frames (request frames), lexicon_intent
 (wishes, complaints, sarcasm), lexicon_more and lexicon_round3 (asking again, conditionals, refusals that
-thank, praise without a thank-you word). No lexicon lists every phrasing, so a small trained
-model (bot.core.classifier_model) then weighs the rule's label against what it learned from examples:
-it overrules a rule only when confident. ``classify_with_reason`` says which decided, and why.
+thank, praise without a thank-you word) and lexicon_round4 (small talk, lukewarm opinions, conditional
+gratitude, a story of what it did for someone); the normaliser is bot.core.classifier_text. No lexicon
+lists every phrasing, so a small trained model (bot.core.classifier_model) then weighs the rule's label
+against what it learned from examples: it overrules a rule only when confident. ``classify_with_reason``
+says which decided, and why.
 """
 
 from __future__ import annotations
@@ -25,14 +28,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from bot.core import lexicon as lx
 from bot.core import lexicon_delivery as ld
 from bot.core import lexicon_intent as li
 from bot.core import lexicon_more as lm
 from bot.core import lexicon_round3 as r3
+from bot.core import lexicon_round4 as r4
 from bot.core.classifier_model import Model, load_model, weigh
+from bot.core.classifier_text import Text, normalise
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
 
@@ -42,65 +46,6 @@ class Label(StrEnum):
     QUESTION = "question"
     REQUEST = "request"
     OTHER = "other"
-
-
-# --- Normalisation ------------------------------------------------------------------------------
-
-_MD_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|<)[^)\s]*\)")  # [guide](https://…) -> guide
-_MD_EMPHASIS_RE = re.compile(r"[*_~|]+")  # **bold**, __underline__, ||spoiler||: markup, not a clause break
-_EMOJI_WORDS = str.maketrans({"🔗": " link ", "📎": " attachment ", "📄": " file ", "📑": " file "})  # "🔗 expired"
-_URL_RE = re.compile(r"(?:https?://|www\.|discord\.gg/)\S+", re.I)
-_MENTION_RE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
-_ELISION_RE = re.compile(r"\b([^\W\d_]|qu)['’`´]")  # l'étape, m'envoyer, j'aimerais, I'd -> split
-_APOSTROPHE_RE = re.compile(r"['’`´]")  # don't, it's, zzp'ers -> glued
-_REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")  # thaaanks -> thanks (3+ only: "good", "dankjewel" stay)
-_CLAUSE_SPLIT_RE = re.compile(r"[.!?¿¡;:,()\[\]\"“”«»…\n/>#=+]+|\s-\s|\s–\s")
-_WORD_RE = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    words: str  # every token, space separated (phrases that may span punctuation)
-    clauses: tuple[str, ...]  # token strings per clause (rules anchored at a clause start)
-    has_qmark: bool
-    has_url: bool
-    positive_emoji: int
-    eye_roll: bool  # 🙄 😒 🙃: the warm words around it are sarcastic
-
-
-@lru_cache(maxsize=8192)
-def _correct(word: str) -> str:
-    """Fold a misspelled key word into its canonical form ("thnaks" -> "thanks", "tempate" -> "template")."""
-    if alias := lx.TYPO_ALIASES.get(word):
-        return alias
-    if len(word) < 5 or word in _TYPO_SET or word.isdigit():
-        return word
-    for target in lx.TYPO_TARGETS:
-        if lx.within_one_edit(word, target, substitutions=len(word) >= 7 and len(target) >= 7):
-            return target
-    return word
-
-
-_TYPO_SET = frozenset(lx.TYPO_TARGETS)
-
-
-def _normalise(text: str) -> _Text:
-    text = _MD_LINK_RE.sub(r" \1 ", text).translate(_EMOJI_WORDS)
-    has_url = bool(_URL_RE.search(text))
-    text = _URL_RE.sub(" ", text)
-    text = _MENTION_RE.sub(" ", text.replace("\\n", "\n"))
-    positive = sum(ch in lx.POSITIVE_EMOJI for ch in text) + len(lx.POSITIVE_SHORTCODE_RE.findall(text))
-    # 🙄, or scare quotes around "free": the warm words around it are sarcastic.
-    eye_roll = any(ch in li.SARCASM_EMOJI for ch in text) or bool(r3.SCARE_QUOTED_FREE_RE.search(text))
-    has_qmark = "?" in text or "¿" in text
-    text = _MD_EMPHASIS_RE.sub(" ", text)
-    text = lx.fold(text)
-    text = _ELISION_RE.sub(r"\1 ", text)
-    text = _APOSTROPHE_RE.sub("", text).replace("-", " ")
-    text = _REPEAT_RE.sub(r"\1", text)
-    parts = (" ".join(_correct(w) for w in _WORD_RE.findall(part)) for part in _CLAUSE_SPLIT_RE.split(text))
-    clauses = tuple(c for c in parts if c)
-    return _Text(" ".join(clauses), clauses, has_qmark, has_url, positive, eye_roll)
 
 
 # --- Rules (patterns live in bot.core.lexicon) ----------------------------------------------------
@@ -117,7 +62,7 @@ def _has_object(rest: str) -> bool:
     return bool(lx.OBJECT_RE.search(rest) or li.OBJECT_NOUN_RE.search(rest))
 
 
-def _explicit_request(t: _Text) -> str | None:
+def _explicit_request(t: Text) -> str | None:
     for clause in t.clauses:
         for pattern, needs_object in REQUEST_FRAMES:
             for m in pattern.finditer(clause):
@@ -178,7 +123,7 @@ class _Sentiment:
     acknowledgement: bool = False  # only "ok" / "cool" / "fine"-type words: noted, not grateful
 
 
-def _sentiment(t: _Text) -> _Sentiment:
+def _sentiment(t: Text) -> _Sentiment:
     # "good morning" is not praise; "10/10, no notes" is, and its "no" is not a complaint
     words = _strip_small_talk(r3.PRAISE_ROUND3_RE.sub(" great ", t.words)).split()
     gratitude = praise = negative = cue = False
@@ -197,20 +142,24 @@ def _sentiment(t: _Text) -> _Sentiment:
         if w in lx.SARCASM_CUES:
             cue = True
     exclaims = any(li.EXCLAMATION_RE.match(_strip_small_talk(c).strip()) for c in t.clauses)  # "what a lovely…!"
-    if lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or exclaims or _praised(t):
+    warm = (
+        lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or r4.PRAISE_ROUND4_RE.search(t.words)
+    )
+    if warm or exclaims or _praised(t):
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
-    if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words):
+    if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words) or r4.LUKEWARM_RE.search(t.words):
         negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 
 
-def _praised(t: _Text) -> re.Match[str] | None:
-    return r3.PRAISE_ROUND3_RE.search(t.words)  # "worth gold", "great as always", "dá pra ver o carinho"
+def _praised(t: Text) -> re.Match[str] | None:
+    # "worth gold", "great as always", "dá pra ver o carinho"; round 4: "aanrader", "sztos", "quality for free"
+    return r3.PRAISE_ROUND3_RE.search(t.words) or r4.PRAISE_ROUND4_RE.search(t.words)
 
 
-def _passes(t: _Text) -> re.Match[str] | None:
+def _passes(t: Text) -> re.Match[str] | None:
     return next(filter(None, map(r3.PASS_CLAUSE_RE.fullmatch, t.clauses)), None)  # "passo, grazie"
 
 
@@ -218,7 +167,7 @@ def _strip_small_talk(words: str) -> str:
     return r3.SMALL_TALK_ROUND3_RE.sub(" ", li.SMALL_TALK_EXTRA_RE.sub(" ", lx.SMALL_TALK_RE.sub(" ", words)))
 
 
-def _is_question(t: _Text) -> str | None:
+def _is_question(t: Text) -> str | None:
     words = _strip_small_talk(t.words)
     if m := lx.QUESTION_MARKER_RE.search(words) or li.QUESTION_EXTRA_RE.search(words):
         return f"question marker {m.group(0)!r}"
@@ -249,7 +198,7 @@ _USE_AFTER_RE = re.compile(r"\b(to|and|en|und|et|y|e|om|zu|pour|para|per) " + lx
 _WHERE_RE = re.compile(r"(where|wheres|waar|wo|ou|donde|onde|dove|gdzie)\b")
 
 
-def _wish_request(t: _Text) -> str | None:
+def _wish_request(t: Text) -> str | None:
     """Roundabout asks: "I'd love to get my hands on…", "würde mich über … freuen", "mag ik ook zo'n…"."""
     if li.INSTEAD_RE.search(t.words):
         return None  # "… somewhere, or is it digital only?": a choice of format, for the creator
@@ -267,7 +216,7 @@ def _wish_request(t: _Text) -> str | None:
     return None
 
 
-def _delivery_complaint(t: _Text) -> str | None:
+def _delivery_complaint(t: Text) -> str | None:
     """The resource did not come, or was forgotten, or the member is still waiting for it."""
     if m := ld.NOT_RECEIVED_RE.search(t.words):
         return f"not received: {m.group(0)!r}"
@@ -293,7 +242,7 @@ def _delivery_complaint(t: _Text) -> str | None:
 _NEGATED_RE = re.compile(r"\b(didnt|did not|dont|do not|never|niet|nicht|pas|no|nao|non|nie)\s*$")
 
 
-def _broken_delivery(t: _Text) -> str | None:
+def _broken_delivery(t: Text) -> str | None:
     """A resource noun and a sign it arrived broken: "the pdf arrived blank", "link expired"."""
     m = ld.BROKEN_RE.search(t.words)
     if m and li.NOUN_RE.search(t.words) and not ld.CONTENT_DEFECT_RE.search(t.words):
@@ -305,17 +254,31 @@ def _broken_delivery(t: _Text) -> str | None:
     return None
 
 
+def _small_talk(t: Text) -> str | None:
+    """ "how are you?", "anyone from Lyon here?": the whole message is small talk (a few words aside)."""
+    if li.NOUN_RE.search(t.words) or not (m := r4.SMALL_TALK_QUESTION_RE.search(t.words)):
+        return None
+    rest = [w for w in (t.words[: m.start()] + " " + t.words[m.end() :]).split() if w not in lx.FILLER_WORDS]
+    return f"small talk: {m.group(0)!r}" if len(rest) <= 3 else None
+
+
+def _story(t: Text) -> str | None:
+    """ "my daughter finally gets fractions": what it did for someone, told when nothing else was said."""
+    m = r4.STORY_PERSON_RE.search(t.words)
+    return f"story of what it did: {m.group(0)!r}" if m else None
+
+
 def asks_for_something(text: str) -> bool:
     """Cheap pre-check for callers: could naming an offered resource turn ``text`` into a request?
 
     True when the message asks ("can I have", "mag ik", "please", "ik wil") and is not about using
     something ("can I share…"); only then is looking up the offered resources worth it.
     """
-    t = _normalise(text[:_MAX_CHARS])
+    t = normalise(text[:_MAX_CHARS])
     return bool(lm.ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
 
 
-def _names_offered(text: str, t: _Text, offered: Sequence[str]) -> str | None:
+def _names_offered(text: str, t: Text, offered: Sequence[str]) -> str | None:
     """A "can I have / mag ik" ask that names a resource the member's guilds offer is a request."""
     if not offered or not lm.ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
         return None
@@ -338,18 +301,21 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
     if not text or not text.strip():
         return Label.OTHER, "empty"
     text = text[:_MAX_CHARS]
-    t = _normalise(text)
+    t = normalise(text)
     if not t.words:
         if t.positive_emoji and not t.eye_roll:
             return Label.THANKS, "thankful emoji only"
         return Label.OTHER, "no words" if not t.has_url else "link only"
     if lx.SPAM_RE.search(t.words) and (t.has_url or len(lx.SPAM_RE.findall(t.words)) > 1 or "dm me" in t.words):
         return Label.OTHER, "spam"
+    if m := r4.SELF_PROMO_RE.search(t.words):
+        return Label.OTHER, f"spam (self-promotion): {m.group(0)!r}"
     if li.MONEY_RE.search(text) and li.FROM_HOME_RE.search(t.words):
         return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:
         return Label.OTHER, "mistyped command"
-    if m := lx.DECLINE_RE.search(t.words) or li.DECLINE_EXTRA_RE.search(t.words) or lm.DECLINE_MORE_RE.search(t.words):
+    declines = (lx.DECLINE_RE, li.DECLINE_EXTRA_RE, lm.DECLINE_MORE_RE, r4.DECLINE_ROUND4_RE)
+    if m := next(filter(None, (pattern.search(t.words) for pattern in declines)), None):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
     if m := li.WANT_TO_KNOW_RE.search(t.words):
         return Label.QUESTION, f"wants to know: {m.group(0)!r}"
@@ -367,6 +333,10 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.REQUEST, reason
     if reason := _names_offered(text, t, offered):
         return Label.REQUEST, reason
+    if (m := r4.ASK_AGAIN_RE.search(t.words)) and r4.DELIVERED_PROBLEM_RE.search(t.words):
+        return Label.REQUEST, f"asks again after a problem: {m.group(0)!r}"  # "pixelated, got a high-res one?"
+    if reason := _small_talk(t):
+        return Label.OTHER, reason
     if reason := _is_question(t):
         return Label.QUESTION, reason
     if reason := _broken_delivery(t):
@@ -375,10 +345,17 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"
+    if m := r4.LUKEWARM_RE.search(t.words):
+        return Label.OTHER, f"lukewarm opinion: {m.group(0)!r}"  # "fine I guess, nothing special"
     if s.praise and not s.negative:
-        return Label.THANKS, "praise"
+        # A round-3 praise phrase ("it will help", "worth gold") is specific; other praise words are weak.
+        return Label.THANKS, f"told as praise: {m.group(0)!r}" if (m := _praised(t)) else "praise"
     if s.acknowledgement:
         return Label.OTHER, "bare acknowledgement"
+    if m := r4.WRONG_MESSAGE_RE.search(t.words):
+        return Label.OTHER, f"wrong message explained: {m.group(0)!r}"  # "sorry, that was for my sister"
+    if not (s.negative or t.has_qmark) and (reason := _story(t)):
+        return Label.THANKS, reason
     return Label.OTHER, "negative feedback" if s.negative else "nothing to act on"
 
 

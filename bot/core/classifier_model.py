@@ -106,14 +106,20 @@ class Model:
         return out
 
     def predict(self, text: str, top: int = 3) -> Prediction:
+        """The model's label and probabilities; ``top`` > 0 also lists the features that weighed most
+        (sorting them took a third of the time per message, so weigh asks only when it shows them)."""
         feats = features(text)
         probs = softmax(self.scores(feats))
         best = max(range(len(LABELS)), key=probs.__getitem__)
-        contributions = sorted(
-            ((name, self.weights[name][best] * value) for name, value in feats.items() if name in self.weights),
-            key=lambda item: (-item[1], item[0]),
+        contributions = (
+            sorted(
+                ((name, self.weights[name][best] * value) for name, value in feats.items() if name in self.weights),
+                key=lambda item: (-item[1], item[0]),
+            )[:top]
+            if top > 0
+            else ()
         )
-        return Prediction(LABELS[best], dict(zip(LABELS, probs, strict=True)), tuple(contributions[:top]))
+        return Prediction(LABELS[best], dict(zip(LABELS, probs, strict=True)), tuple(contributions))
 
 
 def describe(feature: str) -> str:
@@ -137,7 +143,10 @@ def softmax(scores: Iterable[float]) -> list[float]:
 # rarely wrong: a large bonus. The generic ones ("a question clause", "a thank-you word") less, the
 # fallbacks ("nothing to act on", a bare "?", praise) least: there the model was right more often
 # than the rule. Values chosen on held-out data: each labelled file scored by a model trained
-# without it (see classifier_train).
+# without it (see classifier_train). Round 4 lowered the generic and weak bonuses (3 and 2 before):
+# on classifier_eval3.tsv, scored by a model never trained on it, the model was right more often than
+# the rule on "nothing to act on" (345 of 425 rows vs 239), "question clause" (231/252 vs 182) and
+# "question mark" (295/351 vs 236); overall 88.9% -> 90.2%, eval2 left out 96.9% -> 97.0%.
 _FINAL_REASONS = (
     "empty",
     "thankful emoji only",
@@ -147,19 +156,32 @@ _FINAL_REASONS = (
     "mistyped command",
     "asks for",
     "sarcastic thanks (eye-roll)",  # 🙄 with a thank-you: rare in training data, never gratitude
+    "small talk",  # "how are you?" alone: the model reads any short "…?" as a question
 )
-_GENERIC_REASONS = ("question clause", "question marker", "negative feedback", "gratitude word")
+_GENERIC_REASONS = (
+    "question clause",
+    "question marker",
+    "negative feedback",
+    "gratitude word",
+    "story of what it did",
+    "wrong message",
+)
 _WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
-SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 3.0, 2.0
+SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 1.5, 1.0
+# A question rule keeps a little more: with 1.5 / 1 alone the model turned "may I upload it to my
+# class drive?" into a request (questions 99.7% -> 96.8% on eval2 left out); +0.5 keeps 97.8% there
+# and the same overall on eval3.
+QUESTION_RULE_EXTRA = 0.5
 
 
 def rule_bonus(reason: str) -> float | None:
     """How much a rule's label counts against the model; None when the rule settles it alone."""
     if reason.startswith(_FINAL_REASONS):
         return None
+    extra = QUESTION_RULE_EXTRA if reason.startswith("question") else 0.0
     if reason.startswith(_WEAK_REASONS):
-        return WEAK_RULE_BONUS
-    return GENERIC_RULE_BONUS if reason.startswith(_GENERIC_REASONS) else SPECIFIC_RULE_BONUS
+        return WEAK_RULE_BONUS + extra
+    return (GENERIC_RULE_BONUS + extra) if reason.startswith(_GENERIC_REASONS) else SPECIFIC_RULE_BONUS
 
 
 def weigh(rule_label: str, reason: str, text: str, model: Model) -> tuple[str, str]:
@@ -167,13 +189,12 @@ def weigh(rule_label: str, reason: str, text: str, model: Model) -> tuple[str, s
     bonus = rule_bonus(reason)
     if bonus is None:
         return rule_label, reason
-    prediction = model.predict(text)
-    probs = prediction.probabilities
+    probs = model.predict(text, top=0).probabilities
     scores = {name: math.log(max(p, 1e-9)) + (bonus if name == rule_label else 0.0) for name, p in probs.items()}
     best = max(LABELS, key=scores.__getitem__)
     if best == rule_label:
         return rule_label, f"{reason} (model p={probs[rule_label]:.2f})"
-    top = ", ".join(describe(name) for name, _ in prediction.top_features)
+    top = ", ".join(describe(name) for name, _ in model.predict(text).top_features)
     return best, f"model p={probs[best]:.2f} over rule [{reason}]; top features: {top}"
 
 

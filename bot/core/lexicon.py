@@ -1,6 +1,6 @@
 """Multilingual word lists, regex fragments and compiled rule patterns for the classifier and matcher.
 
-Everything here is written in *normalised* form (see ``bot.core.classifier._normalise``): casefolded,
+Everything here is written in *normalised* form (see ``bot.core.classifier_text.normalise``): casefolded,
 accents stripped (é -> e, ß -> ss, ł -> l, ı -> i), hyphens turned into spaces, runs of 3+ identical
 letters collapsed to one. Keeping the data (word lists, request frames, question markers) apart from
 the logic keeps ``classifier.py`` readable and makes adding a language a matter of extending lists.

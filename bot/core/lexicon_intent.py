@@ -1,7 +1,7 @@
 """Patterns for what a member *means* when the words say something else (issue 14).
 
 Written in the classifier's normalised form (casefolded, accents stripped, apostrophes glued or
-split as in ``bot.core.classifier._normalise``). Grouped by intent, each group covering English,
+split as in ``bot.core.classifier_text.normalise``). Grouped by intent, each group covering English,
 Dutch, German, French, Spanish, Portuguese, Italian, Polish and Turkish:
 
 * resource nouns, also at the end of a compound ("budgetplanner") -> what a request is about;
@@ -20,6 +20,7 @@ import re
 
 from bot.core.lexicon import RESOURCE_RE
 from bot.core.lexicon_round3 import NOUNS_ROUND3, WISH_FRAMES_ROUND3
+from bot.core.lexicon_round4 import WISH_FRAMES_ROUND4
 
 # A resource noun, also at the end of a compound ("budgetplanner", "downloadlink", "Wochenplaner").
 _EXTRA_NOUNS = (
@@ -246,7 +247,8 @@ _WISH_FRAMES: tuple[tuple[re.Pattern[str], bool | str], ...] = (
         True,
     ),
 )
-WISH_FRAMES = (*_WISH_FRAMES, *WISH_FRAMES_ROUND3)  # needs told as conditionals, "if you still have it" (round 3)
+# needs told as conditionals, "if you still have it" (round 3), conditional gratitude (round 4)
+WISH_FRAMES = (*_WISH_FRAMES, *WISH_FRAMES_ROUND3, *WISH_FRAMES_ROUND4)
 
 # Get-rich spam in any language: an amount of money (raw text) and "from home" (normalised words).
 MONEY_RE = re.compile(r"\d+\s?(€|\$|£|zł|tl\b|eur\b|euro|usd\b)|(€|\$|£)\s?\d+", re.I)
