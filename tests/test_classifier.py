@@ -34,11 +34,14 @@ LABEL_FLOOR = 0.93
 # it is a regression guard now (99.3%, lowest label 98.7% when trained on), not a measure of unseen
 # messages. classifier_eval3.tsv was the held-out measure of round 3 (88.9%, lowest label 85.3%); round 4
 # read its misses and trained on it (2026-12-03), so it is a regression guard now (99.1%, lowest label
-# thanks 97.7% when trained on). The judging set is classifier_eval4.tsv (tests/data/README.md).
+# thanks 97.7% when trained on). classifier_eval4.tsv is the held-out measure of round 4: scored once
+# at the merge (2026-12-03), 94.8% overall, lowest label other 92.2% (thanks 93.8, question 97.6,
+# request 95.3), under the 97% / 93% target; its floor guards that level until a round trains on it.
 FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval.tsv": (0.98, 0.97),
     "classifier_eval2.tsv": (0.99, 0.98),
     "classifier_eval3.tsv": (0.99, 0.97),
+    "classifier_eval4.tsv": (0.94, 0.92),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
