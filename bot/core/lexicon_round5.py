@@ -54,7 +54,7 @@ COULD_USE_RE = re.compile(
 # "thanks to your checklist I forgot nothing": the forgetting is denied, so no attachment is missing.
 FORGOT_NOTHING_RE = re.compile(
     r"\b(forgot nothing|(didnt|did not|never) forget|nothing (was )?forgotten|niks|niets|nix|nichts|rien|nada|"
-    r"niente|nulla|nic|hicbir sey)\b(\w+ ){0,3}?\b(forgot|vergeten|vergessen|oublie|olvide|olvido|esqueci|"
+    r"niente|nulla|nic|hicbir sey) (\w+ ){0,3}?(forgot|vergeten|vergessen|oublie|olvide|olvido|esqueci|"
     r"dimenticato|zapomnialam|zapomnialem|unuttum)\b|\b(forgot|vergeten|vergessen|oublie|olvido|esqueci|"
     r"dimenticato|zapomnial\w*|unutmadim)\b (\w+ ){0,2}?(nothing|niks|niets|nix|nichts|rien|nada|niente|nulla|nic)\b"
     r"|\b(unutmadim|niczego nie zapomnial\w*|nic nie zapomnial\w*)\b"
@@ -82,6 +82,11 @@ SMALL_TALK_ROUND5_RE = re.compile(
     r"come state|jak sie macie|nasilsiniz( millet)?|naber millet)$"
 )
 
+# "kan de lesplanning goed gebruiken", not "could use a break": the thing is named or pointed at.
+POINTED_AT_RE = re.compile(
+    r"\b(the|that|those|these|your|de|het|die|deze|dat|jouw|den|das|diese\w*|dein\w*|le|la|les|ce|el|ese|esa|o|a|esse|essa|il|lo|quel\w*|ten|te|ta|tego|bu|su)\b"
+)
+
 # Sarcasm about the bot sending the same message over and over ("thanks for the 12 identical messages").
 REPEATED_MESSAGES_RE = re.compile(
     r"\b(\d+|twelve|ten|five) (identical|same|duplicate|identieke|dezelfde|gleichen|identischen|identiques|"
@@ -106,7 +111,7 @@ BETTER_THAN_BOUGHT_RE = re.compile(
 
 # "ignorate, mio figlio ha preso il telefono", "sorry, sollte in die Suchleiste": a message explained away.
 IGNORE_THAT_RE = re.compile(
-    r"^(ignore (that|this|it)|negeer (dat|dit|maar)|ignorier (das|es)|ignorez|ignora|ignorad|ignorem|ignorate|"
+    r"^(ignore (that|this|it)|negeer (dat|dit|maar)|ignorier\w* (das|es)|ignorez|ignora|ignorad|ignorem|ignorate|"
     r"zignoruj\w*|bosver\w*|bos ver\w*)\b.*\b(son|daughter|kid|cat|zoon|dochter|sohn|tochter|fils|fille|hijo|hija|"
     r"filho|filha|figlio|figlia|syn|corka|oglum|kizim|telefon\w*|phone|handy)\b|"
     r"^(sorry|sorri|sry|pardon|perdon|scusa\w*|przepraszam) (\w+ )?(sollte|moest|was meant|meant) "
