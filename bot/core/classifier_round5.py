@@ -34,6 +34,12 @@ def early_rule(text: str, t: Text) -> tuple[str, str] | None:
         li.NOUN_RE.search(words) or r5.POINTED_AT_RE.search(words[m.start() :])
     ):
         return "request", f"a need: {m.group(0)!r}"
+    if (m := r5.ON_BEHALF_RE.search(words)) and (li.NOUN_RE.search(words) or r5.POINTED_AT_RE.search(words[m.end() :])):
+        return "request", f"asks on someone's behalf: {m.group(0)!r}"
+    if len(set(r5.LANGUAGE_NAME_RE.findall(words))) >= 2 and (m := r5.HAVE_IT_RE.search(words)):
+        return "request", f"wrong language, asks for another: {m.group(0)!r}"
+    if m := r5.FOR_MY_TASTE_RE.search(words):
+        return "other", f"lukewarm opinion: {m.group(0)!r}"
     if (m := r5.FORGOT_NOTHING_RE.search(words)) and not t.has_qmark:
         return "thanks", f"told as praise: nothing forgotten {m.group(0)!r}"
     if (m := r5.BETTER_THAN_BOUGHT_RE.search(words)) and not t.has_qmark:

@@ -122,3 +122,32 @@ IGNORE_THAT_RE = re.compile(
 # Emoji-only messages that greet or cheer for something other than the resource: "👋😃", "⚽🥅🔥".
 NOT_THANKFUL_EMOJI = frozenset("👋⚽🥅🎸🎮🏀🎾🍕🍺🎂🎃🎄😝😜🤪😎🤔😅😂🤣")
 STRONG_THANKFUL_EMOJI = frozenset("🙏❤♥💖💕💗💓💞💜💙💚💛🧡🤍🖤😍🥰🥹🙌👏💯🫶💝💐🙇❣")
+
+# "the colours are a bit dull for my taste": a lukewarm opinion, no praise and nothing asked.
+FOR_MY_TASTE_RE = re.compile(
+    r"\b(for my taste|naar mijn smaak|voor mijn smaak|fur meinen geschmack|mir (etwas |ein bisschen )?zu \w+|"
+    r"a mon gout|pour mon gout|para mi gusto|a mi gusto|pro meu gosto|para o meu gosto|per i miei gusti|"
+    r"per il mio gusto|jak na moj gust|zevkime gore|bana gore biraz)\b"
+)
+
+# "the pdf is in English, do you have it in Spanish?": the wrong language came, the right one is asked for.
+LANGUAGE_NAME_RE = re.compile(
+    r"\b(english|engels|englisch|anglais|ingles|inglese|angielsk\w*|ingilizce\w*|dutch|nederlands|niederlandisch|"
+    r"neerlandais|holandes|olandese|holendersk\w*|hollandaca|german|duits|deutsch|allemand|aleman|alemao|tedesco|"
+    r"niemieck\w*|almanca\w*|french|frans|franzosisch|francais|frances|francese|francusk\w*|fransizca\w*|spanish|"
+    r"spaans|spanisch|espagnol|espanol|espanhol|spagnolo|hiszpansk\w*|ispanyolca\w*|portuguese|portugees|"
+    r"portugiesisch|portugais|portugues|portoghese|portugalsk\w*|portekizce\w*|italian|italiaans|italienisch|"
+    r"italien|italiano|wlosk\w*|italyanca\w*|polish|pools|polnisch|polonais|polaco|polones|polacco|polsk\w*|"
+    r"lehce\w*|turkish|turks|turkisch|turc|turco|turecki\w*|turkce\w*)\b"
+)
+HAVE_IT_RE = re.compile(
+    r"\b(have|got|heb je|hebt u|hast du|haben sie|gibts|aurais|as tu|avez vous|tienes|tiene|tenes|tem|tens|"
+    r"hai|ce l hai|avete|masz|macie|var mi|varmi|sende var)\b"
+)
+
+# "my sister asked me to message you, she'd like the knitting pattern": an ask on someone's behalf.
+ON_BEHALF_RE = re.compile(
+    r"\b((she|he|they)( would|d)? (like|love|wants?)|(ze|hij|zij) (wil|zou graag|wil graag)|(sie|er) (mochte|will|"
+    r"hatte gern)|(elle|il) (voudrait|veut|aimerait)|(ella|el) (quiere|querria|quisiera)|(ela|ele) (quer|queria|"
+    r"gostaria)|(lei|lui) (vorrebbe|vuole)|(ona|on) (chce|chcialaby|chcialby|prosi o)|(o )?(istiyor|rica ediyor))\b"
+)
