@@ -112,6 +112,16 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
             "mi abuela me pidió escribirte, ella quiere el cuaderno de recetas",
         ],
     ),
+    # "where's the X, it's been 3 days": still waiting for it, a request.
+    "where is it, days later": (
+        Label.REQUEST,
+        [
+            "where's the sample pack, it's been 4 days",
+            "waar blijft de kalender nou, al 3 dagen",
+            "où est le planning ? ça fait 2 semaines",
+            "gdzie jest ten planer, już 5 dni",
+        ],
+    ),
 }
 
 

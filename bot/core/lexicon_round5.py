@@ -151,3 +151,12 @@ ON_BEHALF_RE = re.compile(
     r"hatte gern)|(elle|il) (voudrait|veut|aimerait)|(ella|el) (quiere|querria|quisiera)|(ela|ele) (quer|queria|"
     r"gostaria)|(lei|lui) (vorrebbe|vuole)|(ona|on) (chce|chcialaby|chcialby|prosi o)|(o )?(istiyor|rica ediyor))\b"
 )
+
+# "where's the drum kit, it's been 3 days": still waiting for it, told as a question.
+WHERE_SINCE_DAYS_RE = re.compile(
+    r"\b(where is|wheres|where s|waar blijft|waar is|wo bleibt|wo ist|ou est|il est ou|elle est ou|donde esta|"
+    r"cade|onde esta|dov e|dove|gdzie jest|gdzie) (\w+ ){1,3}(ca fait |it s been |its been |been |already |al |"
+    r"schon |seit |depuis |hace |faz |ja |da |od |juz |)(\d+|two|three|twee|drie|zwei|drei|deux|trois|dos|tres|"
+    r"dois|due|tre|dwa|trzy|iki|uc|a few|een paar|ein paar|quelques|unos|uns|alcuni|kilka|birkac)"
+    r" (days|dagen|tage\w*|jours|dias|giorni|dni|gundur|gun|weeks|weken|wochen|semaines|semanas|settimane|tygodni)\b"
+)
