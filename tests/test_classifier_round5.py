@@ -122,6 +122,16 @@ KINDS: dict[str, tuple[Label, list[str]]] = {
             "gdzie jest ten planer, już 5 dni",
         ],
     ),
+    # A formal letter that says it writes to ask for the thing, or "I'd love to have it": requests.
+    "writes to ask for it": (
+        Label.REQUEST,
+        [
+            "Good evening, I am writing to ask for the allotment calendar. Best wishes, Tom",
+            "Buenos días, le escribo para solicitar el cuaderno de caligrafía. Saludos, Marta",
+            "Bonjour, je vous écris pour demander le carnet de lecture. Bien à vous, Anne",
+            "Olá! Adoraria ter as fichas de matemática para os meus alunos",
+        ],
+    ),
 }
 
 

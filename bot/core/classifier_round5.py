@@ -30,6 +30,10 @@ def early_rule(text: str, t: Text) -> tuple[str, str] | None:
         return "request", "a heading, then the thing asked for"
     if m := r5.NOTHING_CAME_RE.search(words):
         return "request", f"not received (nothing came): {m.group(0)!r}"
+    if (m := r5.WRITING_TO_ASK_RE.search(words)) and (
+        li.NOUN_RE.search(words) or r5.POINTED_AT_RE.search(words[m.end() :])
+    ):
+        return "request", f"writes to ask for it: {m.group(0)!r}"
     if (m := r5.WHERE_SINCE_DAYS_RE.search(words)) and (li.NOUN_RE.search(words) or lx.PRONOUN_RE.search(words)):
         return "request", f"still waiting: {m.group(0)!r}"
     if (m := r5.COULD_USE_RE.search(words)) and (

@@ -160,3 +160,12 @@ WHERE_SINCE_DAYS_RE = re.compile(
     r"dois|due|tre|dwa|trzy|iki|uc|a few|een paar|ein paar|quelques|unos|uns|alcuni|kilka|birkac)"
     r" (days|dagen|tage\w*|jours|dias|giorni|dni|gundur|gun|weeks|weken|wochen|semaines|semanas|settimane|tygodni)\b"
 )
+
+# A formal letter that says what it is for: "le escribo para solicitarle la guía", "I am writing to ask
+# for the planner". And "I'd love to have" in the languages the earlier wish lists missed.
+WRITING_TO_ASK_RE = re.compile(
+    r"\b(writing to (ask|request)|ik schrijf (u|je|jou) (om|omdat)|schreibe (ihnen|dir|euch) (\w+ ){0,2}?(um|weil)|"
+    r"vous ecris pour (vous )?demander|te ecris pour (te )?demander|(le|te|les) escribo para (solicitar|pedir)\w*|"
+    r"escrevo para (pedir|solicitar)|(le|ti) scrivo per (chiedere|richiedere)|pisze z prosba o|"
+    r"(rica|talep) etmek icin yaziyorum|adoraria (ter|receber)|me encantaria (tener|recibir)|cok isterim)\b"
+)
