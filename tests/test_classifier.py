@@ -36,12 +36,14 @@ LABEL_FLOOR = 0.93
 # read its misses and trained on it (2026-12-03), so it is a regression guard now (99.1%, lowest label
 # thanks 97.7% when trained on). classifier_eval4.tsv is the held-out measure of round 4: scored once
 # at the merge (2026-12-03), 94.8% overall, lowest label other 92.2% (thanks 93.8, question 97.6,
-# request 95.3), under the 97% / 93% target; its floor guards that level until a round trains on it.
+# request 95.3), under the 97% / 93% target. Round 5 read its misses and trained on it (2026-12-03), so
+# it is a regression guard now (99.9%, lowest label thanks 99.7% when trained on); classifier_eval5.tsv
+# is the held-out measure of round 5.
 FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval.tsv": (0.98, 0.97),
     "classifier_eval2.tsv": (0.99, 0.98),
     "classifier_eval3.tsv": (0.99, 0.97),
-    "classifier_eval4.tsv": (0.94, 0.92),
+    "classifier_eval4.tsv": (0.99, 0.99),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
@@ -399,7 +401,7 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
     # python tools/classifier_train_data.py && python -m bot.core.classifier_train
     recorded = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["training_files"]
     assert recorded == file_hashes(), "training data changed: run python -m bot.core.classifier_train"
-    assert "classifier_eval4.tsv" in JUDGING_SETS  # the judging set is never trained on
+    assert "classifier_eval5.tsv" in JUDGING_SETS  # the judging set is never trained on
     assert not set(JUDGING_SETS) & set(TRAINING_FILES)
 
 

@@ -36,6 +36,7 @@ from bot.core import lexicon_more as lm
 from bot.core import lexicon_round3 as r3
 from bot.core import lexicon_round4 as r4
 from bot.core.classifier_model import Model, load_model, weigh
+from bot.core.classifier_round5 import early_rule, emoji_only_thanks
 from bot.core.classifier_text import Text, normalise
 from bot.core.lexicon_frames import REQUEST_FRAMES
 from bot.core.matching import Candidate, match_resources
@@ -303,7 +304,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
     text = text[:_MAX_CHARS]
     t = normalise(text)
     if not t.words:
-        if t.positive_emoji and not t.eye_roll:
+        if (t.positive_emoji or "❣" in text) and not t.eye_roll and emoji_only_thanks(text):
             return Label.THANKS, "thankful emoji only"
         return Label.OTHER, "no words" if not t.has_url else "link only"
     if lx.SPAM_RE.search(t.words) and (t.has_url or len(lx.SPAM_RE.findall(t.words)) > 1 or "dm me" in t.words):
@@ -317,6 +318,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
     declines = (lx.DECLINE_RE, li.DECLINE_EXTRA_RE, lm.DECLINE_MORE_RE, r4.DECLINE_ROUND4_RE)
     if m := next(filter(None, (pattern.search(t.words) for pattern in declines)), None):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
+    if decided := early_rule(text, t):  # round 5's specific shapes (bot.core.classifier_round5)
+        return Label(decided[0]), decided[1]
     if m := li.WANT_TO_KNOW_RE.search(t.words):
         return Label.QUESTION, f"wants to know: {m.group(0)!r}"
     if reason := _explicit_request(t) or _wish_request(t):

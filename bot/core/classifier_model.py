@@ -157,6 +157,7 @@ _FINAL_REASONS = (
     "asks for",
     "sarcastic thanks (eye-roll)",  # 🙄 with a thank-you: rare in training data, never gratitude
     "small talk",  # "how are you?" alone: the model reads any short "…?" as a question
+    "a heading",  # "Aranıyor: …": a model without eval4 read a heading in Turkish as a question (p=0.99)
 )
 _GENERIC_REASONS = (
     "question clause",

@@ -8,7 +8,7 @@ Deterministic: files are read in a fixed order, examples are shuffled with a fix
 are rounded before they are written, so the same data gives a byte-identical file. The model records
 a SHA-256 of each training file; tests compare those cheaply.
 
-Never add classifier_eval4.tsv (or any set kept for judging, see JUDGING_SETS) to TRAINING_FILES: the
+Never add classifier_eval5.tsv (or any set kept for judging, see JUDGING_SETS) to TRAINING_FILES: the
 trainer refuses to read it.
 """
 
@@ -27,6 +27,7 @@ from bot.core.classifier_model import LABELS, MODEL_PATH, Model, features, softm
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # classifier_eval2.tsv judged round 2; round 3 read its misses and, at the end, trained on it (2026-12-03).
 # classifier_eval3.tsv judged round 3; round 4 read its misses and trained on it (2026-12-03).
+# classifier_eval4.tsv judged round 4; round 5 read its misses and trained on it (2026-12-03).
 TRAINING_FILES = (
     "classifier_train.tsv",
     "classifier_dev.tsv",
@@ -34,13 +35,14 @@ TRAINING_FILES = (
     "classifier_eval.tsv",
     "classifier_eval2.tsv",
     "classifier_eval3.tsv",
+    "classifier_eval4.tsv",
 )
 VALIDATION_FILE = "classifier_eval.tsv"
 SETTINGS = {"epochs": 12, "learning_rate": 4.0, "l2": 1e-5, "min_docs": 2, "seed": 14, "precision": 3}
 
 
 # Held out to judge the classifier: never read here, not even to validate (tests/data/README.md).
-JUDGING_SETS = ("classifier_eval4.tsv",)
+JUDGING_SETS = ("classifier_eval5.tsv",)
 
 
 def _refuse_judging_sets(names: tuple[str, ...]) -> None:
