@@ -37,13 +37,15 @@ LABEL_FLOOR = 0.93
 # thanks 97.7% when trained on). classifier_eval4.tsv is the held-out measure of round 4: scored once
 # at the merge (2026-12-03), 94.8% overall, lowest label other 92.2% (thanks 93.8, question 97.6,
 # request 95.3), under the 97% / 93% target. Round 5 read its misses and trained on it (2026-12-03), so
-# it is a regression guard now (99.9%, lowest label thanks 99.7% when trained on); classifier_eval5.tsv
-# is the held-out measure of round 5.
+# it is a regression guard now (99.9%, lowest label thanks 99.7% when trained on). classifier_eval5.tsv
+# is the held-out measure of round 5: scored once at the merge (2026-12-03), 92.3% overall, lowest
+# label other 86.9% (round 4's classifier scored 91.9% on it); its floor guards that level.
 FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval.tsv": (0.98, 0.97),
     "classifier_eval2.tsv": (0.99, 0.98),
     "classifier_eval3.tsv": (0.99, 0.97),
     "classifier_eval4.tsv": (0.99, 0.99),
+    "classifier_eval5.tsv": (0.92, 0.86),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
