@@ -93,3 +93,12 @@ async def test_a_burst_wakes_the_transaction_thread_once_and_nothing_queued_is_l
     # Idle again: the next transaction must wake the thread, not wait for a drain that ended.
     assert await asyncio.wait_for(db.transaction(put, 300), 30) == 300
     assert await stored(db) == [1, *range(100, 200), 300]
+
+
+def test_advisory_locks_are_written_in_as_integers_only() -> None:
+    # They go into a simple query with BEGIN (no parameters there): nothing but an integer may pass.
+    from bot.db import dialect
+
+    assert "ARRAY[-3,7]::bigint[]" in dialect.advisory_locks([-3, 7])
+    with pytest.raises(ValueError):
+        dialect.advisory_locks(["1]); DROP TABLE deliveries; --"])  # type: ignore[list-item]

@@ -306,13 +306,16 @@ class TransactionThread:
         run = self._loop.run_until_complete  # type: ignore[union-attr]
         direct = _DirectConnection(self._loop, conn)  # type: ignore[arg-type]
         isolation = jobs[0].isolation if jobs else "SERIALIZABLE"
-        # The group's locks in one statement, before any of its functions reads.
+        # The group's locks in one statement, before any of its functions reads, sent with BEGIN
+        # in one round trip: a click's group paid four (BEGIN, locks, its inserts, COMMIT), each a
+        # wake-up of this thread and a turn for the GIL (bench/README.md, 2026-12-03).
         locks = sorted({job.lock for job in jobs if job.lock is not None})
+        begin = f"BEGIN ISOLATION LEVEL {isolation}"
+        if locks:
+            begin = f"{begin}; {dialect.advisory_locks(locks)}"
         for attempt in range(retries + 1):
-            run(conn.execute(f"BEGIN ISOLATION LEVEL {isolation}"))
             try:
-                if locks:
-                    direct.execute(dialect.ADVISORY_LOCKS, (locks,))
+                run(conn.execute(begin))
                 result = fn(direct, *args, **kwargs)
             except BaseException as exc:
                 try:
