@@ -67,3 +67,38 @@ async def test_a_transaction_that_swallows_a_failed_statement_loses_no_one_elses
     assert await swallowing == "swallowed"
     # Had the group been committed as one, COMMIT would have rolled back all ten of these.
     assert await stored(db) == [1, *range(10, 20)]
+
+
+async def test_a_burst_wakes_the_transaction_thread_once_and_nothing_queued_is_left_behind(db: Any) -> None:
+    """PostgreSQL: the transactions queued while the thread is busy need no wake-up of their own
+    (one each was a thread switch away from the busy event loop per click, mostly to find the queue
+    already drained); one queued after it went idle still runs."""
+    if db.backend != "PostgreSQL":
+        pytest.skip("SQLite runs transactions on aiosqlite's own thread")
+    thread = db._transactions
+    submitted = []
+    submit = thread._executor.submit
+
+    def counted(fn: Any, *args: Any) -> Any:
+        submitted.append(fn)
+        return submit(fn, *args)
+
+    thread._executor.submit = counted
+    first = asyncio.ensure_future(db.transaction(slow_first))
+    await asyncio.sleep(0.05)  # the thread is in slow_first now
+    burst = [asyncio.ensure_future(db.transaction(put, user_id)) for user_id in range(100, 200)]
+    assert await first == "first"
+    assert await asyncio.gather(*burst) == list(range(100, 200))
+    assert len(submitted) == 1  # the first transaction's; the burst queued behind it
+    # Idle again: the next transaction must wake the thread, not wait for a drain that ended.
+    assert await asyncio.wait_for(db.transaction(put, 300), 30) == 300
+    assert await stored(db) == [1, *range(100, 200), 300]
+
+
+def test_advisory_locks_are_written_in_as_integers_only() -> None:
+    # They go into a simple query with BEGIN (no parameters there): nothing but an integer may pass.
+    from bot.db import dialect
+
+    assert "ARRAY[-3,7]::bigint[]" in dialect.advisory_locks([-3, 7])
+    with pytest.raises(ValueError):
+        dialect.advisory_locks(["1]); DROP TABLE deliveries; --"])  # type: ignore[list-item]

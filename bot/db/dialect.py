@@ -85,9 +85,16 @@ SKIP_LOCKED = " FOR UPDATE SKIP LOCKED"
 # A row a statement reads stays as read until COMMIT: an UPDATE of it by another transaction waits
 # (see bot/db/cluster.share_lock). SQLite needs none: one writer at a time.
 SHARE_LOCK = " FOR SHARE OF {table}"
+
+
 # The locks of transactions marked ``locks_for_itself`` (bot/db/database.py), taken in the order
 # given (sorted: two groups taking overlapping locks cannot deadlock) and held until COMMIT.
-ADVISORY_LOCKS = "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k"
+def advisory_locks(keys: Sequence[int]) -> str:
+    """One statement taking the advisory locks ``keys`` (held to COMMIT), with the keys written in:
+    it goes in one simple query with BEGIN, and a simple query takes no parameters. Only integers
+    go in (``int()`` refuses anything else)."""
+    array = ",".join(str(int(key)) for key in keys)
+    return f"SELECT pg_advisory_xact_lock(k) FROM unnest(ARRAY[{array}]::bigint[]) AS k"
 
 
 def advisory_key(key: tuple) -> int:
