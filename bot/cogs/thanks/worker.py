@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 IDLE_SECONDS = 60.0  # look for new digests at least this often
 BATCH = 50
 PROMPTS_PER_MESSAGE = limits.ACTION_ROWS  # a row of three buttons per prompt
+PACE_WINDOW_SECONDS = 60  # the pace counts the prompt messages of the last minute (bot/core/inbox_flow.py)
 Prompt = tuple[int, int, MemberMessage]  # (prompt id, attempts so far, message)
 
 
@@ -172,6 +173,12 @@ class ThanksWorker:
                 over += await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group], places)
         finally:
             await places.release()
+        # A prompt still to be told apart from a refused batch's others may be the one Discord refuses:
+        # it waits for a place rather than be counted as waiting to be shown.
+        suspects = await self.bot.thanks.refused_in_batch(over)
+        if suspects:
+            await self._wait_for_place([p for p in prompts if p[0] in suspects], None)
+            over = [prompt_id for prompt_id in over if prompt_id not in suspects]
         if over:
             summary_id = await self.bot.inbox_flow.summarise(over, target.id, first.owner_id, first.guild_id)
             log.info(
@@ -183,13 +190,22 @@ class ThanksWorker:
             await send_summary(self, row)
 
     async def _send_prompts(
-        self, locale: str, batch: list[tuple[Prompt, discord.Embed]], places: MessagePlaces
+        self,
+        locale: str,
+        batch: list[tuple[Prompt, discord.Embed]],
+        places: MessagePlaces,
+        refused: discord.HTTPException | None = None,
     ) -> list[int]:
         """One message to the creator: each member message as an embed with its row of buttons.
         Takes one of the destination's places; the prompts left without one (to be counted in the
-        summary instead) are returned."""
+        summary instead) are returned. ``refused``: the batch is part of one Discord refused."""
         place = await places.take()
         if place is None:
+            if refused is not None:
+                # One of these may be the prompt Discord refuses: not counted in the summary as
+                # waiting to be shown, but sent again (and split again) once there is room.
+                await self._wait_for_place([prompt for prompt, _ in batch], refused)
+                return []
             return [prompt_id for (prompt_id, _, _), _ in batch]
         # Read in a batch, then sent one creator message after another (at Discord's pace): a
         # member may delete their data meanwhile, and their words must not go out after that.
@@ -228,8 +244,8 @@ class ThanksWorker:
                 # Each half is a message, with a place of its own.
                 half = len(batch) // 2
                 log.warning("Discord refused a batch of %d prompts (%s); splitting it", len(batch), exc)
-                over = await self._send_prompts(locale, batch[:half], places)
-                return over + await self._send_prompts(locale, batch[half:], places)
+                over = await self._send_prompts(locale, batch[:half], places, exc)
+                return over + await self._send_prompts(locale, batch[half:], places, exc)
             prompt_id, _, message = prompts[0]
             await self.bot.thanks.prompt_refused(prompt_id, _describe(exc))
             log.error("Prompt %s for message %s refused by Discord, set aside: %s", prompt_id, message.id, exc)
@@ -248,6 +264,13 @@ class ThanksWorker:
         for prompt_id, attempts, message in prompts:
             delay = await self.bot.thanks.prompt_failed(prompt_id, attempts, _describe(exc))
             log.warning("Prompt %s for message %s not sent (%s); retrying in %ss", prompt_id, message.id, exc, delay)
+
+    async def _wait_for_place(self, prompts: list[Prompt], refused: discord.HTTPException | None) -> None:
+        """Queued again for when the destination's minute has room (the pace counts a minute)."""
+        error = "destination at its pace" if refused is None else _describe(refused)
+        for prompt_id, _, message in prompts:
+            await self.bot.thanks.prompt_waits_for_place(prompt_id, error, PACE_WINDOW_SECONDS)
+            log.info("Prompt %s for message %s may be refused by Discord; waits for a place", prompt_id, message.id)
 
     async def _send_digest(self, digest_id: int, owner_id: int, guild_id: int, attempts: int) -> None:
         items = await self.bot.thanks.digest_items(owner_id, guild_id)
