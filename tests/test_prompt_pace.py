@@ -85,3 +85,19 @@ async def test_places_taken_past_those_reserved_at_first_keep_to_the_pace(
     assert await other.reserve_messages(CHANNEL, 1) == []
     await places.release()
     assert len(await other.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE - 1
+
+
+async def test_places_moved_to_another_destination_keep_to_that_ones_pace(db, clock) -> None:
+    """The inbox refused a prompt for good: it goes to the DMs, taking a place there."""
+    flow, other = processes(db, clock, 2)
+    dms = CHANNEL + 1
+    assert len(await other.reserve_messages(dms, 2)) == 2  # the DMs have one place left this minute
+    places = await flow.places(CHANNEL, 2)
+    assert await places.take() is not None
+    moved = await places.move_to(dms)
+    assert moved is not None and places.channel_id == dms
+    assert len(await other.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE  # all let go
+    assert await places.take() is None, "the DMs are at their pace"
+    assert await places.move_to(dms + 1) is not None
+    await places.release()
+    assert len(await other.reserve_messages(dms, 5)) == 1

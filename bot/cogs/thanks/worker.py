@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -123,9 +124,17 @@ class ThanksWorker:
                 return channel
         return await dm_channel(self.bot, await user_by_id(self.bot, owner_id, urgent=True), urgent=True)
 
-    async def _send(self, owner_id: int, guild_id: int | None, **kwargs: object) -> discord.Message:
+    async def _send(
+        self,
+        owner_id: int,
+        guild_id: int | None,
+        moved: Callable[[int], Awaitable[bool]] | None = None,
+        **kwargs: object,
+    ) -> discord.Message:
         """Send to the destination; if the inbox refuses us for good (access lost, channel deleted),
-        turn it off and send to the creator's DMs instead, rather than retrying there for ever."""
+        turn it off and send to the creator's DMs instead, rather than retrying there for ever.
+        ``moved(channel id)``: told of that new destination first; False (it is at its pace, for a
+        prompt) sends nothing and raises ``AtPace``."""
         target = await self._destination(owner_id, guild_id)
         try:
             return await send_paced(self.bot, target, urgent=True, **kwargs)
@@ -133,7 +142,10 @@ class ThanksWorker:
             if guild_id is None or not isinstance(target, discord.TextChannel) or not is_permanent(exc):
                 raise
             await self.inbox.give_up(guild_id, target.id, InboxProblem("inbox.problem.refused", {}))
-        return await send_paced(self.bot, await self._destination(owner_id, guild_id), urgent=True, **kwargs)
+        fallback = await self._destination(owner_id, guild_id)
+        if moved is not None and not await moved(fallback.id):
+            raise AtPace(fallback.id)
+        return await send_paced(self.bot, fallback, urgent=True, **kwargs)
 
     async def _creator_locale(self, owner_id: int, guild_id: int | None) -> str:
         guild = self.bot.get_guild(guild_id) if guild_id else None
@@ -180,9 +192,11 @@ class ThanksWorker:
             await self._wait_for_place([p for p in prompts if p[0] in suspects], None)
             over = [prompt_id for prompt_id in over if prompt_id not in suspects]
         if over:
-            summary_id = await self.bot.inbox_flow.summarise(over, target.id, first.owner_id, first.guild_id)
+            # The places' destination: the DMs if the inbox refused us for good meanwhile.
+            channel_id = places.channel_id
+            summary_id = await self.bot.inbox_flow.summarise(over, channel_id, first.owner_id, first.guild_id)
             log.info(
-                "Destination %s is at its pace: %d prompt(s) counted in summary %s", target.id, len(over), summary_id
+                "Destination %s is at its pace: %d prompt(s) counted in summary %s", channel_id, len(over), summary_id
             )
 
     async def _update_summaries(self) -> None:
@@ -200,6 +214,13 @@ class ThanksWorker:
         Takes one of the destination's places; the prompts left without one (to be counted in the
         summary instead) are returned. ``refused``: the batch is part of one Discord refused."""
         place = await places.take()
+
+        async def moved(channel_id: int) -> bool:
+            # The inbox refused us for good: the message goes to the DMs, with a place there.
+            nonlocal place
+            place = await places.move_to(channel_id)
+            return place is not None
+
         if place is None:
             if refused is not None:
                 # One of these may be the prompt Discord refuses: not counted in the summary as
@@ -225,6 +246,7 @@ class ThanksWorker:
             sent = await self._send(
                 first.owner_id,
                 first.guild_id,
+                moved,
                 content=i18n.text(locale, "prompt.intro", owner=f"<@{first.owner_id}>"),
                 # Sent again after a crash, the same batch gets the first message back from Discord;
                 # a different batch gets a different nonce, so no prompt is marked sent unseen.
@@ -232,6 +254,13 @@ class ThanksWorker:
                 embeds=[embed for _, embed in batch],
                 view=view,
             )
+        except AtPace:
+            # Nothing sent: counted in the summary at the new destination like any prompt past the
+            # pace, or, for a part of a refused batch, waits for room there.
+            if refused is not None:
+                await self._wait_for_place(prompts, refused)
+                return []
+            return [prompt_id for prompt_id, _, _ in prompts]
         except discord.HTTPException as exc:
             if not _refused_for_good(exc):
                 # The place stays taken: the message may have gone out all the same.
@@ -256,6 +285,7 @@ class ThanksWorker:
         for prompt_id, _, message in prompts:
             await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id)
             log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
+        assert place is not None  # taken, or taken again at the new destination (else AtPace)
         places.used(place)
         return []
 
@@ -313,6 +343,11 @@ class ThanksWorker:
             return
         await self.bot.thanks.digest_sent(digest_id)
         log.info("Sent a reminder digest of %d message(s) to creator %s", len(items), owner_id)
+
+
+class AtPace(Exception):
+    """The inbox refused a prompt for good and the creator's DMs, where it would go instead, are at
+    their pace: nothing was sent."""
 
 
 def _refused_for_good(exc: discord.HTTPException) -> bool:
