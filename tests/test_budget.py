@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
-from bot.cogs.budget import RequestBudget
+from bot.cogs.budget import RequestBudget, TokenBucket
 
 
 async def test_tokens_are_spent_one_per_request_in_order() -> None:
@@ -111,7 +112,7 @@ async def test_requests_that_leave_together_are_paced_again_at_the_wire() -> Non
     await asyncio.sleep(0.05)
     assert sent == [0, 1], "the third waits for the wire's bucket"
     assert budget.at_wire == 1
-    budget._tokens = budget.burst  # the budget itself has tokens again, but the wire is behind
+    budget._bucket.tokens = budget.burst  # the budget itself has tokens again, but the wire is behind
     taken = asyncio.create_task(_slot(budget))
     await asyncio.sleep(0.05)
     assert not taken.done(), "no token while a request waits at the wire"
@@ -157,3 +158,17 @@ async def test_what_the_global_limit_does_not_count_is_not_held_at_the_wire() ->
     for path in ("/api/v10/interactions/1/tok/callback", "/api/v10/webhooks/1/tok", "/attachments/1/2/f.pdf", "/"):
         await asyncio.wait_for(budget.on_wire(path), 1)
     assert budget.held_at_wire == 0
+
+
+def test_a_token_bucket_refills_at_its_rate_up_to_its_burst_and_banks_before_a_new_rate() -> None:
+    """The bucket of the budget and of the wire, on a clock the test sets."""
+    bucket = TokenBucket(rate=2.0, burst=2.0)
+    start = bucket._stamp
+    assert bucket.take(2, now=start) and not bucket.take(1, now=start)
+    assert bucket.wait_for(1) == 0.5
+    assert bucket.take(1, now=start + 0.5) and bucket.tokens == 0
+    assert not bucket.take(1, now=start + 0.75) and bucket.wait_for(1) == 0.25
+    assert bucket.take(0, now=start + 100) and bucket.tokens == 2.0, "never more than the burst"
+    bucket.tokens, bucket._stamp = 0.0, time.monotonic() - 1  # empty a second ago
+    bucket.set_rate(1.0)  # the second at the old rate (2 a second) is banked first: 2, not 1
+    assert bucket.rate == 1.0 and bucket.tokens == 2.0

@@ -212,3 +212,21 @@ async def test_reply_to_all_queues_one_send_per_thanking_member_never_for_questi
     await service.undeliverable(send, "discord 403 50007")  # DMs closed: back in /thanks pending
     _, total = await thanks.pending(MAYA.user_id, GUILD)
     assert total == 3
+
+
+async def test_a_prompt_of_a_refused_batch_waits_for_a_place_and_is_remembered_until_sent_or_set_aside(
+    resources, deliveries, thanks, clock
+):
+    await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    alice, bob = await db_prompt(thanks, ALICE, 500), await db_prompt(thanks, BOB, 501)
+    await thanks.prompt_waits_for_place(alice, "discord 400 50035: Invalid Form Body", 60)
+    await thanks.prompt_waits_for_place(bob, "discord 400 50035: Invalid Form Body", 60)
+    assert await thanks.refused_in_batch([alice, bob]) == {alice, bob}
+    assert await thanks.due_prompts() == [], "due once the destination's minute has room"
+    clock.now += 60
+    assert {p for p, _, _ in await thanks.due_prompts()} == {alice, bob}
+    await thanks.prompt_sent(alice, CHANNEL, 9000)
+    await thanks.prompt_refused(bob, "discord 400 50035: Invalid Form Body")
+    assert await thanks.refused_in_batch([alice, bob]) == set(), "told apart: sent, or set aside"
+    assert await thanks.refused_in_batch([]) == set()

@@ -17,6 +17,12 @@ def processes(db, clock, n: int) -> list[InboxFlow]:
     return [InboxFlow(db, clock=clock, process_id=f"process-{i}") for i in range(n)]
 
 
+async def a_prompt_message_sent(resources, delivery_service, thanks_service: ThanksService) -> None:
+    """A member's prompt went out to CHANNEL and is recorded: it counts towards the minute's pace."""
+    await deliver(resources, delivery_service, 3000, 30)
+    await thanks_service.prompt_sent(await db_prompt(thanks_service, 3000, 500), CHANNEL, 9000)
+
+
 async def test_workers_of_several_processes_reserving_at_once_get_three_places_in_all(
     db, clock, tmp_path, database_url
 ) -> None:
@@ -44,9 +50,7 @@ async def test_a_released_place_is_free_again_and_a_sent_message_holds_it(
     first, second = processes(db, clock, 2)
     held = await first.reserve_messages(CHANNEL, 2)
     assert len(held) == 2 and len(await second.reserve_messages(CHANNEL, 5)) == 1
-    # One of the first's messages went out and is recorded; the other was not sent.
-    await deliver(resources, deliveries, 3000, 30)
-    await thanks.prompt_sent(await db_prompt(thanks, 3000, 500), CHANNEL, 9000)
+    await a_prompt_message_sent(resources, deliveries, thanks)  # one of the first's; the other was not sent
     await first.release_messages(held)
     assert len(await second.reserve_messages(CHANNEL, 5)) == 1  # the unsent one's place only
     assert await first.reserve_messages(CHANNEL, 5) == []
@@ -73,8 +77,7 @@ async def test_places_taken_past_those_reserved_at_first_keep_to_the_pace(
     places = await flow.places(CHANNEL, 1)
     first = await places.take()
     assert first is not None
-    await deliver(resources, deliveries, 3000, 30)
-    await thanks.prompt_sent(await db_prompt(thanks, 3000, 500), CHANNEL, 9000)
+    await a_prompt_message_sent(resources, deliveries, thanks)
     places.used(first)  # its message is sent and recorded: counted once, not with its reservation too
     second = await places.take()
     assert second is not None
@@ -85,3 +88,19 @@ async def test_places_taken_past_those_reserved_at_first_keep_to_the_pace(
     assert await other.reserve_messages(CHANNEL, 1) == []
     await places.release()
     assert len(await other.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE - 1
+
+
+async def test_places_moved_to_another_destination_keep_to_that_ones_pace(db, clock) -> None:
+    """The inbox refused a prompt for good: it goes to the DMs, taking a place there."""
+    flow, other = processes(db, clock, 2)
+    dms = CHANNEL + 1
+    assert len(await other.reserve_messages(dms, 2)) == 2  # the DMs have one place left this minute
+    places = await flow.places(CHANNEL, 2)
+    assert await places.take() is not None
+    moved = await places.move_to(dms)
+    assert moved is not None and places.channel_id == dms
+    assert len(await other.reserve_messages(CHANNEL, 5)) == DESTINATION_MESSAGES_PER_MINUTE  # all let go
+    assert await places.take() is None, "the DMs are at their pace"
+    assert await places.move_to(dms + 1) is not None
+    await places.release()
+    assert len(await other.reserve_messages(dms, 5)) == 1

@@ -48,13 +48,39 @@ _EXEMPT = re.compile(r"^/api/v\d+/(interactions|webhooks)/")
 WIRE_WINDOW = 1.0  # seconds: Discord counts its global limit per second
 
 
+class TokenBucket:
+    """Tokens refilled at ``rate`` a second, up to ``burst``: the budget's bucket and the wire's."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate = rate
+        self.burst = burst
+        self.tokens = burst
+        self._stamp = time.monotonic()
+
+    def take(self, cost: float = 1, now: float | None = None) -> bool:
+        """Refill for the time since the last look, then take ``cost`` tokens if there are as many."""
+        now = time.monotonic() if now is None else now
+        self.tokens = min(self.burst, self.tokens + (now - self._stamp) * self.rate)
+        self._stamp = now
+        if self.tokens >= cost:
+            self.tokens -= cost
+            return True
+        return False
+
+    def wait_for(self, cost: float = 1) -> float:
+        """How long until ``cost`` tokens are there, as of the last look (0: they are)."""
+        return max(cost - self.tokens, 0.0) / self.rate
+
+    def set_rate(self, rate: float) -> None:
+        self.take(0)  # bank what was earned at the old rate first
+        self.rate = rate
+
+
 class RequestBudget:
     def __init__(self, rate: float = DEFAULT_RATE, burst: float = DEFAULT_BURST) -> None:
-        self.rate = rate
         self._token_rate = rate  # for the whole bot token, shared by every live process
         self.burst = burst
-        self._tokens = burst
-        self._stamp = time.monotonic()
+        self._bucket = TokenBucket(rate, burst)
         # One waiter at a time, so requests go out in the order they asked (no starvation).
         self._lock = asyncio.Lock()
         self._urgent_waiting = 0
@@ -65,10 +91,9 @@ class RequestBudget:
         self._spare_lock = asyncio.Lock()
         self._spare_stamp = 0.0
         # The bucket at the wire (the same rate and burst), and when the last second's requests left.
-        self._wire_tokens = burst
+        self._wire = TokenBucket(rate, burst)
         self._sent: deque[float] = deque()
         self.wire_cap = self._cap(1)
-        self._wire_stamp = time.monotonic()
         self._wire_lock = asyncio.Lock()
         self.at_wire = 0  # requests waiting at the wire now: no token is handed out meanwhile
         self._wire_idle = asyncio.Event()
@@ -78,10 +103,14 @@ class RequestBudget:
     def share(self, processes: int) -> None:
         """Discord's global limit counts per bot token: ``processes`` live processes sharing it each
         refill at their share, so together they stay under it. Re-read every heartbeat."""
-        self._take(0)  # bank what was earned at the old rate first
-        self._take_wire(cost=0)
-        self.rate = self._token_rate / max(1, processes)
+        for bucket in (self._bucket, self._wire):
+            bucket.set_rate(self._token_rate / max(1, processes))
         self.wire_cap = self._cap(processes)
+
+    @property
+    def rate(self) -> float:
+        """This process's pace: its share of the bot token's."""
+        return self._bucket.rate
 
     def _cap(self, processes: int) -> int:
         """Requests this process may send in any one second: its share of the pace and one burst
@@ -115,19 +144,10 @@ class RequestBudget:
             self._sent.popleft()
         if len(self._sent) >= self.wire_cap:
             return self._sent[0] + WIRE_WINDOW - now
-        if not self._take_wire(now):
-            return max(1 - self._wire_tokens, 0.0) / self.rate
+        if not self._wire.take(1, now):
+            return self._wire.wait_for(1)
         self._sent.append(now)
         return 0.0
-
-    def _take_wire(self, now: float | None = None, cost: int = 1) -> bool:
-        now = time.monotonic() if now is None else now
-        self._wire_tokens = min(self.burst, self._wire_tokens + (now - self._wire_stamp) * self.rate)
-        self._wire_stamp = now
-        if self._wire_tokens >= cost:
-            self._wire_tokens -= cost
-            return True
-        return False
 
     def trace(self, config: aiohttp.TraceConfig) -> aiohttp.TraceConfig:
         """Add ``on_wire`` to ``config``, the trace discord.py's HTTP session runs every request
@@ -188,13 +208,7 @@ class RequestBudget:
         return not (behind_urgent and self._urgent_waiting) and self._take(cost)
 
     def _take(self, cost: int) -> bool:
-        now = time.monotonic()
-        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
-        if self._tokens >= cost:
-            self._tokens -= cost
-            return True
-        return False
+        return self._bucket.take(cost)
 
     def _take_spare(self, cost: int) -> bool:
         busy = self._waiting or self._urgent_waiting or self.at_wire
@@ -206,4 +220,4 @@ class RequestBudget:
         return True
 
     def _wait_for(self, cost: int) -> float:
-        return max(cost - self._tokens, 0.0) / self.rate or 1 / self.rate
+        return self._bucket.wait_for(cost) or 1 / self.rate

@@ -161,6 +161,21 @@ class MessagePlaces:
             self._exhausted = not more
         return self._free.pop() if self._free else None
 
+    @property
+    def channel_id(self) -> int:
+        return self._channel_id
+
+    async def move_to(self, channel_id: int) -> int | None:
+        """The message in hand goes to another destination (the inbox channel refused it for good,
+        so it goes to the creator's DMs): the pace is per destination, so every place held for the
+        old one is released and the message takes one at the new one, which later messages share.
+        None: the new destination is at its pace."""
+        await self._release(list(self._held))
+        self._free = []
+        self._channel_id = channel_id
+        self._exhausted = False
+        return await self.take()
+
     def give_back(self, place: int) -> None:
         """Nothing went out with it (Discord refused the message, or its prompts were gone)."""
         self._free.append(place)

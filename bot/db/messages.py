@@ -143,6 +143,18 @@ async def prompt_set_aside(db: Database, prompt_id: int, error: str, me: str) ->
     )
 
 
+async def prompts_with_error_prefix(db: Database, prompt_ids: list[int], prefix: str) -> set[int]:
+    """Of these prompts, the queued ones whose last error starts with ``prefix``."""
+    if not prompt_ids:
+        return set()
+    marks = ", ".join("?" for _ in prompt_ids)
+    rows = await db.fetchall(
+        f"SELECT id FROM prompts WHERE status = 'queued' AND id IN ({marks}) AND SUBSTR(last_error, 1, ?) = ?",
+        (*prompt_ids, len(prefix), prefix),
+    )
+    return {row[0] for row in rows}
+
+
 async def next_prompt_due(db: Database, me: str, alive_since: int, recheck_at: int) -> int | None:
     """When the next prompt this process could claim is due. One another live process holds is
     being sent, but that process may stop: it is looked at again at ``recheck_at``."""

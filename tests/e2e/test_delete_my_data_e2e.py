@@ -10,14 +10,27 @@ SECRET = "thank you so much, the marmalade plan 7341 saved my week"
 NAME = "Quorinda Vexley"
 
 
+def quorinda_and_readers(standin, scene, readers: int = 0) -> tuple:
+    """Quorinda, a member of the scene's guild with a name of her own, and ``readers`` more members."""
+    world = standin.world
+    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(readers)]
+    return quorinda, others
+
+
+async def delete_my_data(standin, her, channel):
+    """She opens /privacy in ``channel`` and presses "Delete my data"; returns the answer."""
+    shown = await (await standin.slash(her, channel, "privacy")).response(timeout=10)
+    return await (await standin.click(her, shown, "Delete my data")).response(timeout=10)
+
+
 def database_files(bot) -> dict[str, bytes]:
     """The raw bytes of handout.db and its -wal and -shm files, read while the bot runs."""
     return {p.name: p.read_bytes() for p in bot.data_dir.glob("handout.db*")}
 
 
 async def test_delete_my_data_leaves_no_trace_in_any_database_file(standin, scene, bot_process) -> None:
-    world = standin.world
-    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
+    quorinda, _ = quorinda_and_readers(standin, scene)
     bot = await bot_process()
     await add_resource(standin, scene)
     post = await share(standin, scene)
@@ -35,8 +48,7 @@ async def test_delete_my_data_leaves_no_trace_in_any_database_file(standin, scen
         10,
         "the second delivery in flight",
     )
-    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
-    gone = await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+    gone = await delete_my_data(standin, quorinda, scene.general)
     assert "for good" in gone.text
 
     # The delivery in flight arrives and is counted, anonymously.
@@ -87,17 +99,14 @@ async def a_click_queued_behind_eight_slow_uploads(standin, place, her, others):
 
 async def delete_her_data_and_see_her_click_cancelled(standin, her, channel, hers) -> None:
     """She deletes her data from /privacy in ``channel``; her queued click is answered without the file."""
-    shown = await (await standin.slash(her, channel, "privacy")).response(timeout=10)
-    await (await standin.click(her, shown, "Delete my data")).response(timeout=10)
+    await delete_my_data(standin, her, channel)
     answer = await hers.wait_followup(timeout=30)
     assert answer.ephemeral and not answer.attachments, "the file went out after she deleted her data"
     assert "you deleted your data" in answer.content
 
 
 async def test_a_delivery_still_queued_is_cancelled_by_delete_my_data(standin, scene, bot_process) -> None:
-    world = standin.world
-    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
-    others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(8)]
+    quorinda, others = quorinda_and_readers(standin, scene, 8)
     bot = await bot_process()
     await add_resource(standin, scene)
     hers = await a_click_queued_behind_eight_slow_uploads(standin, scene, quorinda, others)
@@ -108,9 +117,7 @@ async def test_a_delivery_still_queued_is_cancelled_by_delete_my_data(standin, s
 
 
 async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(standin, scene, bot_process) -> None:
-    world = standin.world
-    quorinda = world.add_member(scene.guild, world.add_user("quorinda", global_name=NAME, locale="en-US"))
-    others = [world.add_member(scene.guild, world.add_user(f"reader{i}", locale="en-US")) for i in range(7)]
+    quorinda, others = quorinda_and_readers(standin, scene, 7)
     bot = await bot_process()
     await add_resource(standin, scene)
     post = await share(standin, scene)
@@ -143,8 +150,7 @@ async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(stand
     await standin.wait_until(lambda: value(bot, queued) == 7, 10, "her prompt queued last")
     await standin.wait_until(lambda: prompt_sends_in_flight() == 1 and value(bot, queued) == 6, 20, "batch read")
 
-    shown = await (await standin.slash(quorinda, scene.general, "privacy")).response(timeout=10)
-    await (await standin.click(quorinda, shown, "Delete my data")).response(timeout=10)
+    await delete_my_data(standin, quorinda, scene.general)
 
     # The rest of the batch goes out (as prompts, or counted in the creator's summary once the
     # destination's pace is reached): wait until nothing is queued any more.

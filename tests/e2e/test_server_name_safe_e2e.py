@@ -9,6 +9,7 @@ as typed, not a masked link the bot seems to vouch for.
 from __future__ import annotations
 
 from bot.core.safe_text import neutralise
+from tests.e2e.standin import markdown
 from tests.e2e.stories import add_resource, execute, private_inbox, set_inbox, share, value
 from tests.e2e.test_inbox_e2e import NOTICE
 from tests.e2e.test_routing_e2e import two_creators
@@ -85,7 +86,8 @@ EVIL_TITLE = "[Claim your prize](https://evil.example/prize) @everyone"
 
 async def test_a_creators_name_and_title_stay_text_in_the_bots_replies_to_a_member(standin, scene, bot_process) -> None:
     """The creator's own words (their display name, their resource's title) inside the bot's
-    replies to members: the click's confirmation, the "passed on" acknowledgement, the form's."""
+    replies to members: the click's confirmation, the delivery itself, the "passed on"
+    acknowledgement, the form's; escaped once, not twice (a doubled escape shows backslashes)."""
     scene.creator_user.global_name = EVIL_CREATOR
     await bot_process()
     await add_resource(standin, scene, title=EVIL_TITLE)
@@ -96,8 +98,12 @@ async def test_a_creators_name_and_title_stay_text_in_the_bots_replies_to_a_memb
     ack = await standin.wait_for_dm(scene.member, lambda m: "bot" in m.text, timeout=10, after=said)
     click = await standin.click(scene.member, dm, "Bedank / vraag iets")  # Alice's client is Dutch
     formed = await (await standin.submit_modal(scene.member, click, {"text": "nog eens dank"})).response(timeout=10)
+    # The delivery's content names the creator (its embed, the resource, is checked elsewhere).
+    assert markdown.masked_links(dm.content) == [] and neutralise(EVIL_CREATOR) in dm.content, dm.content
+    assert neutralise(neutralise(EVIL_CREATOR)) not in dm.content, dm.content  # escaped once, not twice
     for reply, words in ((confirm, EVIL_TITLE), (ack, EVIL_CREATOR), (formed, EVIL_CREATOR)):
         reply = getattr(reply, "message", None) or reply
         assert reply.live_masked_links == [] and "@everyone" not in reply.live_mentions, reply.text
         assert not reply.pings and not reply.mention_everyone
         assert neutralise(words) in reply.text, reply.text
+        assert neutralise(neutralise(words)) not in reply.text, reply.text

@@ -30,6 +30,25 @@ async def budget_waiting(port: int) -> float:
     return one(samples((await get(port, "/metrics"))[1]), "handout_rate_budget_waiting")
 
 
+async def pile_up_behind_held_dm_openings(standin, clicks: list[tuple], ports: list[int], left_in_line: int) -> None:
+    """Discord is slow to answer each process's first DM opening (held): every delivery after it
+    waits in discord.py (one bucket for every DM opening) with its budget token already spent,
+    until at most ``left_in_line`` wait in each process's budget. Then the openings are answered.
+    ``clicks``: (member, post) pairs; ``ports``: each process's metrics port."""
+    slow = standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, hold=True, times=len(ports))
+    for click in await asyncio.gather(*(standin.click(member, post, "Get it") for member, post in clicks)):
+        await click.wait_callback(timeout=30)
+    await standin.wait_until(lambda: len(slow.hits) == len(ports), 30, "each process's first DM opening")
+    for port in ports:
+        for _ in range(300):  # polled: the budget's line is seen only through /metrics
+            if await budget_waiting(port) <= left_in_line:
+                break
+            await asyncio.sleep(0.1)
+        else:
+            pytest.fail("the deliveries never took their turns")
+    slow.release()
+
+
 async def test_requests_held_by_discord_py_leave_at_the_pace_not_together(standin, scene, bot_process) -> None:
     port = free_port()
     await bot_process(env={"HANDOUT_METRICS_PORT": str(port)})
@@ -37,20 +56,7 @@ async def test_requests_held_by_discord_py_leave_at_the_pace_not_together(standi
     post = await share(standin, scene)
     world = standin.world
     crowd = [world.add_member(scene.guild, world.add_user(f"crowd{i}")) for i in range(MEMBERS)]
-    # Discord is slow to answer the first DM opening: every delivery after it waits in discord.py
-    # (one bucket for every DM opening) with its budget token already spent.
-    slow = standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, hold=True)
-    clicks = await asyncio.gather(*(standin.click(member, post, "Get it") for member in crowd))
-    for click in clicks:
-        await click.wait_callback(timeout=30)
-    await standin.wait_until(lambda: slow.hits, 30, "the first DM opening")
-    for _ in range(300):  # polled: the budget's line is seen only through /metrics
-        if await budget_waiting(port) <= MEMBERS - PILED:
-            break
-        await asyncio.sleep(0.1)
-    else:
-        pytest.fail("the deliveries never took their turns")
-    slow.release()
+    await pile_up_behind_held_dm_openings(standin, [(member, post) for member in crowd], [port], MEMBERS - PILED)
 
     def delivered() -> int:
         return sum(1 for member in crowd if standin.dms_to(member))
@@ -95,19 +101,8 @@ async def test_two_processes_whose_requests_were_held_meet_no_429(standin, bot_p
         post = await share(standin, place)
         crowds.append((members_of(standin, place, CLUSTER_MEMBERS, f"c{place.guild.id}_"), post))
     # Each process's first DM opening hangs, and its deliveries pile up behind it in discord.py.
-    slow = standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, hold=True, times=2)
-    clicks = await asyncio.gather(*(standin.click(m, post, "Get it") for crowd, post in crowds for m in crowd))
-    for click in clicks:
-        await click.wait_callback(timeout=30)
-    await standin.wait_until(lambda: len(slow.hits) == 2, 30, "both processes' first DM opening")
-    for port in ports:
-        for _ in range(300):  # polled: the budget's line is seen only through /metrics
-            if await budget_waiting(port) <= CLUSTER_MEMBERS - CLUSTER_PILED:
-                break
-            await asyncio.sleep(0.1)
-        else:
-            pytest.fail("the deliveries never took their turns")
-    slow.release()
+    clicks = [(m, post) for crowd, post in crowds for m in crowd]
+    await pile_up_behind_held_dm_openings(standin, clicks, ports, CLUSTER_MEMBERS - CLUSTER_PILED)
     everyone = [member for crowd, _ in crowds for member in crowd]
     await standin.wait_until(lambda: all(standin.dms_to(m) for m in everyone), 90, "every delivery")
     assert standin.rest.stats["429_global"] == 0

@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 DMS_CLOSED = 50007
 UNKNOWN_INTERACTION = 10062
 _NAME_TTL_SECONDS = 600
+# A display name has at most 32 characters; escaped (each may double), it still fits with room.
+CREATOR_NAME_ROOM = 100
 # Interaction tokens live 15 minutes; leave a margin for the request in flight.
 _TOKEN_LIFETIME_SECONDS = 14 * 60
 # Private deliveries (followups) are exempt from the rate limit, so nothing else holds a burst
@@ -73,6 +75,13 @@ class Deliverer:
         lookup.add_done_callback(lambda _: self._looking_up.pop(user_id, None))
         return await asyncio.shield(lookup)
 
+    async def shown_creator_name(self, user_id: int) -> str:
+        """The creator's display name for a message that renders markdown. A display name is its
+        owner's words: "[Handout support](https://…)" must not become a live link, a mention or
+        markup inside the bot's message (like ``shown_guild_name``). ``creator_name`` is the name
+        as typed, for matching what a member wrote, never for showing."""
+        return safe_text.shorten(await self.creator_name(user_id), CREATOR_NAME_ROOM)
+
     async def _look_up_name(self, user_id: int) -> str:
         try:
             user = await user_by_id(self.bot, user_id)
@@ -82,8 +91,9 @@ class Deliverer:
         return user.display_name
 
     async def payload(self, locale: str, resource: Resource, delivery_id: int, creator: str | None = None) -> dict:
-        """Everything a delivery message carries; a fresh File each call (a File is single-use)."""
-        creator = creator or await self.creator_name(resource.owner_id)
+        """Everything a delivery message carries; a fresh File each call (a File is single-use).
+        ``creator``: ``shown_creator_name`` of the resource's owner, when already looked up."""
+        creator = creator or await self.shown_creator_name(resource.owner_id)
         try:
             data = await self.bot.resources.read_file(resource) if resource.file_sha256 else None
         except FileNotFoundError:
@@ -232,7 +242,7 @@ class Deliverer:
     ) -> None:
         try:
             # Before our turn: looking the creator up may take a paced request of its own.
-            creator = await self.creator_name(resource.owner_id)
+            creator = await self.shown_creator_name(resource.owner_id)
 
             async def message() -> dict:
                 await self._ensure_not_cancelled(delivery)
@@ -268,7 +278,7 @@ class Deliverer:
             raise DeliveryFailed(f"could not deliver {via.value}: the interaction expired")
         # Followups take no nonce: after a lost answer a retry may show a second private copy,
         # which beats a delivery recorded as failed that the member did receive.
-        creator = await self.creator_name(resource.owner_id)
+        creator = await self.shown_creator_name(resource.owner_id)
 
         async def attempt() -> discord.WebhookMessage:
             async with self._uploads:

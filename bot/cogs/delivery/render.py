@@ -23,12 +23,12 @@ def share_embed(locale: str, resource: Resource, creator_name: str) -> discord.E
     return embed
 
 
-def delivery_content(locale: str, resource: Resource, creator_name: str) -> str:
-    """The honest line that goes with every delivery, plus the creator's own note."""
-    # The note and the name are the creator's words inside the bot's message: neutralised, so a
-    # note cannot carry a masked link or a mention that reads as Handout's own (notes are at most
-    # 1,000 characters, so the content stays under 2,000 even with every character escaped).
-    creator = safe_text.shorten(creator_name, 100)
+def delivery_content(locale: str, resource: Resource, creator: str) -> str:
+    """The honest line that goes with every delivery, plus the creator's own note. ``creator``:
+    ``Deliverer.shown_creator_name``, already neutralised."""
+    # The note is the creator's words inside the bot's message: neutralised, so a note cannot carry
+    # a masked link or a mention that reads as Handout's own (notes are at most 1,000 characters, so
+    # the content stays under 2,000 even with every character escaped).
     lines = []
     if resource.note:
         note = safe_text.shorten(resource.note, 1200)

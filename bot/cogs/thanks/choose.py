@@ -61,7 +61,7 @@ class RouteButton(
         text = tr(
             interaction,
             "route.sent",
-            creator=safe_text.shorten(await bot.deliverer.creator_name(routed.owner_id), 100),
+            creator=await bot.deliverer.shown_creator_name(routed.owner_id),
             title=safe_text.shorten(resource.title, 200),
             guild=await shown_guild_name(bot, routed.guild_id) if routed.guild_id else "—",
         )

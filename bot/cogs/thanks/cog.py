@@ -76,8 +76,7 @@ class MemberMessages(commands.Cog):
         if not await self.bot.thanks.should_acknowledge(message.author.id):
             return
         if stored.status in (Status.WAITING, Status.ACKNOWLEDGED) and stored.owner_id:
-            # The creator's display name is their own words inside the bot's reply: neutralised.
-            creator = safe_text.shorten(await self.bot.deliverer.creator_name(stored.owner_id), 100)
+            creator = await self.bot.deliverer.shown_creator_name(stored.owner_id)
             key = "ack.forwarded" if stored.status == Status.WAITING else "ack.acknowledged"
             text = i18n.text(locale, key, creator=creator)
         else:

@@ -22,7 +22,6 @@ from bot.cogs.common import reply_private, send_dm, tr, user_by_id
 from bot.cogs.errors import handle_interaction_error, render_error
 from bot.cogs.thanks import render
 from bot.cogs.thanks.views import FORM_TEXT, REPLY_FORM, SAY_FORM, actor_for, from_prompt, updated_prompt
-from bot.core import safe_text
 from bot.core.classifier import classify
 from bot.core.errors import Conflict, HandoutError
 from bot.core.thanks import AnsweredHow, Status
@@ -111,8 +110,7 @@ async def submit_thanks(interaction: discord.Interaction[HandoutBot], delivery_i
         log.info("Form submit %s was stored before; not answering it twice", interaction.id)
         return
     bot.thanks_worker.kick()
-    creator = await bot.deliverer.creator_name(message.owner_id) if message.owner_id else "?"
-    creator = safe_text.shorten(creator, 100)  # their own words inside the bot's reply
+    creator = await bot.deliverer.shown_creator_name(message.owner_id) if message.owner_id else "?"
     await reply_private(interaction, tr(interaction, "say.sent", creator=creator))
 
 

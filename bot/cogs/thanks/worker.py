@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 IDLE_SECONDS = 60.0  # look for new digests at least this often
 BATCH = 50
 PROMPTS_PER_MESSAGE = limits.ACTION_ROWS  # a row of three buttons per prompt
+PACE_WINDOW_SECONDS = 60  # the pace counts the prompt messages of the last minute (bot/core/inbox_flow.py)
 Prompt = tuple[int, int, MemberMessage]  # (prompt id, attempts so far, message)
 
 
@@ -122,9 +124,17 @@ class ThanksWorker:
                 return channel
         return await dm_channel(self.bot, await user_by_id(self.bot, owner_id, urgent=True), urgent=True)
 
-    async def _send(self, owner_id: int, guild_id: int | None, **kwargs: object) -> discord.Message:
+    async def _send(
+        self,
+        owner_id: int,
+        guild_id: int | None,
+        moved: Callable[[int], Awaitable[bool]] | None = None,
+        **kwargs: object,
+    ) -> discord.Message:
         """Send to the destination; if the inbox refuses us for good (access lost, channel deleted),
-        turn it off and send to the creator's DMs instead, rather than retrying there for ever."""
+        turn it off and send to the creator's DMs instead, rather than retrying there for ever.
+        ``moved(channel id)``: told of that new destination first; False (it is at its pace, for a
+        prompt) sends nothing and raises ``AtPace``."""
         target = await self._destination(owner_id, guild_id)
         try:
             return await send_paced(self.bot, target, urgent=True, **kwargs)
@@ -132,7 +142,10 @@ class ThanksWorker:
             if guild_id is None or not isinstance(target, discord.TextChannel) or not is_permanent(exc):
                 raise
             await self.inbox.give_up(guild_id, target.id, InboxProblem("inbox.problem.refused", {}))
-        return await send_paced(self.bot, await self._destination(owner_id, guild_id), urgent=True, **kwargs)
+        fallback = await self._destination(owner_id, guild_id)
+        if moved is not None and not await moved(fallback.id):
+            raise AtPace(fallback.id)
+        return await send_paced(self.bot, fallback, urgent=True, **kwargs)
 
     async def _creator_locale(self, owner_id: int, guild_id: int | None) -> str:
         guild = self.bot.get_guild(guild_id) if guild_id else None
@@ -172,10 +185,18 @@ class ThanksWorker:
                 over += await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group], places)
         finally:
             await places.release()
+        # A prompt still to be told apart from a refused batch's others may be the one Discord refuses:
+        # it waits for a place rather than be counted as waiting to be shown.
+        suspects = await self.bot.thanks.refused_in_batch(over)
+        if suspects:
+            await self._wait_for_place([p for p in prompts if p[0] in suspects], None)
+            over = [prompt_id for prompt_id in over if prompt_id not in suspects]
         if over:
-            summary_id = await self.bot.inbox_flow.summarise(over, target.id, first.owner_id, first.guild_id)
+            # The places' destination: the DMs if the inbox refused us for good meanwhile.
+            channel_id = places.channel_id
+            summary_id = await self.bot.inbox_flow.summarise(over, channel_id, first.owner_id, first.guild_id)
             log.info(
-                "Destination %s is at its pace: %d prompt(s) counted in summary %s", target.id, len(over), summary_id
+                "Destination %s is at its pace: %d prompt(s) counted in summary %s", channel_id, len(over), summary_id
             )
 
     async def _update_summaries(self) -> None:
@@ -183,13 +204,29 @@ class ThanksWorker:
             await send_summary(self, row)
 
     async def _send_prompts(
-        self, locale: str, batch: list[tuple[Prompt, discord.Embed]], places: MessagePlaces
+        self,
+        locale: str,
+        batch: list[tuple[Prompt, discord.Embed]],
+        places: MessagePlaces,
+        refused: discord.HTTPException | None = None,
     ) -> list[int]:
         """One message to the creator: each member message as an embed with its row of buttons.
         Takes one of the destination's places; the prompts left without one (to be counted in the
-        summary instead) are returned."""
+        summary instead) are returned. ``refused``: the batch is part of one Discord refused."""
         place = await places.take()
+
+        async def moved(channel_id: int) -> bool:
+            # The inbox refused us for good: the message goes to the DMs, with a place there.
+            nonlocal place
+            place = await places.move_to(channel_id)
+            return place is not None
+
         if place is None:
+            if refused is not None:
+                # One of these may be the prompt Discord refuses: not counted in the summary as
+                # waiting to be shown, but sent again (and split again) once there is room.
+                await self._wait_for_place([prompt for prompt, _ in batch], refused)
+                return []
             return [prompt_id for (prompt_id, _, _), _ in batch]
         # Read in a batch, then sent one creator message after another (at Discord's pace): a
         # member may delete their data meanwhile, and their words must not go out after that.
@@ -209,6 +246,7 @@ class ThanksWorker:
             sent = await self._send(
                 first.owner_id,
                 first.guild_id,
+                moved,
                 content=i18n.text(locale, "prompt.intro", owner=f"<@{first.owner_id}>"),
                 # Sent again after a crash, the same batch gets the first message back from Discord;
                 # a different batch gets a different nonce, so no prompt is marked sent unseen.
@@ -216,6 +254,13 @@ class ThanksWorker:
                 embeds=[embed for _, embed in batch],
                 view=view,
             )
+        except AtPace:
+            # Nothing sent: counted in the summary at the new destination like any prompt past the
+            # pace, or, for a part of a refused batch, waits for room there.
+            if refused is not None:
+                await self._wait_for_place(prompts, refused)
+                return []
+            return [prompt_id for prompt_id, _, _ in prompts]
         except discord.HTTPException as exc:
             if not _refused_for_good(exc):
                 # The place stays taken: the message may have gone out all the same.
@@ -228,8 +273,8 @@ class ThanksWorker:
                 # Each half is a message, with a place of its own.
                 half = len(batch) // 2
                 log.warning("Discord refused a batch of %d prompts (%s); splitting it", len(batch), exc)
-                over = await self._send_prompts(locale, batch[:half], places)
-                return over + await self._send_prompts(locale, batch[half:], places)
+                over = await self._send_prompts(locale, batch[:half], places, exc)
+                return over + await self._send_prompts(locale, batch[half:], places, exc)
             prompt_id, _, message = prompts[0]
             await self.bot.thanks.prompt_refused(prompt_id, _describe(exc))
             log.error("Prompt %s for message %s refused by Discord, set aside: %s", prompt_id, message.id, exc)
@@ -240,6 +285,7 @@ class ThanksWorker:
         for prompt_id, _, message in prompts:
             await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id)
             log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
+        assert place is not None  # taken, or taken again at the new destination (else AtPace)
         places.used(place)
         return []
 
@@ -248,6 +294,13 @@ class ThanksWorker:
         for prompt_id, attempts, message in prompts:
             delay = await self.bot.thanks.prompt_failed(prompt_id, attempts, _describe(exc))
             log.warning("Prompt %s for message %s not sent (%s); retrying in %ss", prompt_id, message.id, exc, delay)
+
+    async def _wait_for_place(self, prompts: list[Prompt], refused: discord.HTTPException | None) -> None:
+        """Queued again for when the destination's minute has room (the pace counts a minute)."""
+        error = "destination at its pace" if refused is None else _describe(refused)
+        for prompt_id, _, message in prompts:
+            await self.bot.thanks.prompt_waits_for_place(prompt_id, error, PACE_WINDOW_SECONDS)
+            log.info("Prompt %s for message %s may be refused by Discord; waits for a place", prompt_id, message.id)
 
     async def _send_digest(self, digest_id: int, owner_id: int, guild_id: int, attempts: int) -> None:
         items = await self.bot.thanks.digest_items(owner_id, guild_id)
@@ -290,6 +343,11 @@ class ThanksWorker:
             return
         await self.bot.thanks.digest_sent(digest_id)
         log.info("Sent a reminder digest of %d message(s) to creator %s", len(items), owner_id)
+
+
+class AtPace(Exception):
+    """The inbox refused a prompt for good and the creator's DMs, where it would go instead, are at
+    their pace: nothing was sent."""
 
 
 def _refused_for_good(exc: discord.HTTPException) -> bool:
