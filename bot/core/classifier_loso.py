@@ -45,12 +45,16 @@ def key(text: str) -> str:
     return re.sub(r"[\W_]+", "", exact) or exact
 
 
+def training_indices(held_out: str, held_keys: set[str], sources: list[str], texts: list[str]) -> list[int]:
+    """The rows a fold trains on: not from the held-out set, and not repeating one of its rows."""
+    return [i for i, source in enumerate(sources) if source != held_out and key(texts[i]) not in held_keys]
+
+
 def fold_records(held_out: str, examples: list, sources: list[str], texts: list[str], settings: dict) -> list:
     """Train without ``held_out`` and the rows that repeat it; one record per held-out row:
     (gold, lang, rule label, rule reason, model probabilities)."""
     held = load_tsv(path_of(held_out))
-    held_keys = {key(text) for _, _, text in held}
-    keep = [i for i, source in enumerate(sources) if source != held_out and key(texts[i]) not in held_keys]
+    keep = training_indices(held_out, {key(text) for _, _, text in held}, sources, texts)
     model = fit([examples[i] for i in keep], settings, [source_weight(sources[i], settings) for i in keep])
     classifier.use_model(None)
     try:

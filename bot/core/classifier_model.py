@@ -190,20 +190,22 @@ _FINAL_REASONS = (
     "small talk",  # "how are you?" alone: the model reads any short "…?" as a question
     "a heading",  # "Aranıyor: …": a model without eval4 read a heading in Turkish as a question (p=0.99)
 )
+# Round 6, leave one writer out (bot.core.classifier_loso): "negative feedback" (nothing asked, something
+# negative said) was right on 95% of the fresh writers' rows, the model on 65%: it weighs as a specific rule.
 _GENERIC_REASONS = (
     "question clause",
     "question marker",
-    "negative feedback",
     "gratitude word",
     "story of what it did",
     "wrong message",
 )
 _WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
 SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 1.5, 1.0
-# A question rule keeps a little more: with 1.5 / 1 alone the model turned "may I upload it to my
-# class drive?" into a request (questions 99.7% -> 96.8% on eval2 left out); +0.5 keeps 97.8% there
-# and the same overall on eval3.
-QUESTION_RULE_EXTRA = 0.5
+# Round 4 gave question rules +0.5 (for "may I upload it to my class drive?" on eval2). Round 6, leave one
+# writer out with the writers' rows: on the four sets no rule was written from, the model is right more often
+# than "question mark" / "question clause" / "question marker" (93.7% / 95.6% / 93.2% vs 72.2% / 84.3% /
+# 72.8% of 1,429 rows), and without the extra the mean over those sets goes from 94.55% to 94.76%.
+QUESTION_RULE_EXTRA = 0.0
 
 
 def rule_bonus(reason: str) -> float | None:
