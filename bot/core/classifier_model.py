@@ -67,11 +67,17 @@ _GRATITUDE_PREFIXES = tuple(squeeze(p) for p in GRATITUDE_PREFIXES)
 CUES = True
 
 
+@lru_cache(maxsize=16384)  # squeezing every word of a long message took as long as its n-grams
+def _grateful(word: str) -> bool:
+    squeezed = squeeze(word)
+    return squeezed in _GRATITUDE or squeezed.startswith(_GRATITUDE_PREFIXES)
+
+
 def _cues(words: list[str]) -> list[str]:
     """Whole-message cues that n-grams cannot see: a thank-you with a "but" or a number somewhere
     ("thanks for the 12 pings at 3am"), a negation, the first and last word, a final question mark."""
     out = []
-    grateful = any(squeeze(w) in _GRATITUDE or squeeze(w).startswith(_GRATITUDE_PREFIXES) for w in words)
+    grateful = any(map(_grateful, words))
     if grateful:
         out.append("x thanks")
         if any(w in _CONTRAST for w in words):
