@@ -15,7 +15,15 @@ import pytest
 from bot.core.classifier import Label, asks_for_something, classify, classify_with_reason, use_model
 from bot.core.classifier_eval import evaluate, format_report, load_tsv
 from bot.core.classifier_model import MODEL_PATH, load_model, tokens
-from bot.core.classifier_train import JUDGING_SETS, TRAINING_FILES, file_hashes, to_json, train
+from bot.core.classifier_train import (
+    JUDGING_SETS,
+    TRAINING_FILES,
+    file_hashes,
+    path_of,
+    row_weights,
+    to_json,
+    train,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = DATA.parent.parent
@@ -39,13 +47,15 @@ LABEL_FLOOR = 0.93
 # request 95.3), under the 97% / 93% target. Round 5 read its misses and trained on it (2026-12-03), so
 # it is a regression guard now (99.9%, lowest label thanks 99.7% when trained on). classifier_eval5.tsv
 # is the held-out measure of round 5: scored once at the merge (2026-12-03), 92.3% overall, lowest
-# label other 86.9% (round 4's classifier scored 91.9% on it); its floor guards that level.
+# label other 86.9% (round 4's classifier scored 91.9% on it). Round 6 read its misses and trained on it
+# (2026-12-03), so it is a regression guard now (98.3%, lowest label question 95.7% when trained on; 93.9%
+# when left out of training). classifier_eval6.tsv is round 6's judging set, never trained on.
 FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval.tsv": (0.98, 0.97),
     "classifier_eval2.tsv": (0.99, 0.98),
     "classifier_eval3.tsv": (0.99, 0.97),
     "classifier_eval4.tsv": (0.99, 0.99),
-    "classifier_eval5.tsv": (0.92, 0.86),
+    "classifier_eval5.tsv": (0.98, 0.95),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
@@ -403,14 +413,15 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
     # python tools/classifier_train_data.py && python -m bot.core.classifier_train
     recorded = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["training_files"]
     assert recorded == file_hashes(), "training data changed: run python -m bot.core.classifier_train"
-    assert "classifier_eval5.tsv" in JUDGING_SETS  # the judging set is never trained on
+    assert "classifier_eval6.tsv" in JUDGING_SETS  # the judging set is never trained on
     assert not set(JUDGING_SETS) & set(TRAINING_FILES)
 
 
+@pytest.mark.timeout(600)  # round 6's ~24,000 rows: about 75 s of CPU, twice that on a loaded machine
 def test_retraining_reproduces_the_shipped_model_byte_for_byte():
-    # About 10 s: deterministic training (fixed order, fixed seed, rounded weights).
-    rows = [row for name in TRAINING_FILES for row in load_tsv(DATA / name)]
-    assert to_json(train(rows), file_hashes()) == MODEL_PATH.read_text(encoding="utf-8")
+    # Deterministic training (fixed order, fixed seed, rounded weights).
+    rows = [row for name in TRAINING_FILES for row in load_tsv(path_of(name))]
+    assert to_json(train(rows, weights=row_weights()), file_hashes()) == MODEL_PATH.read_text(encoding="utf-8")
 
 
 def test_training_data_generator_reproduces_the_file():

@@ -109,9 +109,9 @@ def test_each_kind_of_message_round3(kind: str, text: str):
 def test_the_trainer_refuses_the_judging_set_without_reading_it(monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr(classifier_train, "load_tsv", lambda path: opened.append(str(path)) or [])
-    # classifier_eval5.tsv judges round 5 (classifier_eval4.tsv, round 4's, is trained on since round 5)
-    with pytest.raises(ValueError, match="classifier_eval5.tsv"):
-        classifier_train._rows(("classifier_train.tsv", "classifier_eval5.tsv"))
-    with pytest.raises(ValueError, match="classifier_eval5.tsv"):
-        classifier_train.validate("classifier_eval5.tsv")
+    # classifier_eval6.tsv judges round 6 (classifier_eval5.tsv, round 5's, is trained on since round 6)
+    with pytest.raises(ValueError, match="classifier_eval6.tsv"):
+        classifier_train._rows(("classifier_train.tsv", "classifier_eval6.tsv"))
+    with pytest.raises(ValueError, match="classifier_eval6.tsv"):
+        classifier_train.validate("classifier_eval6.tsv")
     assert opened == []

@@ -158,10 +158,11 @@ def test_small_talk_and_gratitude_do_not_swallow_the_rest(text: str):
     assert got is not Label.REQUEST or "grateful" not in reason, reason
 
 
-def test_the_judging_set_is_round_5s_and_rounds_3_and_4s_are_trained_on():
-    assert classifier_train.JUDGING_SETS == ("classifier_eval5.tsv",)
-    assert {"classifier_eval3.tsv", "classifier_eval4.tsv"} <= set(classifier_train.TRAINING_FILES)
-    assert "classifier_eval5.tsv" not in classifier_train.TRAINING_FILES
+def test_the_judging_set_is_round_6s_and_rounds_3_to_5s_are_trained_on():
+    assert classifier_train.JUDGING_SETS == ("classifier_eval6.tsv",)
+    trained = {"classifier_eval3.tsv", "classifier_eval4.tsv", "classifier_eval5.tsv"}
+    assert trained <= set(classifier_train.TRAINING_FILES)
+    assert "classifier_eval6.tsv" not in classifier_train.TRAINING_FILES
 
 
 def test_the_training_data_generator_never_opens_the_judging_set(monkeypatch):
@@ -169,7 +170,7 @@ def test_the_training_data_generator_never_opens_the_judging_set(monkeypatch):
     spec = importlib.util.spec_from_file_location("train_data_round4", tools)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert {path.name for path in module.TRAINED_EVAL_SETS} == {f"classifier_eval{n}.tsv" for n in (2, 3, 4)}
+    assert {path.name for path in module.TRAINED_EVAL_SETS} == {f"classifier_eval{n}.tsv" for n in (2, 3, 4, 5)}
     opened: list[str] = []
     read_text = Path.read_text
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: opened.append(self.name) or read_text(self, *a, **k))

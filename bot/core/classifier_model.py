@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.core.lexicon import fold
+from bot.core.lexicon import GRATITUDE_PREFIXES, GRATITUDE_WORDS, NEGATORS, fold, squeeze
 
 MODEL_PATH = Path(__file__).with_name("classifier_model.json")
 LABELS = ("thanks", "question", "request", "other")
@@ -58,6 +58,41 @@ def tokens(text: str) -> list[str]:
     return words[:half] + words[-half:]  # the ask is usually at the start or at the end
 
 
+# Words that turn what came before around ("thanks, but I'll pass") in the nine languages, folded.
+_CONTRAST = frozenset(
+    "but though however maar aber doch mais pero sino mas porem ma ale jednak ama fakat ancak".split()
+)
+_GRATITUDE = frozenset(squeeze(w) for w in GRATITUDE_WORDS)
+_GRATITUDE_PREFIXES = tuple(squeeze(p) for p in GRATITUDE_PREFIXES)
+CUES = True
+
+
+@lru_cache(maxsize=16384)  # squeezing every word of a long message took as long as its n-grams
+def _grateful(word: str) -> bool:
+    squeezed = squeeze(word)
+    return squeezed in _GRATITUDE or squeezed.startswith(_GRATITUDE_PREFIXES)
+
+
+def _cues(words: list[str]) -> list[str]:
+    """Whole-message cues that n-grams cannot see: a thank-you with a "but" or a number somewhere
+    ("thanks for the 12 pings at 3am"), a negation, the first and last word, a final question mark."""
+    out = []
+    grateful = any(map(_grateful, words))
+    if grateful:
+        out.append("x thanks")
+        if any(w in _CONTRAST for w in words):
+            out.append("x thanks but")
+        if any(w.isdigit() for w in words):
+            out.append("x thanks number")
+    if any(w in NEGATORS for w in words):
+        out.append("x negation")
+    if words:
+        out.extend(("x first " + words[0], "x last " + words[-1]))
+        if "?" in words[-3:]:
+            out.append("x ends ?")
+    return out
+
+
 def features(text: str) -> dict[str, float]:
     """Feature name -> value, the same at training and at run time."""
     words = tokens(text)
@@ -71,6 +106,8 @@ def features(text: str) -> dict[str, float]:
         marked = f"<{w}>"
         for n in (3, 4, 5):
             names.extend("c " + marked[i : i + n] for i in range(len(marked) - n + 1))
+    if CUES:
+        names.extend(_cues(words))
     if not names:
         names.append("w <empty>")
     unique = dict.fromkeys(names)
@@ -125,7 +162,7 @@ class Model:
 def describe(feature: str) -> str:
     """A feature as a person reads it: word 'thanks', words 'can i', letters '<mag'."""
     kind, _, value = feature.partition(" ")
-    return f"{ {'w': 'word', 'b': 'words', 'c': 'letters'}.get(kind, kind) } {value!r}"
+    return f"{ {'w': 'word', 'b': 'words', 'c': 'letters', 'x': 'cue'}.get(kind, kind) } {value!r}"
 
 
 def softmax(scores: Iterable[float]) -> list[float]:
@@ -159,20 +196,22 @@ _FINAL_REASONS = (
     "small talk",  # "how are you?" alone: the model reads any short "…?" as a question
     "a heading",  # "Aranıyor: …": a model without eval4 read a heading in Turkish as a question (p=0.99)
 )
+# Round 6, leave one writer out (bot.core.classifier_loso): "negative feedback" (nothing asked, something
+# negative said) was right on 95% of the fresh writers' rows, the model on 65%: it weighs as a specific rule.
 _GENERIC_REASONS = (
     "question clause",
     "question marker",
-    "negative feedback",
     "gratitude word",
     "story of what it did",
     "wrong message",
 )
 _WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
 SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 1.5, 1.0
-# A question rule keeps a little more: with 1.5 / 1 alone the model turned "may I upload it to my
-# class drive?" into a request (questions 99.7% -> 96.8% on eval2 left out); +0.5 keeps 97.8% there
-# and the same overall on eval3.
-QUESTION_RULE_EXTRA = 0.5
+# Round 4 gave question rules +0.5 (for "may I upload it to my class drive?" on eval2). Round 6, leave one
+# writer out with the writers' rows: on the four sets no rule was written from, the model is right more often
+# than "question mark" / "question clause" / "question marker" (93.7% / 95.6% / 93.2% vs 72.2% / 84.3% /
+# 72.8% of 1,429 rows), and without the extra the mean over those sets goes from 94.55% to 94.76%.
+QUESTION_RULE_EXTRA = 0.0
 
 
 def rule_bonus(reason: str) -> float | None:
@@ -185,14 +224,22 @@ def rule_bonus(reason: str) -> float | None:
     return (GENERIC_RULE_BONUS + extra) if reason.startswith(_GENERIC_REASONS) else SPECIFIC_RULE_BONUS
 
 
-def weigh(rule_label: str, reason: str, text: str, model: Model) -> tuple[str, str]:
-    """The rule's label and the model's probabilities together: (label, what decided it)."""
+def decide(rule_label: str, reason: str, probs: dict[str, float]) -> str:
+    """The label once the rule's bonus is added to the model's log-probability (leave-one-writer-out
+    validation calls this too, so it measures exactly what runs)."""
     bonus = rule_bonus(reason)
     if bonus is None:
+        return rule_label
+    scores = {name: math.log(max(p, 1e-9)) + (bonus if name == rule_label else 0.0) for name, p in probs.items()}
+    return max(LABELS, key=scores.__getitem__)
+
+
+def weigh(rule_label: str, reason: str, text: str, model: Model) -> tuple[str, str]:
+    """The rule's label and the model's probabilities together: (label, what decided it)."""
+    if rule_bonus(reason) is None:
         return rule_label, reason
     probs = model.predict(text, top=0).probabilities
-    scores = {name: math.log(max(p, 1e-9)) + (bonus if name == rule_label else 0.0) for name, p in probs.items()}
-    best = max(LABELS, key=scores.__getitem__)
+    best = decide(rule_label, reason, probs)
     if best == rule_label:
         return rule_label, f"{reason} (model p={probs[rule_label]:.2f})"
     top = ", ".join(describe(name) for name, _ in model.predict(text).top_features)
