@@ -1,5 +1,5 @@
 """Shape of tests/data/classifier_eval.tsv, classifier_eval2.tsv, classifier_eval3.tsv,
-classifier_eval4.tsv and classifier_eval5.tsv, the evaluation sets for issue 14
+classifier_eval4.tsv, classifier_eval5.tsv and classifier_eval6.tsv, the evaluation sets for issue 14
 (see tests/data/README.md).
 
 Only the data is checked here: format, balance and that no row repeats a message the classifier was
@@ -22,6 +22,7 @@ EVAL2 = DATA / "classifier_eval2.tsv"
 EVAL3 = DATA / "classifier_eval3.tsv"
 EVAL4 = DATA / "classifier_eval4.tsv"
 EVAL5 = DATA / "classifier_eval5.tsv"
+EVAL6 = DATA / "classifier_eval6.tsv"
 # Hand-written and self-check rows the classifier is built from live under tools/, not tests/data/.
 TOOLS = DATA.parent.parent / "tools"
 # The public sample sits in shared/ next to the checkout; a git worktree is one level deeper
@@ -81,6 +82,7 @@ LATER_SETS = {
     EVAL3: (1200, 250, 70, True),
     EVAL4: (1200, 250, 70, True),
     EVAL5: (1200, 250, 70, True),
+    EVAL6: (1200, 250, 70, True),
 }
 
 
