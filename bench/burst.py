@@ -115,19 +115,33 @@ async def wait_deliveries(standin: DiscordStandIn, members: list, timeout: float
 
 
 async def check_database(store: Store, burst: Burst, standin: DiscordStandIn, members: list, t0: float) -> None:
-    rows = dict(
-        await store.rows("SELECT member_id, COUNT(*) FROM deliveries WHERE status = 'delivered' GROUP BY member_id")
-    )
+    # The stand-in holds a DM from the moment it is posted; the bot marks it delivered once the answer
+    # is back. A member counts as lost only if their row is still not delivered seconds later.
+    start, first_look = time.monotonic(), None
+    while True:
+        rows = dict(
+            await store.rows("SELECT member_id, COUNT(*) FROM deliveries WHERE status = 'delivered' GROUP BY member_id")
+        )
+        behind = delivered_members(standin, members) - len(rows)
+        first_look = behind if first_look is None else first_look
+        if behind <= 0 or time.monotonic() - start > 10:
+            break
+        await asyncio.sleep(0.2)
+    if first_look > 0:
+        settled = f"{first_look - max(behind, 0)} in {time.monotonic() - start:.1f}s"
+        burst.notes.append(f"{first_look} DMs held but not yet marked delivered at the first look; marked: {settled}")
     failed = await store.value("SELECT COUNT(*) FROM deliveries WHERE status = 'failed'")
     integrity = await store.integrity()
     last_dm = 0.0
     index = files_by_channel(standin)
+    lost: list[tuple[int, int]] = []  # (member id, DMs the stand-in holds for them)
     for member in members:
         channel = standin.dm_channel_of(member)
         got = index.get(channel.id, []) if channel else []
         in_db = rows.get(member.user.id, 0)
         if not got or not in_db:
             burst.lost += 1
+            lost.append((member.user.id, len(got)))
         if len(got) > 1 or in_db > 1:
             burst.duplicated += 1
         if got:
@@ -136,6 +150,10 @@ async def check_database(store: Store, burst: Burst, standin: DiscordStandIn, me
     burst.delivery_span_s = max(0.0, last_dm - t0)
     if failed:
         burst.notes.append(f"{failed} logged as failed")
+    if lost:  # what the database says of them, to tell a lost delivery from one never asked for
+        ids = ", ".join(str(member_id) for member_id, _ in lost[:5])
+        statuses = await store.rows(f"SELECT member_id, status FROM deliveries WHERE member_id IN ({ids})")
+        burst.notes.append(f"lost (member, DMs held): {lost[:5]}, their rows: {statuses or 'none'}")
     if integrity != "ok":
         burst.notes.append(f"integrity_check: {integrity}")
 
