@@ -56,6 +56,9 @@ FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval3.tsv": (0.99, 0.97),
     "classifier_eval4.tsv": (0.99, 0.99),
     "classifier_eval5.tsv": (0.98, 0.95),
+    # The judging set of round 6, never tuned on: 94.0% measured at the merge (other 91.4%); below the
+    # issue's target (0.97, 0.93), so the floor guards what was measured, not the target.
+    "classifier_eval6.tsv": (0.94, 0.91),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 

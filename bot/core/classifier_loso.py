@@ -36,6 +36,9 @@ WRITER_SETS = (
     "tools/classifier_written_round6_a.tsv",
     "tools/classifier_written_round6_b.tsv",
     "tools/classifier_written_round6_c.tsv",
+    "tools/classifier_written_round6_d.tsv",
+    "tools/classifier_written_round6_e.tsv",
+    "tools/classifier_written_round6_f.tsv",
 )
 
 

@@ -46,6 +46,11 @@ TRAINING_FILES = (
     "tools/classifier_written_round6_a.tsv",
     "tools/classifier_written_round6_b.tsv",
     "tools/classifier_written_round6_c.tsv",
+    # Three more writers, with other emphases (the other/thanks border, indirect requests, short chat and
+    # markup), written after the first three were trained on and scored once before training on them.
+    "tools/classifier_written_round6_d.tsv",
+    "tools/classifier_written_round6_e.tsv",
+    "tools/classifier_written_round6_f.tsv",
 )
 VALIDATION_FILE = "classifier_eval.tsv"
 SETTINGS = {"epochs": 12, "learning_rate": 4.0, "l2": 1e-5, "min_docs": 2, "seed": 14, "precision": 3}
