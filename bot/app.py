@@ -220,6 +220,11 @@ class HandoutBot(commands.AutoShardedBot):
         # An interaction in a server proves its author a member there, for free: DMs rely on it.
         if interaction.guild_id is not None:
             self.membership.seen(interaction.guild_id, interaction.user.id)
+        if interaction.type is discord.InteractionType.modal_submit:
+            # Handout's forms (bot/cogs/thanks). Their own "interaction" listeners cost a task
+            # each on every click too (discord.py schedules one per listener per event): in a
+            # burst, two tasks per click that only looked at the type and returned.
+            self.dispatch("form_submit", interaction)
 
     # -- the bot's servers on every shard --
 
