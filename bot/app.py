@@ -180,11 +180,10 @@ class HandoutBot(commands.AutoShardedBot):
         # Message text past its guild's retention goes now, then hourly (nothing else needed).
         self.retention_job.start()
         self._recovery = asyncio.create_task(self._recover_when_ready(), name="handout-recovery")
-        # Everything built so far (services, extensions, the classifier's model, loaded now rather
-        # than at the first DM) lives as long as the process: out of the garbage collector's walks,
-        # which a burst of clicks waited for (bot/ops/memory.py). Here, not at READY: discord.py
-        # hands out interactions before its READY settles, and those must stay collectable.
-        memory.preload_classifier()
+        # Everything built so far (services, extensions) lives as long as the process: out of the
+        # garbage collector's walks, which a burst of clicks waited for (bot/ops/memory.py). Here,
+        # not at READY: discord.py hands out interactions before its READY settles, and those must
+        # stay collectable.
         memory.settle_start_up_objects()
 
     async def _recover_when_ready(self) -> None:
