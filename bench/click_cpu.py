@@ -119,7 +119,7 @@ async def one(kind: str, n: int, url: str | None, work: Path, spy_dir: str | Non
                 for name, bot in zip(names, bots, strict=True):
                     out = Path(spy_dir) / f"{kind}-{name.replace(' ', '')}-{os.getpid()}.txt"
                     spy = [str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(bot.pid)]
-                    spy += ["--nonblocking", "--rate", "250", "--format", "raw", "--output", str(out)]
+                    spy += ["--nonblocking", "--rate", "500", "--format", "raw", "--output", str(out)]
                     spies.append(subprocess.Popen(spy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))  # noqa: ASYNC220
                 await asyncio.sleep(1.0)  # py-spy attaches
             sampler = Sampler(standin.world.clock, pids)
