@@ -8,7 +8,7 @@ N members (default 1,000) click once each, spread evenly over one second, as in 
 The window is the click path only: from the first click to the last acknowledgement (DM deliveries
 barely start in it). Each bot process's CPU comes from /proc/<pid>/stat, sampled every 10 ms, and
 is taken at the samples nearest the window's ends; the stand-in and load generator (this process)
-and, for PostgreSQL, the server's processes are read the same way. Kinds: ``baseline`` (the bare
+and, for PostgreSQL, the server's processes (that server's only) are read the same way. Kinds: ``baseline`` (the bare
 discord.py bot of bench/baseline), ``sqlite`` and ``postgresql`` (Handout, one process), ``cluster``
 (two processes, shards 0 and 1 of 2, one PostgreSQL; each process's figure is per click *it*
 handled, and "bots" is both together per click of the burst).
@@ -36,6 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from bench import burst, cluster
 from bench.measure import proc_stats
@@ -52,15 +53,24 @@ def cpu_s(pid: int) -> float:
         return 0.0
 
 
-def postgres_pids() -> list[int]:
-    """Every PostgreSQL server process on this machine (its CPU counts against the click)."""
-    found = []
+def postgres_pids(url: str) -> list[int]:
+    """The processes of the PostgreSQL server behind ``url`` (its postmaster, found by the port on
+    its command line, and that one's children): other servers on a shared machine do not count."""
+    port = str(urlsplit(url).port or 5432)
+    parents: dict[int, int] = {}
+    main = None
     for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            with contextlib.suppress(OSError):
-                if Path(f"/proc/{entry}/comm").read_text().strip() in ("postgres", "postmaster"):
-                    found.append(int(entry))
-    return found
+        if not entry.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{entry}/comm").read_text().strip() not in ("postgres", "postmaster"):
+                continue
+            argv = Path(f"/proc/{entry}/cmdline").read_bytes().split(b"\0")
+            status = Path(f"/proc/{entry}/status").read_text()
+            parents[int(entry)] = int(status.split("PPid:")[1].split()[0])
+            if b"-p" in argv and argv[argv.index(b"-p") + 1].decode() == port:
+                main = int(entry)
+    return [] if main is None else [main] + [pid for pid, parent in parents.items() if parent == main]
 
 
 class Sampler:
@@ -114,7 +124,7 @@ async def one(kind: str, n: int, url: str | None, work: Path, spy_dir: str | Non
             names = ["bot"] if len(bots) == 1 else [f"shard {i}" for i in range(len(bots))]
             pids = {name: [bot.pid] for name, bot in zip(names, bots, strict=True)}
             if url and kind != "baseline" and kind != "sqlite":
-                pids["postgresql"] = postgres_pids()
+                pids["postgresql"] = postgres_pids(url)
             if spy_dir:
                 for name, bot in zip(names, bots, strict=True):
                     out = Path(spy_dir) / f"{kind}-{name.replace(' ', '')}-{os.getpid()}.txt"
