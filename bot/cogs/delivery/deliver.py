@@ -158,7 +158,7 @@ class Deliverer:
         followup webhook), and let the click's handler end. Recorded and acknowledged, a click may
         wait long for its turn (N / 22 seconds in a burst of N); awaited here, every waiting click
         kept its whole discord.py interaction alive (its message, embed, rebuilt view, the chain of
-        handlers: about 115 objects each), which every garbage collection during the burst walked
+        handlers: about 100 objects each), which every garbage collection during the burst walked
         again. Shutting down cancels the task: the delivery stays pending for the next start."""
         task = asyncio.create_task(self._finish(delivery, resource, user, followup), name=f"delivery-{delivery.id}")
         self._finishing.add(task)
