@@ -39,6 +39,7 @@ from bot.db import queues, state
 from bot.db.backends import file_store, open_database
 from bot.db.migrate import migrate
 from bot.i18n.translator import CatalogueTranslator
+from bot.ops import memory
 from bot.ops.metrics import Metrics, MetricsServer
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,11 @@ class HandoutBot(commands.AutoShardedBot):
         # Message text past its guild's retention goes now, then hourly (nothing else needed).
         self.retention_job.start()
         self._recovery = asyncio.create_task(self._recover_when_ready(), name="handout-recovery")
+        # Everything built so far (services, extensions) lives as long as the process: out of the
+        # garbage collector's walks, which a burst of clicks waited for (bot/ops/memory.py). Here,
+        # not at READY: discord.py hands out interactions before its READY settles, and those must
+        # stay collectable.
+        memory.settle_start_up_objects()
 
     async def _recover_when_ready(self) -> None:
         # Pending deliveries need the gateway (guild cache, DMs): wait for the first READY. Then
@@ -213,6 +219,11 @@ class HandoutBot(commands.AutoShardedBot):
         # An interaction in a server proves its author a member there, for free: DMs rely on it.
         if interaction.guild_id is not None:
             self.membership.seen(interaction.guild_id, interaction.user.id)
+        if interaction.type is discord.InteractionType.modal_submit:
+            # Handout's forms (bot/cogs/thanks). Their own "interaction" listeners cost a task
+            # each on every click too (discord.py schedules one per listener per event): in a
+            # burst, two tasks per click that only looked at the type and returned.
+            self.dispatch("form_submit", interaction)
 
     # -- the bot's servers on every shard --
 

@@ -11,6 +11,7 @@ registry is this object's own, not prometheus_client's global one, so a test can
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import re
 import time
@@ -18,7 +19,15 @@ from collections.abc import Awaitable, Callable, Iterable
 
 import aiohttp
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    GCCollector,
+    Histogram,
+    generate_latest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +78,13 @@ class Metrics:
             ["label"],
             registry=r,
         )
+        # The garbage collector's work (python_gc_collections_total{generation} and the rest, the
+        # standard Python metrics) and what start-up froze out of it (bot/ops/memory.py).
+        GCCollector(registry=r)
+        frozen = Gauge(
+            "handout_gc_frozen_objects", "Start-up objects the garbage collector no longer walks.", registry=r
+        )
+        frozen.set_function(gc.get_freeze_count)
 
     # -- events --
 

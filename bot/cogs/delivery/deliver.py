@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from bot.cogs.retry import DiscordUnavailable, describe, with_retries
 from bot.cogs.thanks.views import SayButton
 from bot.core import safe_text
 from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia, where_to_deliver
+from bot.core.errors import HandoutError
 from bot.core.resources import Resource
 
 if TYPE_CHECKING:
@@ -61,6 +63,8 @@ class Deliverer:
         # cluster burst, held in one discord.py bucket and released together: global 429s).
         self._looking_up: dict[int, asyncio.Future[str]] = {}
         self._uploads = asyncio.Semaphore(UPLOADS_AT_ONCE)
+        # Deliveries acknowledged and under way (see _finish_later): held here so none is dropped.
+        self._finishing: set[asyncio.Task[None]] = set()
 
     async def creator_name(self, user_id: int) -> str:
         cached = self._names.get(user_id)
@@ -143,9 +147,42 @@ class Deliverer:
                 raise
             # Too late to answer (10062), but we know who asked: a DM can still reach them.
             log.warning("Interaction %s expired before it was acknowledged; delivering without it", interaction.id)
-            await self._complete(delivery, resource, interaction.user, followup=None)
+            self._finish_later(delivery, resource, interaction.user, followup=None)
             return
-        await self._complete(delivery, resource, interaction.user, followup=interaction.followup)
+        self._finish_later(delivery, resource, interaction.user, followup=interaction.followup)
+
+    def _finish_later(
+        self, delivery: Delivery, resource: Resource, user: discord.abc.User, *, followup: discord.Webhook | None
+    ) -> None:
+        """Deliver in a task of its own, holding only what the delivery needs (the member, the
+        followup webhook), and let the click's handler end. Recorded and acknowledged, a click may
+        wait long for its turn (N / 22 seconds in a burst of N); awaited here, every waiting click
+        kept its whole discord.py interaction alive (its message, embed, rebuilt view, the chain of
+        handlers: about 100 objects each), which every garbage collection during the burst walked
+        again. Shutting down cancels the task: the delivery stays pending for the next start."""
+        task = asyncio.create_task(self._finish(delivery, resource, user, followup), name=f"delivery-{delivery.id}")
+        self._finishing.add(task)
+        task.add_done_callback(self._finishing.discard)
+
+    async def _finish(
+        self, delivery: Delivery, resource: Resource, user: discord.abc.User, followup: discord.Webhook | None
+    ) -> None:
+        try:
+            await self._complete(delivery, resource, user, followup=followup)
+        except Exception as error:
+            # What the click's handler did with it before (bot/cogs/errors.py), without the interaction.
+            if self.bot.is_closed():
+                log.info("Shutting down; delivery %s left unfinished: %r", delivery.id, error)
+                return
+            locale = delivery.locale or i18n.DEFAULT_LANGUAGE
+            if isinstance(error, HandoutError):
+                text = i18n.text(locale, error.key, **error.params)
+            else:
+                code = secrets.token_hex(3)
+                log.error("Unexpected error [%s] in delivery %s", code, delivery.id, exc_info=error)
+                text = i18n.text(locale, "error.unexpected", code=code)
+            if followup is not None:
+                await self._quiet(lambda: followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS))
 
     async def for_dm_message(self, message: discord.Message, resource: Resource, locale: str) -> None:
         """Deliver in answer to a free-text DM, in that DM."""

@@ -56,9 +56,8 @@ class FormSubmits(commands.Cog):
         self._seen: OrderedDict[int, None] = OrderedDict()
 
     @commands.Cog.listener()
-    async def on_interaction(self, interaction: discord.Interaction[HandoutBot]) -> None:
-        if interaction.type is not discord.InteractionType.modal_submit:
-            return
+    async def on_form_submit(self, interaction: discord.Interaction[HandoutBot]) -> None:
+        # Dispatched by HandoutBot.on_interaction for modal submits only (not a task per click).
         data: dict[str, Any] = interaction.data or {}  # type: ignore[assignment]
         match = FORM_ID.match(str(data.get("custom_id", "")))
         if match is None:
