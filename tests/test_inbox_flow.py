@@ -226,6 +226,12 @@ async def test_a_prompt_of_a_refused_batch_waits_for_a_place_and_is_remembered_u
     assert await thanks.due_prompts() == [], "due once the destination's minute has room"
     clock.now += 60
     assert {p for p, _, _ in await thanks.due_prompts()} == {alice, bob}
+    # A passing failure (Discord unavailable) does not tell them apart: still marked.
+    await thanks.prompt_failed(alice, 1, "discord 503 0: Service Unavailable")
+    await thanks.prompt_failed(bob, 1, "discord 503 0: Service Unavailable")
+    assert await thanks.refused_in_batch([alice, bob]) == {alice, bob}
+    clock.now += 3600
+    assert {p for p, _, _ in await thanks.due_prompts()} == {alice, bob}
     await thanks.prompt_sent(alice, CHANNEL, 9000)
     await thanks.prompt_refused(bob, "discord 400 50035: Invalid Form Body")
     assert await thanks.refused_in_batch([alice, bob]) == set(), "told apart: sent, or set aside"
