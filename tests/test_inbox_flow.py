@@ -241,13 +241,19 @@ async def test_a_prompt_of_a_refused_batch_waits_for_a_place_and_is_remembered_u
 DMS = 888  # the creator's DM channel: where prompts go once the inbox channel is dropped
 
 
+async def summarised(thanks: ThanksService, flow: InboxFlow, member: int, source: int, channel: int) -> tuple[int, int]:
+    """A thank-you from ``member`` (who got a resource), its prompt counted in Maya's summary at
+    ``channel`` (that destination past its pace): (prompt id, summary id)."""
+    await record(thanks, member, source)
+    [(prompt_id, _, _)] = await thanks.due_prompts()
+    return prompt_id, await flow.summarise([prompt_id], channel, MAYA.user_id, GUILD)
+
+
 async def test_a_summary_whose_inbox_was_dropped_moves_to_the_new_destination_and_is_posted_afresh(
     db, resources, deliveries, thanks, flow, clock
 ):
     await deliver(resources, deliveries, ALICE, 10)
-    await record(thanks, ALICE, 500)
-    [(prompt_id, _, _)] = await thanks.due_prompts()
-    summary = await flow.summarise([prompt_id], CHANNEL, MAYA.user_id, GUILD)
+    prompt_id, summary = await summarised(thanks, flow, ALICE, 500, CHANNEL)
     [claimed] = await flow.due_summaries()
     await flow.summary_shown(summary, 4242, claimed["version"])
     await flow.summarise([], CHANNEL, MAYA.user_id, GUILD)  # counted again: due for an edit
@@ -269,12 +275,8 @@ async def test_a_moved_summary_joins_the_one_already_open_at_the_new_destination
 ):
     await deliver(resources, deliveries, ALICE, 10)
     await deliver(resources, deliveries, BOB, 20)
-    await record(thanks, ALICE, 500)
-    [(in_inbox, _, _)] = await thanks.due_prompts()
-    old = await flow.summarise([in_inbox], CHANNEL, MAYA.user_id, GUILD)
-    await record(thanks, BOB, 600)
-    [(in_dms, _, _)] = await thanks.due_prompts()
-    open_there = await flow.summarise([in_dms], DMS, MAYA.user_id, GUILD)
+    _, old = await summarised(thanks, flow, ALICE, 500, CHANNEL)
+    _, open_there = await summarised(thanks, flow, BOB, 600, DMS)
     for claimed in await flow.due_summaries():
         await flow.summary_shown(claimed["id"], 4000 + claimed["id"], claimed["version"])
     await flow.summarise([], CHANNEL, MAYA.user_id, GUILD)
@@ -292,9 +294,7 @@ async def test_a_summary_posted_elsewhere_than_saved_for_is_edited_where_it_was_
     db, resources, deliveries, thanks, flow
 ):
     await deliver(resources, deliveries, ALICE, 10)
-    await record(thanks, ALICE, 500)
-    [(prompt_id, _, _)] = await thanks.due_prompts()
-    summary = await flow.summarise([prompt_id], CHANNEL, MAYA.user_id, GUILD)
+    _, summary = await summarised(thanks, flow, ALICE, 500, CHANNEL)
     [claimed] = await flow.due_summaries()
     await flow.summary_shown(summary, 4242, claimed["version"], channel_id=DMS)  # the inbox refused it
     assert await db.fetchval("SELECT channel_id FROM inbox_summaries WHERE id = ?", (summary,)) == DMS
