@@ -226,7 +226,75 @@ async def test_a_prompt_of_a_refused_batch_waits_for_a_place_and_is_remembered_u
     assert await thanks.due_prompts() == [], "due once the destination's minute has room"
     clock.now += 60
     assert {p for p, _, _ in await thanks.due_prompts()} == {alice, bob}
+    # A passing failure (Discord unavailable) does not tell them apart: still marked.
+    await thanks.prompt_failed(alice, 1, "discord 503 0: Service Unavailable")
+    await thanks.prompt_failed(bob, 1, "discord 503 0: Service Unavailable")
+    assert await thanks.refused_in_batch([alice, bob]) == {alice, bob}
+    clock.now += 3600
+    assert {p for p, _, _ in await thanks.due_prompts()} == {alice, bob}
     await thanks.prompt_sent(alice, CHANNEL, 9000)
     await thanks.prompt_refused(bob, "discord 400 50035: Invalid Form Body")
     assert await thanks.refused_in_batch([alice, bob]) == set(), "told apart: sent, or set aside"
     assert await thanks.refused_in_batch([]) == set()
+
+
+DMS = 888  # the creator's DM channel: where prompts go once the inbox channel is dropped
+
+
+async def summarised(thanks: ThanksService, flow: InboxFlow, member: int, source: int, channel: int) -> tuple[int, int]:
+    """A thank-you from ``member`` (who got a resource), its prompt counted in Maya's summary at
+    ``channel`` (that destination past its pace): (prompt id, summary id)."""
+    await record(thanks, member, source)
+    [(prompt_id, _, _)] = await thanks.due_prompts()
+    return prompt_id, await flow.summarise([prompt_id], channel, MAYA.user_id, GUILD)
+
+
+async def test_a_summary_whose_inbox_was_dropped_moves_to_the_new_destination_and_is_posted_afresh(
+    db, resources, deliveries, thanks, flow, clock
+):
+    await deliver(resources, deliveries, ALICE, 10)
+    prompt_id, summary = await summarised(thanks, flow, ALICE, 500, CHANNEL)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"])
+    await flow.summarise([], CHANNEL, MAYA.user_id, GUILD)  # counted again: due for an edit
+    clock.now += SUMMARY_EDIT_SECONDS
+    [claimed] = await flow.due_summaries()
+    assert await flow.move_summary(summary, DMS, MAYA.user_id, GUILD) == summary
+    moved = await db.fetchone("SELECT channel_id, message_id, dirty FROM inbox_summaries WHERE id = ?", (summary,))
+    assert tuple(moved) == (DMS, None, 1)  # to be posted there, not edited in the old channel
+    assert await db.fetchval("SELECT channel_id FROM prompts WHERE id = ?", (prompt_id,)) == DMS
+    await flow.summary_shown(summary, 5353, claimed["version"])
+    assert await flow.due_summaries() == []
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 1)]  # nothing lost
+    # Prompts at the new destination past its pace are counted in the same summary from now on.
+    assert await flow.summarise([], DMS, MAYA.user_id, GUILD) == summary
+
+
+async def test_a_moved_summary_joins_the_one_already_open_at_the_new_destination(
+    db, resources, deliveries, thanks, flow, clock
+):
+    await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    _, old = await summarised(thanks, flow, ALICE, 500, CHANNEL)
+    _, open_there = await summarised(thanks, flow, BOB, 600, DMS)
+    for claimed in await flow.due_summaries():
+        await flow.summary_shown(claimed["id"], 4000 + claimed["id"], claimed["version"])
+    await flow.summarise([], CHANNEL, MAYA.user_id, GUILD)
+    clock.now += SUMMARY_EDIT_SECONDS
+    [claimed] = await flow.due_summaries()
+    assert claimed["id"] == old
+    assert await flow.move_summary(old, DMS, MAYA.user_id, GUILD) is None  # merged: nothing to post
+    assert await flow.summary_counts(old) == []
+    assert [(c.label, c.n) for c in await flow.summary_counts(open_there)] == [("thanks", 2)]
+    [due] = await flow.due_summaries()
+    assert (due["id"], due["message_id"]) == (open_there, 4000 + open_there)  # edited in place
+
+
+async def test_a_summary_posted_elsewhere_than_saved_for_is_edited_where_it_was_posted(
+    db, resources, deliveries, thanks, flow
+):
+    await deliver(resources, deliveries, ALICE, 10)
+    _, summary = await summarised(thanks, flow, ALICE, 500, CHANNEL)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"], channel_id=DMS)  # the inbox refused it
+    assert await db.fetchval("SELECT channel_id FROM inbox_summaries WHERE id = ?", (summary,)) == DMS

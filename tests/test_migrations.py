@@ -122,3 +122,30 @@ async def test_prompt_refused_migration_keeps_queued_prompts_and_allows_refused(
     indexes = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'prompts'")
     assert "prompts_queued" in {r[0] for r in indexes}
     await db.close()
+
+
+async def test_prompt_refused_in_batch_migration_carries_the_mark_over_from_the_error_text(tmp_path: Path) -> None:
+    everything = load_migrations()
+    [marked] = [m for m in everything if m.name == "prompt_refused_in_batch"]
+    db = await open_db(tmp_path / "h.db")
+    await migrate(db, [m for m in everything if m.version < marked.version])
+    for message_id in (1, 2, 3):
+        await db.execute(
+            "INSERT INTO member_messages (id, source_id, member_id, label, via, content, received_at)"
+            " VALUES (?, ?, 20, 'thanks', 'dm', 'thanks!', 100)",
+            (message_id, 10 + message_id),
+        )
+    for prompt_id, status, error in (
+        (7, "queued", "refused in a batch: discord 400 50035: Invalid Form Body"),
+        (8, "queued", "discord 503 0: Service Unavailable"),
+        (9, "refused", "refused in a batch: discord 400 50035: Invalid Form Body"),
+    ):
+        await db.execute(
+            "INSERT INTO prompts (id, member_message_id, status, attempts, next_attempt_at, last_error, created_at)"
+            " VALUES (?, ?, ?, 1, 500, ?, 100)",
+            (prompt_id, prompt_id - 6, status, error),
+        )
+    await migrate(db, everything)
+    rows = await db.fetchall("SELECT id, refused_in_batch FROM prompts ORDER BY id")
+    assert [tuple(r) for r in rows] == [(7, 1), (8, 0), (9, 0)]
+    await db.close()

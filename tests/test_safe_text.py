@@ -53,3 +53,16 @@ def test_pack_by_size_and_count() -> None:
     assert limits.pack([10] * 12) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10, 11]]
     assert limits.pack([7000, 10]) == [[0], [1]]  # too big alone: its own group, never dropped
     assert limits.pack([]) == []
+
+
+def test_a_title_escapes_formatting_only_and_fits_its_limit() -> None:
+    from bot.core.safe_text import title, unformatted
+
+    hostile = "__FREE__ **payout** ||now|| `x` ~~old~~ [verify](https://evil.example/x) <@&123> a\\b"
+    shown = unformatted(hostile)
+    # Formatting escaped; links and mentions do not render in a title, so they are left as typed.
+    assert "\\_\\_FREE\\_\\_ \\*\\*payout\\*\\* \\|\\|now\\|\\| \\`x\\` \\~\\~old\\~\\~" in shown
+    assert "[verify](https://evil.example/x) <@&123> a\\\\b" in shown and ZWSP not in shown
+    assert re.sub(r"\\(.)", r"\1", shown) == hostile  # rendered, the creator's words as typed
+    long = title("*" * 300, limits.EMBED_TITLE)
+    assert len(long) <= limits.EMBED_TITLE and long.endswith("…") and not long[:-1].endswith("\\")

@@ -98,6 +98,15 @@ class InboxFlow:
             self._db, prompt_ids, channel_id, owner_id, guild_id, now - SUMMARY_REUSE_SECONDS, now
         )
 
+    async def move_summary(self, summary_id: int, channel_id: int, owner_id: int, guild_id: int | None) -> int | None:
+        """The creator's prompts go elsewhere now (their inbox channel was deleted or turned off since
+        the summary was saved): its counts move there, as a fresh summary, or into the one already
+        open there. Returns the summary to post at ``channel_id``, or None if merged."""
+        now = self.now()
+        return await sql.move_summary(
+            self._db, summary_id, channel_id, owner_id, guild_id, now - SUMMARY_REUSE_SECONDS, now, self.process_id
+        )
+
     async def due_summaries(self, limit: int = 50) -> list[Any]:
         """Summaries to post or edit now, leased to this process until it records how it went."""
         return await self._db.transaction(sql.claim_summaries, self.process_id, self.now(), self._alive_since(), limit)
@@ -110,11 +119,15 @@ class InboxFlow:
         counts = [SummaryCount(r["resource_id"], r["title"], r["label"], r["n"]) for r in rows]
         return sorted(counts, key=lambda c: LABEL_ORDER.index(c.label) if c.label in LABEL_ORDER else 9)
 
-    async def summary_shown(self, summary_id: int, message_id: int, version: int) -> None:
-        """``version``: the claimed row's; a change counted since keeps the summary due for an edit."""
+    async def summary_shown(
+        self, summary_id: int, message_id: int, version: int, *, channel_id: int | None = None
+    ) -> None:
+        """``version``: the claimed row's; a change counted since keeps the summary due for an edit.
+        ``channel_id``: where it was posted, if not where it was saved for (the inbox refused it and
+        it went to the creator's DMs): its edits go there."""
         now = self.now()
         await sql.summary_shown(
-            self._db, summary_id, message_id, version, now + SUMMARY_EDIT_SECONDS, now, self.process_id
+            self._db, summary_id, message_id, version, now + SUMMARY_EDIT_SECONDS, now, self.process_id, channel_id
         )
 
     async def summary_failed(self, summary_id: int, attempts: int, error: str, *, message_gone: bool) -> None:

@@ -20,6 +20,7 @@ message over Discord's limits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 ZWSP = "\u200b"
 ELLIPSIS = "…"
@@ -60,10 +61,27 @@ def neutralise(text: str) -> str:
     return _EVERYONE.sub("@" + ZWSP + r"\1", "".join(parts))
 
 
-def shorten(text: str, limit: int, pointer: str = "") -> str:
+_FORMATTING = set("\\*_~`|")
+
+
+def unformatted(text: str) -> str:
+    """``text`` for an embed title or field name: Discord renders text formatting there (bold,
+    italics, underline, strikethrough, spoilers, code) but no masked link and no mention, so only
+    formatting is escaped. An author name or footer renders nothing: text goes there as typed."""
+    return "".join("\\" + char if char in _FORMATTING else char for char in text)
+
+
+def title(text: str, limit: int) -> str:
+    """``unformatted(text)``, shortened like ``shorten`` to fit ``limit`` (an embed title's 256)."""
+    return shorten(text, limit, escape=unformatted)
+
+
+def shorten(text: str, limit: int, pointer: str = "", *, escape: Callable[[str], str] | None = None) -> str:
     """``neutralise(text)`` if it fits in ``limit`` characters; else as much of the start as fits,
-    then "…" and ``pointer`` (already safe: the bot's own words, e.g. where to read the rest)."""
-    whole = neutralise(text)
+    then "…" and ``pointer`` (already safe: the bot's own words, e.g. where to read the rest).
+    ``escape``: another way to make the text safe than ``neutralise`` (see ``title``)."""
+    make_safe = escape or neutralise
+    whole = make_safe(text)
     if len(whole) <= limit:
         return whole
     tail = ELLIPSIS + (" " + pointer if pointer else "")
@@ -71,7 +89,7 @@ def shorten(text: str, limit: int, pointer: str = "") -> str:
         return tail[:limit]
 
     def cut(n: int) -> str:
-        return neutralise(text[:n]).rstrip("\\ \n\t")
+        return make_safe(text[:n]).rstrip("\\ \n\t")
 
     # Escaping only ever adds characters, so the longest prefix that fits is found by bisection.
     low, high = 0, min(len(text), limit)

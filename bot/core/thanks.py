@@ -30,8 +30,9 @@ LINK_WINDOW_SECONDS = 30 * 24 * 3600  # a message belongs to one of the member's
 ACK_INTERVAL_SECONDS = 24 * 3600  # the honest "I'm a bot" note, at most once a day per member
 RETRY_BASE_SECONDS = 5
 RETRY_MAX_SECONDS = 3600
-# The last error of a queued prompt that was in a batch Discord refused (400), and has not been sent
-# alone yet: it may be the one Discord refuses, so it is never counted in a summary (bot/core/inbox_flow.py).
+# Before the last error of a queued prompt that was in a batch Discord refused (400), for whoever
+# reads it. Until it is sent or set aside it may be the one Discord refuses, so it is never counted
+# in a summary (bot/core/inbox_flow.py): the column prompts.refused_in_batch says so.
 REFUSED_IN_BATCH = "refused in a batch: "
 PAGE_SIZE = 4  # /thanks pending: four messages (rows of three buttons) and a row to turn pages
 
@@ -256,13 +257,13 @@ class ThanksService:
         """Part of a batch Discord refused, and the destination is at its pace: it may be the prompt
         Discord refuses, so it is not counted in a summary (which would say it is waiting to be shown)
         but stays queued, sent again once the destination has room, until it is sent or set aside."""
-        await sql.prompt_retry_later(
+        await sql.prompt_waits_refused_in_batch(
             self._db, prompt_id, REFUSED_IN_BATCH + error, self.now() + seconds, self.process_id
         )
 
     async def refused_in_batch(self, prompt_ids: list[int]) -> set[int]:
         """Of these prompts, those still waiting to be told apart from a refused batch's others."""
-        return await sql.prompts_with_error_prefix(self._db, prompt_ids, REFUSED_IN_BATCH)
+        return await sql.prompts_refused_in_batch(self._db, prompt_ids)
 
     async def seconds_until_next_prompt(self) -> float | None:
         due = await sql.next_prompt_due(

@@ -145,6 +145,45 @@ async def summarise(
     return await db.transaction(_summarise, prompt_ids, channel_id, owner_id, guild_id, reuse_since, now)
 
 
+def _move_summary(
+    conn: Connection, summary_id: int, channel_id: int, owner_id: int, guild_id: int | None, reuse_since: int,
+    now: int, me: str,
+) -> int | None:  # fmt: skip
+    other = conn.execute(
+        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ?"
+        " AND guild_id IS NOT DISTINCT FROM ? AND created_at > ? AND id <> ?"
+        " ORDER BY id DESC LIMIT 1",
+        (channel_id, owner_id, guild_id, reuse_since, summary_id),
+    ).fetchone()
+    if other is not None:
+        # The destination has a summary of its own: it counts these too, this one is done.
+        conn.execute(
+            "UPDATE prompts SET summary_id = ?, channel_id = ? WHERE summary_id = ?", (other[0], channel_id, summary_id)
+        )
+        conn.execute("UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id = ?", (other[0],))
+        conn.execute(
+            "UPDATE inbox_summaries SET dirty = 0, updated_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+            (now, summary_id, me),
+        )
+        return None
+    conn.execute("UPDATE prompts SET channel_id = ? WHERE summary_id = ?", (channel_id, summary_id))
+    conn.execute(
+        "UPDATE inbox_summaries SET channel_id = ?, message_id = NULL, created_at = ?, updated_at = ?"
+        " WHERE id = ? AND lease_owner = ?",
+        (channel_id, now, now, summary_id, me),
+    )
+    return summary_id
+
+
+async def move_summary(
+    db: Database, summary_id: int, channel_id: int, owner_id: int, guild_id: int | None, reuse_since: int,
+    now: int, me: str,
+) -> int | None:  # fmt: skip
+    """The summary (leased to ``me``) now belongs in ``channel_id``: posted there afresh, or, where
+    that channel has an open summary already, counted in that one. Returns the summary to post."""
+    return await db.transaction(_move_summary, summary_id, channel_id, owner_id, guild_id, reuse_since, now, me)
+
+
 def claim_summaries(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
     """Lease to ``me`` the summaries due to be posted or edited that no live process holds (as
     prompts are, see bot/db/cluster.py): every process's worker looks, each is shown once."""
@@ -188,15 +227,16 @@ async def summary_counts(db: Database, summary_id: int) -> list[Row]:
 
 
 async def summary_shown(
-    db: Database, summary_id: int, message_id: int, version: int, next_edit_at: int, now: int, me: str
-) -> None:
+    db: Database, summary_id: int, message_id: int, version: int, next_edit_at: int, now: int, me: str,
+    channel_id: int | None = None,
+) -> None:  # fmt: skip
     """``version``: the one claimed, before the counts were read. Another process may have counted
     a prompt in the summary while it was being sent: then it stays dirty, to be edited again."""
     await db.execute(
         "UPDATE inbox_summaries SET message_id = ?, dirty = CASE WHEN version = ? THEN 0 ELSE 1 END,"
-        " attempts = 0, last_error = NULL, next_edit_at = ?, updated_at = ?, lease_owner = NULL"
-        " WHERE id = ? AND lease_owner = ?",
-        (message_id, version, next_edit_at, now, summary_id, me),
+        " attempts = 0, last_error = NULL, next_edit_at = ?, updated_at = ?, lease_owner = NULL,"
+        " channel_id = COALESCE(?, channel_id) WHERE id = ? AND lease_owner = ?",
+        (message_id, version, next_edit_at, now, channel_id, summary_id, me),
     )
 
 

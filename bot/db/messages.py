@@ -143,14 +143,25 @@ async def prompt_set_aside(db: Database, prompt_id: int, error: str, me: str) ->
     )
 
 
-async def prompts_with_error_prefix(db: Database, prompt_ids: list[int], prefix: str) -> set[int]:
-    """Of these prompts, the queued ones whose last error starts with ``prefix``."""
+async def prompt_waits_refused_in_batch(
+    db: Database, prompt_id: int, error: str, next_attempt_at: int, me: str
+) -> None:
+    """Part of a batch Discord refused: marked as such (``refused_in_batch``) until sent or set aside."""
+    await db.execute(
+        "UPDATE prompts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, refused_in_batch = 1,"
+        " lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+        (error[:500], next_attempt_at, prompt_id, me),
+    )
+
+
+async def prompts_refused_in_batch(db: Database, prompt_ids: list[int]) -> set[int]:
+    """Of these prompts, the queued ones of a refused batch not yet told apart."""
     if not prompt_ids:
         return set()
     marks = ", ".join("?" for _ in prompt_ids)
     rows = await db.fetchall(
-        f"SELECT id FROM prompts WHERE status = 'queued' AND id IN ({marks}) AND SUBSTR(last_error, 1, ?) = ?",
-        (*prompt_ids, len(prefix), prefix),
+        f"SELECT id FROM prompts WHERE status = 'queued' AND refused_in_batch = 1 AND id IN ({marks})",
+        tuple(prompt_ids),
     )
     return {row[0] for row in rows}
 

@@ -63,6 +63,20 @@ async def far_cluster(
     return SimpleNamespace(place=place, members=crowd, processes=processes, resource_id=resource_id)
 
 
+async def shared_on_both_shards(standin, bot_process, tmp_path) -> SimpleNamespace:
+    """The start of the burst stories: a guild on each shard ("Near" on 0, "Far" on 1), both
+    processes started and connected, the creator's checklist added and shared in each guild.
+    ``posts``: the share posts, near's then far's; ``processes``: shard 0's, shard 1's."""
+    near, far = guild_on_shard(standin, 0, "Near"), guild_on_shard(standin, 1, "Far")
+    processes = await start_cluster(standin, bot_process, tmp_path)
+    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
+    posts = []
+    for place in (near, far):
+        await add_resource(standin, place)
+        posts.append(await share(standin, place))
+    return SimpleNamespace(near=near, far=far, posts=posts, processes=processes)
+
+
 def delivered_to(standin, who) -> list:
     return [m for m in standin.dms_to(who) if m.attachments]
 
@@ -87,15 +101,10 @@ async def test_a_dm_at_shard_0_gets_a_resource_of_a_guild_on_shard_1(standin, bo
 
 
 async def test_a_burst_across_both_shards_delivers_each_once_with_no_429(standin, bot_process, tmp_path) -> None:
-    near, far = guild_on_shard(standin, 0, "Near"), guild_on_shard(standin, 1, "Far")
-    shard0, _ = await start_cluster(standin, bot_process, tmp_path)
-    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
-    posts = []
-    for place in (near, far):
-        await add_resource(standin, place)
-        posts.append(await share(standin, place))
-    crowd = [(m, posts[0]) for m in members_of(standin, near, 40, "near")]
-    crowd += [(m, posts[1]) for m in members_of(standin, far, 40, "far")]
+    start = await shared_on_both_shards(standin, bot_process, tmp_path)
+    shard0, posts = start.processes[0], start.posts
+    crowd = [(m, posts[0]) for m in members_of(standin, start.near, 40, "near")]
+    crowd += [(m, posts[1]) for m in members_of(standin, start.far, 40, "far")]
     clicks = await asyncio.gather(*(standin.click(m, post, "Get it") for m, post in crowd))
     for click in clicks:
         assert (await click.wait_callback(timeout=20)).type == 5

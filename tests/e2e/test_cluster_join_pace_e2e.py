@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from tests.e2e.stories import add_resource, share, value
-from tests.e2e.test_cluster_e2e import delivered_to, guild_on_shard, members_of, start_cluster
+from tests.e2e.stories import value
+from tests.e2e.test_cluster_e2e import delivered_to, members_of, shared_on_both_shards
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -21,15 +21,10 @@ IDENTIFY_SPACING_MS = 5500  # bot/app.py: one IDENTIFY per 5.5 s across the clus
 
 
 async def test_a_process_restarted_mid_burst_adds_no_429_and_loses_nothing(standin, bot_process, tmp_path) -> None:
-    near, far = guild_on_shard(standin, 0, "Near"), guild_on_shard(standin, 1, "Far")
-    shard0, shard1 = await start_cluster(standin, bot_process, tmp_path)
-    await standin.wait_until(lambda: len(standin.gateway.live_sessions) == 2, 20)
-    posts = []
-    for place in (near, far):
-        await add_resource(standin, place)
-        posts.append(await share(standin, place))
-    near_crowd = members_of(standin, near, NEAR_MEMBERS, "near")
-    far_crowd = members_of(standin, far, FAR_MEMBERS, "far")
+    start = await shared_on_both_shards(standin, bot_process, tmp_path)
+    (shard0, shard1), posts = start.processes, start.posts
+    near_crowd = members_of(standin, start.near, NEAR_MEMBERS, "near")
+    far_crowd = members_of(standin, start.far, FAR_MEMBERS, "far")
 
     # Shard 1's process stops (as for an upgrade): shard 0's counts itself alone again, at the
     # whole budget, from its next heartbeat, and delivers a burst.

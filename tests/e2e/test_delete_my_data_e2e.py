@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from tests.e2e.stories import add_resource, rows, share, value
 
 SECRET = "thank you so much, the marmalade plan 7341 saved my week"
@@ -125,12 +123,12 @@ async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(stand
         await (await standin.click(member, post, "Get it")).response(timeout=10)
     delivered = "SELECT COUNT(*) FROM deliveries WHERE status = 'delivered'"
     await standin.wait_until(lambda: value(bot, delivered) == 8, 30, "eight deliveries")
-    await standin.send_dm(others[0], "thanks, reader zero!")
-    await standin.wait_for_dm(scene.creator, lambda m: "reader zero" in m.text, timeout=10)
-    creator_dm = standin.dm_channel_of(scene.creator)
+    creator_dm = standin.world.dm_channel(scene.creator)  # the one the bot will open
 
-    # Discord is slow to take the creator's next two messages: the worker reads a batch of prompts
-    # while the first is on its way, and sends that batch in two messages, hers in the second.
+    # Discord is slow to take the creator's first two messages: the worker reads a batch of prompts
+    # while the first is on its way, and sends that batch in two messages, hers in the second. The
+    # three fit the destination's pace (3 a minute), so hers would go out as a prompt, not be
+    # counted in a summary, if the worker sent what it had read without looking again.
     start = len(standin.requests)
     standin.faults.add(method="POST", path=rf"^/channels/{creator_dm.id}/messages$", status=200, delay=6.0, times=2)
 
@@ -140,10 +138,11 @@ async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(stand
             for r in standin.requests[start:]
         )
 
-    await standin.send_dm(others[1], "thanks, reader one!")
+    first, queued_behind, late = others[0], others[1:6], others[6]
+    await standin.send_dm(first, "thanks, reader one!")
     await standin.wait_until(lambda: prompt_sends_in_flight() == 1, 10, "the first prompt in flight")
     queued = "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"
-    for i, member in enumerate(others[2:], start=2):
+    for i, member in enumerate(queued_behind, start=2):
         await standin.send_dm(member, f"thanks, reader {i}!")
     await standin.wait_until(lambda: value(bot, queued) == 6, 10, "five more prompts queued")
     await standin.send_dm(quorinda, SECRET)
@@ -155,5 +154,22 @@ async def test_a_prompt_read_before_the_deletion_never_reaches_the_creator(stand
     # The rest of the batch goes out (as prompts, or counted in the creator's summary once the
     # destination's pace is reached): wait until nothing is queued any more.
     await standin.wait_until(lambda: value(bot, queued) == 0, 60, "the rest of the batch sent")
-    await asyncio.sleep(0.5)
+    # Nothing queued is not yet nothing sent: the worker may still be on its way with what it read.
+    # A later thank-you goes through the same worker after that batch, so once it has been shown to
+    # the creator (as a prompt, or counted in a summary that was then posted or edited), anything of
+    # hers would have reached the creator before it.
+    await standin.send_dm(late, "thanks, late reader!")
+    late_prompt = (
+        "SELECT p.status, s.message_id, s.dirty FROM prompts p JOIN member_messages m ON m.id = p.member_message_id"
+        " LEFT JOIN inbox_summaries s ON s.id = p.summary_id WHERE m.content LIKE '%late reader%'"
+    )
+
+    def late_one_shown() -> bool:
+        found = rows(bot, late_prompt)
+        if not found:
+            return False
+        status, summary_message, dirty = found[0]
+        return status == "sent" or (status == "summarised" and summary_message is not None and dirty == 0)
+
+    await standin.wait_until(late_one_shown, 60, "the later thank-you shown to the creator")
     assert not [m.text for m in standin.dms_to(scene.creator) if SECRET in m.text]

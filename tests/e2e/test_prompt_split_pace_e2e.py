@@ -5,7 +5,9 @@ its messages wait to be shown) but waits for room, until the refused one is alon
 
 from __future__ import annotations
 
+from bot.cogs import retry
 from tests.e2e.stories import add_resource, execute, fans, value
+from tests.e2e.test_inbox_scale_e2e import until
 
 SEND = "POST /channels/{channel_id}/messages"
 QUEUED = "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"
@@ -107,3 +109,38 @@ async def test_the_refused_prompt_of_a_split_batch_is_never_counted_in_the_summa
     assert value(bot, "SELECT COUNT(*) FROM prompts WHERE status = 'summarised'") == 1
     assert value(bot, "SELECT COUNT(*) FROM member_messages WHERE status = 'waiting'") == len(writers) + 2
     assert value(bot, "SELECT COUNT(*) FROM prompt_pace") == 0
+
+
+async def test_a_passing_failure_does_not_make_a_refused_batchs_prompt_countable(standin, scene, bot_process) -> None:
+    bot = await bot_process()
+    await refused_batch_at_the_pace(standin, scene, bot)
+    creator_dm = standin.world.dm_channel(scene.creator)
+    # A minute later there is room, but Discord is unavailable for the next message (503, through
+    # every attempt of bot/cogs/retry.py): the two still not told apart are retried later with that
+    # error, and must stay marked as a refused batch's.
+    execute(bot, "UPDATE prompts SET sent_at = sent_at - 60, next_attempt_at = next_attempt_at - 60")
+    to_creator = rf"^/channels/{creator_dm.id}/messages$"
+    unavailable = standin.faults.add(method="POST", path=to_creator, status=503, times=retry.ATTEMPTS)
+    standin.faults.rules.remove(unavailable)
+    standin.faults.rules.insert(0, unavailable)  # before the refusal: a Discord that is down judges nothing
+    [seventh] = fans(standin, scene, bot, 1)
+    await standin.send_dm(seventh, "thanks, seventh")
+    failed = "SELECT COUNT(*) FROM prompts WHERE status = 'queued' AND lease_owner IS NULL AND last_error LIKE '%503%'"
+    await until(lambda: value(bot, failed) == 3, 30, "the batch failed")
+    # Before they are due again (10 s later), the minute is full again, as if the three prompt
+    # messages had just gone out: past the pace, the new one is counted in the summary; the two
+    # that may be refused are not, they wait for room.
+    execute(bot, "UPDATE prompts SET sent_at = sent_at + 60 WHERE status = 'sent'")
+    # Each handled once more when due (the new one first: one failed attempt, a shorter delay).
+    still_failed = "SELECT COUNT(*) FROM prompts WHERE status = 'queued' AND last_error LIKE '%503%'"
+    await until(lambda: value(bot, still_failed) == 0, 60, "the three handled again")
+    await until(
+        lambda: value(bot, "SELECT COUNT(*) FROM inbox_summaries WHERE dirty = 0 AND message_id IS NOT NULL") == 1,
+        60,
+        "summary shown",
+    )
+    assert value(bot, PROMPT_OF, "thanks, seventh") == "summarised"
+    assert value(bot, PROMPT_OF, REFUSED_TEXT) == "queued", "the prompt Discord refuses counted as waiting to be shown"
+    assert value(bot, PROMPT_OF, "thanks, number 4") == "queued"
+    [summary] = [m for m in standin.dms_to(scene.creator) if m.has_button("Open them in /thanks pending")]
+    assert "1 new message(s) are waiting" in summary.text

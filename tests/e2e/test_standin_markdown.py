@@ -26,6 +26,19 @@ def test_mentions_are_live_unless_broken() -> None:
     assert markdown.mentions("<\u200b@&3> @\u200beveryone \\<@1>") == []
 
 
+def test_formatting_is_live_unless_escaped() -> None:
+    assert markdown.formatting("**bold** __under__ ~~gone~~ ||hidden|| `code` *it* _it_") == [
+        "**bold**",
+        "__under__",
+        "~~gone~~",
+        "||hidden||",
+        "`code`",
+        "*it*",
+        "_it_",
+    ]
+    assert markdown.formatting("\\*\\*bold\\*\\* \\_\\_under\\_\\_ \\|\\|x\\|\\| 2 * 3 * 4 snake_case_name") == []
+
+
 def test_fault_when_body_matches_only_that_content() -> None:
     faults = Faults()
     fault = faults.add(method="POST", path=r"^/channels/\d+/messages$", status=400, when_body="REFUSE", times=None)

@@ -7,7 +7,7 @@ import io
 import discord
 
 from bot import i18n
-from bot.core import safe_text
+from bot.core import limits, safe_text
 from bot.core.resources import Resource
 
 GET_IT_PREFIX = "handout:get:"
@@ -17,8 +17,15 @@ def get_button_id(resource_id: int) -> str:
     return f"{GET_IT_PREFIX}{resource_id}"
 
 
+def shown_title(resource: Resource) -> str:
+    """The resource's title as an embed title: Discord renders text formatting there (not links or
+    mentions), and "**FREE** ||click||" is the creator's text, not the bot's emphasis."""
+    return safe_text.title(resource.title, limits.EMBED_TITLE)
+
+
 def share_embed(locale: str, resource: Resource, creator_name: str) -> discord.Embed:
-    embed = discord.Embed(title=resource.title, description=resource.description or None)
+    """``creator_name`` as typed: a footer renders no markdown, so an escape would show."""
+    embed = discord.Embed(title=shown_title(resource), description=resource.description or None)
     embed.set_footer(text=i18n.text(locale, "share.footer", creator=creator_name))
     return embed
 
@@ -38,7 +45,7 @@ def delivery_content(locale: str, resource: Resource, creator: str) -> str:
 
 
 def delivery_embed(locale: str, resource: Resource) -> discord.Embed:
-    embed = discord.Embed(title=resource.title, description=resource.description or None)
+    embed = discord.Embed(title=shown_title(resource), description=resource.description or None)
     if resource.url:
         embed.url = resource.url
     return embed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot import i18n
+from bot.core import safe_text
 from bot.core.delivery_log import LogEntry, Reason
 from bot.core.resources import Resource
 
@@ -39,7 +40,8 @@ def entry_line(locale: str, entry: LogEntry) -> str:
 
 
 def log_embed(locale: str, resource: Resource, entries: list[LogEntry]) -> discord.Embed:
-    title = i18n.text(locale, "resource.log.title", title=resource.title, count=len(entries))
+    shown = safe_text.title(resource.title, 200)  # an embed title renders formatting
+    title = i18n.text(locale, "resource.log.title", title=shown, count=len(entries))
     embed = discord.Embed(title=title[:256])
     lines: list[str] = []
     size = 0

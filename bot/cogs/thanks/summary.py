@@ -72,24 +72,40 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
     bot = worker.bot
     flow = bot.inbox_flow
     owner_id, guild_id = row["owner_id"], row["guild_id"]
+    message_id = row["message_id"]
+    try:
+        # Where the creator gets prompts now: the inbox channel it was saved for may have been
+        # deleted or turned off since. Editing it there would count thank-yous where nobody looks
+        # (or fail on a channel that is gone): they are shown afresh where the prompts go.
+        target = await worker._destination(owner_id, guild_id)
+        if target.id != row["channel_id"]:
+            if await flow.move_summary(row["id"], target.id, owner_id, guild_id) is None:
+                log.info("Summary %s merged into the open summary at %s", row["id"], target.id)
+                return
+            log.info("Summary %s moved from %s to %s", row["id"], row["channel_id"], target.id)
+            message_id = None
+    except (discord.HTTPException, DiscordUnavailable) as exc:
+        await flow.summary_failed(row["id"], row["attempts"], str(exc), message_gone=False)
+        log.warning("Summary %s not shown (%s); will retry", row["id"], exc)
+        return
     locale = await worker._creator_locale(owner_id, guild_id)
     counts = await flow.summary_counts(row["id"])
     name = await guild_name(bot, guild_id) if guild_id is not None else None
     embed = summary_embed(locale, counts, name)
     view = summary_view(locale, owner_id, guild_id, counts)
+    posted_in = None  # where a post went: the DMs, if the inbox refused it for good
     try:
-        if row["message_id"] is None:
+        if message_id is None:
             # The attempt in the nonce: after a crash the same post is recognised; after the message
             # was deleted, a new one is not mistaken for it.
             sent = await worker._send(
                 owner_id, guild_id, embed=embed, view=view, nonce=f"hs{row['id']}-{row['attempts']}"
             )
-            message_id = sent.id
+            message_id, posted_in = sent.id, sent.channel.id
         else:
-            message = bot.get_partial_messageable(row["channel_id"]).get_partial_message(row["message_id"])
+            message = bot.get_partial_messageable(row["channel_id"]).get_partial_message(message_id)
             async with bot.budget.slot(urgent=True):
                 await message.edit(embed=embed, view=view, allowed_mentions=NO_PINGS)
-            message_id = row["message_id"]
     except discord.NotFound as exc:
         await flow.summary_failed(row["id"], row["attempts"], str(exc), message_gone=True)
         return
@@ -97,7 +113,7 @@ async def send_summary(worker: ThanksWorker, row: Any) -> None:
         await flow.summary_failed(row["id"], row["attempts"], str(exc), message_gone=False)
         log.warning("Summary %s not shown (%s); will retry", row["id"], exc)
         return
-    await flow.summary_shown(row["id"], message_id, row["version"])
+    await flow.summary_shown(row["id"], message_id, row["version"], channel_id=posted_in)
     log.info("Summary %s for creator %s shown as message %s", row["id"], owner_id, message_id)
 
 

@@ -5,6 +5,19 @@ digit or space, so ``\\[x\\](https://…)`` shows the brackets as typed and is n
 space inside ``<@123>`` or ``@everyone`` leaves them as text. Masked links ``[text](url)`` render
 in message content and in embed descriptions and field values. Used by tests to ask whether
 user-controlled text became live markup inside a bot's message.
+
+Where in an embed Discord renders what (the discord.js guide's embed notes, also in disnake's:
+"Mentions of any kind in embeds will only render correctly within embed descriptions and field
+values", masked links "only in description and field values"; Pycord's guide, Embed Markdown:
+text formatting in the title and field names too, nothing at all in the author name and footer):
+
+| part | formatting | masked links, mentions |
+| --- | --- | --- |
+| content, description, field value | yes | yes |
+| title, field name | yes | no |
+| author name, footer text | no | no |
+
+So a backslash in an author name or footer shows as typed: text there must not be escaped.
 """
 
 from __future__ import annotations
@@ -30,6 +43,17 @@ def _live(text: str) -> str:
         out.append(char)
         i += 1
     return "".join(out)
+
+
+_FORMATTING = re.compile(
+    r"\*\*(?=\S)[^\n]+?\*\*|__(?=\S)[^\n]+?__|~~(?=\S)[^\n]+?~~|\|\|[^\n]+?\|\||`[^`\n]+`"
+    r"|\*(?=[^\s*])[^*\n]*?[^\s*\\]\*|(?<![\w_])_(?=\S)[^_\n]*?[^\s_]_(?![\w_])|\*(?=[^\s*])\S\*"
+)
+
+
+def formatting(text: str) -> list[str]:
+    """Every live span of text formatting: bold, italics, underline, strikethrough, spoiler, code."""
+    return [m.group() for m in _FORMATTING.finditer(_live(text))]
 
 
 def masked_links(text: str) -> list[tuple[str, str]]:

@@ -366,15 +366,37 @@ class Message(comp.ComponentLookup):
         parts += [c.get("content", "") for c in comp.walk(self.components) if c.get("type") == 10]
         return "\n".join(p for p in parts if p)
 
+    def _rendered(self, *, formatting_only: bool) -> str:
+        """The parts where Discord renders markdown (see markdown.py for which renders what): with
+        ``formatting_only``, embed titles and field names too, where only text formatting renders;
+        never author names and footers, shown as typed."""
+        parts = [self.content or ""]
+        for e in self.embeds:
+            parts.append(str(e.get("description") or ""))
+            parts += [str(f.get("value", "")) for f in e.get("fields", [])]
+            if formatting_only:
+                parts.append(str(e.get("title") or ""))
+                parts += [str(f.get("name", "")) for f in e.get("fields", [])]
+        parts += [c.get("content", "") for c in comp.walk(self.components) if c.get("type") == 10]
+        return "\n".join(p for p in parts if p)
+
     @property
     def live_masked_links(self) -> list[tuple[str, str]]:
-        """Masked links ``[text](url)`` a reader would see live in this message (see markdown.py)."""
-        return markdown.masked_links(self.text)
+        """Masked links ``[text](url)`` a reader would see live in this message (see markdown.py):
+        in content, embed descriptions and field values only."""
+        return markdown.masked_links(self._rendered(formatting_only=False))
 
     @property
     def live_mentions(self) -> list[str]:
-        """Mention syntax a reader would see rendered as a mention (pinging or not)."""
-        return markdown.mentions(self.text)
+        """Mention syntax a reader would see rendered as a mention (pinging or not); in embeds only
+        descriptions and field values render them."""
+        return markdown.mentions(self._rendered(formatting_only=False))
+
+    @property
+    def live_formatting(self) -> list[str]:
+        """Spans a reader would see bold, italic, underlined, struck, as a spoiler or as code: also
+        in embed titles and field names, never in author names and footers."""
+        return markdown.formatting(self._rendered(formatting_only=True))
 
     def __repr__(self) -> str:
         return f"<Message id={self.id} by {self.author.username}: {self.content[:40]!r} flags={self.flags}>"
