@@ -15,7 +15,11 @@ from bot.core.classifier import Label, classify_with_reason
 from bot.core.classifier_eval import evaluate, load_tsv
 from bot.core.classifier_model import features
 
-WRITER_FILES = tuple(f"tools/classifier_written_round6_{x}.tsv" for x in "abcdef")
+# Every writer's file in tools/ (rounds 6 and 7), found on disk: the test below then checks that each is
+# trained on and is a leave-one-writer-out fold, so a file added but not listed fails.
+WRITER_FILES = tuple(
+    f"tools/{path.name}" for path in sorted(Path(classifier_train.REPO, "tools").glob("classifier_written_*.tsv"))
+)
 
 
 def _cues(text: str) -> set[str]:
@@ -98,12 +102,25 @@ def test_training_files_under_tools_resolve_to_the_tools_folder():
     assert classifier_train.path_of("classifier_eval5.tsv").parent.name == "data"
 
 
+# Round 7's writers, trained on (overall, lowest label), at the level measured when trained on: g 97.7%
+# (request 95.0%), h 99.4% (99.1%), i 98.0% (other 96.5%), j 97.0% (request 94.5%), k 99.6% (98.9%). Lower
+# than round 6's: the specific rules outweigh the model on some of their indirect asks.
+WRITER_FLOORS = {
+    "tools/classifier_written_round7_g.tsv": (0.97, 0.94),
+    "tools/classifier_written_round7_h.tsv": (0.99, 0.98),
+    "tools/classifier_written_round7_i.tsv": (0.97, 0.96),
+    "tools/classifier_written_round7_j.tsv": (0.96, 0.94),
+    "tools/classifier_written_round7_k.tsv": (0.99, 0.98),
+}
+
+
 @pytest.mark.parametrize("name", WRITER_FILES)
 def test_the_writers_files_are_regression_guards_once_trained_on(name: str):
     # Scored once before they were trained on (tests/data/README.md); now trained on, so only a guard.
+    overall, per_label = WRITER_FLOORS.get(name, (0.98, 0.97))  # round 6: d and e 98.8% and 98.9% trained on
     report = evaluate(load_tsv(classifier_train.path_of(name)))
-    assert report.accuracy >= 0.98, f"{name}: {report.accuracy:.1%}"  # d and e: 98.8% and 98.9% trained on
-    assert min(report.label_accuracy(label) for label in ("thanks", "question", "request", "other")) >= 0.97
+    assert report.accuracy >= overall, f"{name}: {report.accuracy:.1%}"
+    assert min(report.label_accuracy(label) for label in ("thanks", "question", "request", "other")) >= per_label
 
 
 @pytest.mark.parametrize(

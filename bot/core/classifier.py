@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.core import lexicon as lx
 from bot.core import lexicon_delivery as ld
@@ -125,8 +126,16 @@ class _Sentiment:
 
 
 def _sentiment(t: Text) -> _Sentiment:
+    if (found := t.memo.get(_sentiment)) is None:  # the rules ask up to twice per message
+        found = t.memo[_sentiment] = _read_sentiment(t)
+    return found
+
+
+def _read_sentiment(t: Text) -> _Sentiment:
     # "good morning" is not praise; "10/10, no notes" is, and its "no" is not a complaint
-    words = _strip_small_talk(r3.PRAISE_ROUND3_RE.sub(" great ", t.words)).split()
+    # (no round-3 praise phrase, nothing to replace: the search is memoised, a failed sub is not)
+    praised = r3.PRAISE_ROUND3_RE.sub(" great ", t.words) if t.search(r3.PRAISE_ROUND3_RE) else t.words
+    words = _strip_small_talk(praised).split()
     gratitude = praise = negative = cue = False
     for i, w in enumerate(words):
         sq = lx.squeeze(w)
@@ -143,32 +152,40 @@ def _sentiment(t: Text) -> _Sentiment:
         if w in lx.SARCASM_CUES:
             cue = True
     exclaims = any(li.EXCLAMATION_RE.match(_strip_small_talk(c).strip()) for c in t.clauses)  # "what a lovely…!"
-    warm = (
-        lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or r4.PRAISE_ROUND4_RE.search(t.words)
-    )
+    warm = lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or t.search(r4.PRAISE_ROUND4_RE)
     if warm or exclaims or _praised(t):
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
-    if _PROBLEM_RE.search(t.words) or li.NEGATIVE_EXTRA_RE.search(t.words) or r4.LUKEWARM_RE.search(t.words):
+    if t.search(_PROBLEM_RE) or li.NEGATIVE_EXTRA_RE.search(t.words) or t.search(r4.LUKEWARM_RE):
         negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 
 
 def _praised(t: Text) -> re.Match[str] | None:
     # "worth gold", "great as always", "dá pra ver o carinho"; round 4: "aanrader", "sztos", "quality for free"
-    return r3.PRAISE_ROUND3_RE.search(t.words) or r4.PRAISE_ROUND4_RE.search(t.words)
+    return t.search(r3.PRAISE_ROUND3_RE) or t.search(r4.PRAISE_ROUND4_RE)
 
 
 def _passes(t: Text) -> re.Match[str] | None:
     return next(filter(None, map(r3.PASS_CLAUSE_RE.fullmatch, t.clauses)), None)  # "passo, grazie"
 
 
+@lru_cache(maxsize=256)  # the same words are stripped up to four times per message
 def _strip_small_talk(words: str) -> str:
     return r3.SMALL_TALK_ROUND3_RE.sub(" ", li.SMALL_TALK_EXTRA_RE.sub(" ", lx.SMALL_TALK_RE.sub(" ", words)))
 
 
 def _is_question(t: Text) -> str | None:
+    if (found := t.memo.get(_is_question, _UNSET)) is _UNSET:  # the rules ask up to twice per message
+        found = t.memo[_is_question] = _read_question(t)
+    return found
+
+
+_UNSET = object()
+
+
+def _read_question(t: Text) -> str | None:
     words = _strip_small_talk(t.words)
     if m := lx.QUESTION_MARKER_RE.search(words) or li.QUESTION_EXTRA_RE.search(words):
         return f"question marker {m.group(0)!r}"
@@ -203,7 +220,7 @@ def _wish_request(t: Text) -> str | None:
     """Roundabout asks: "I'd love to get my hands on…", "würde mich über … freuen", "mag ik ook zo'n…"."""
     if li.INSTEAD_RE.search(t.words):
         return None  # "… somewhere, or is it digital only?": a choice of format, for the creator
-    has_noun = bool(li.NOUN_RE.search(t.words))
+    has_noun = bool(t.search(li.NOUN_RE))
     for clause in (*t.clauses, t.words):  # also across a comma: "was muss ich tun, um … zu bekommen"
         for pattern, needs_noun in li.WISH_FRAMES:
             if needs_noun == li.OBJECT:
@@ -221,7 +238,7 @@ def _delivery_complaint(t: Text) -> str | None:
     """The resource did not come, or was forgotten, or the member is still waiting for it."""
     if m := ld.NOT_RECEIVED_RE.search(t.words):
         return f"not received: {m.group(0)!r}"
-    about_it = li.NOUN_RE.search(t.words) or lx.PRONOUN_RE.search(t.words)
+    about_it = t.search(li.NOUN_RE) or t.search(lx.PRONOUN_RE)
     if (m := ld.CANT_FIND_IT_RE.search(t.words)) and ld.DELIVERY_NOUN_RE.search(t.words):
         return f"cannot find it: {m.group(0)!r}"
     if (m := ld.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
@@ -246,18 +263,18 @@ _NEGATED_RE = re.compile(r"\b(didnt|did not|dont|do not|never|niet|nicht|pas|no|
 def _broken_delivery(t: Text) -> str | None:
     """A resource noun and a sign it arrived broken: "the pdf arrived blank", "link expired"."""
     m = ld.BROKEN_RE.search(t.words)
-    if m and li.NOUN_RE.search(t.words) and not ld.CONTENT_DEFECT_RE.search(t.words):
+    if m and t.search(li.NOUN_RE) and not ld.CONTENT_DEFECT_RE.search(t.words):
         return f"arrived broken: {m.group(0)!r}"
     if m := lm.STILL_BROKEN_RE.search(t.words):
         return f"still broken: {m.group(0)!r}"
-    if lx.NOT_RECEIVED_RE.search(t.words) or (_PROBLEM_RE.search(t.words) and lx.LINK_RE.search(t.words)):
+    if lx.NOT_RECEIVED_RE.search(t.words) or (t.search(_PROBLEM_RE) and lx.LINK_RE.search(t.words)):
         return "resource not received / link broken"
     return None
 
 
 def _small_talk(t: Text) -> str | None:
     """ "how are you?", "anyone from Lyon here?": the whole message is small talk (a few words aside)."""
-    if li.NOUN_RE.search(t.words) or not (m := r4.SMALL_TALK_QUESTION_RE.search(t.words)):
+    if t.search(li.NOUN_RE) or not (m := r4.SMALL_TALK_QUESTION_RE.search(t.words)):
         return None
     rest = [w for w in (t.words[: m.start()] + " " + t.words[m.end() :]).split() if w not in lx.FILLER_WORDS]
     return f"small talk: {m.group(0)!r}" if len(rest) <= 3 else None
@@ -348,7 +365,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"
-    if m := r4.LUKEWARM_RE.search(t.words):
+    if m := t.search(r4.LUKEWARM_RE):
         return Label.OTHER, f"lukewarm opinion: {m.group(0)!r}"  # "fine I guess, nothing special"
     if s.praise and not s.negative:
         # A round-3 praise phrase ("it will help", "worth gold") is specific; other praise words are weak.

@@ -31,16 +31,14 @@ def early_rule(text: str, t: Text) -> tuple[str, str] | None:
     if m := r5.NOTHING_CAME_RE.search(words):
         return "request", f"not received (nothing came): {m.group(0)!r}"
     if (m := r5.WRITING_TO_ASK_RE.search(words)) and (
-        li.NOUN_RE.search(words) or r5.POINTED_AT_RE.search(words[m.end() :])
+        t.search(li.NOUN_RE) or r5.POINTED_AT_RE.search(words[m.end() :])
     ):
         return "request", f"writes to ask for it: {m.group(0)!r}"
-    if (m := r5.WHERE_SINCE_DAYS_RE.search(words)) and (li.NOUN_RE.search(words) or lx.PRONOUN_RE.search(words)):
+    if (m := r5.WHERE_SINCE_DAYS_RE.search(words)) and (t.search(li.NOUN_RE) or t.search(lx.PRONOUN_RE)):
         return "request", f"still waiting: {m.group(0)!r}"
-    if (m := r5.COULD_USE_RE.search(words)) and (
-        li.NOUN_RE.search(words) or r5.POINTED_AT_RE.search(words[m.start() :])
-    ):
+    if (m := r5.COULD_USE_RE.search(words)) and (t.search(li.NOUN_RE) or r5.POINTED_AT_RE.search(words[m.start() :])):
         return "request", f"a need: {m.group(0)!r}"
-    if (m := r5.ON_BEHALF_RE.search(words)) and (li.NOUN_RE.search(words) or r5.POINTED_AT_RE.search(words[m.end() :])):
+    if (m := r5.ON_BEHALF_RE.search(words)) and (t.search(li.NOUN_RE) or r5.POINTED_AT_RE.search(words[m.end() :])):
         return "request", f"asks on someone's behalf: {m.group(0)!r}"
     if len(set(r5.LANGUAGE_NAME_RE.findall(words))) >= 2 and (m := r5.HAVE_IT_RE.search(words)):
         return "request", f"wrong language, asks for another: {m.group(0)!r}"
