@@ -56,9 +56,13 @@ FLOORS: dict[str, tuple[float, float]] = {
     "classifier_eval3.tsv": (0.99, 0.97),
     "classifier_eval4.tsv": (0.99, 0.99),
     "classifier_eval5.tsv": (0.98, 0.95),
-    # The judging set of round 6, never tuned on: 94.0% measured at the merge (other 91.4%); below the
-    # issue's target (0.97, 0.93), so the floor guards what was measured, not the target.
-    "classifier_eval6.tsv": (0.94, 0.91),
+    # The judging set of round 6, never tuned on: 94.0% at round 6's merge (other 91.4%), 95.4% after
+    # round 7's writers (other 93.1%). Below the issue's target (0.97, 0.93): the floor guards what was
+    # measured, not the target.
+    "classifier_eval6.tsv": (0.95, 0.93),
+    # The judging set of round 7, written blind during it: 95.8% with round 6's classifier, 96.8% after
+    # round 7's writers (other 94.6%). Never tuned on; the trainer refuses it (JUDGING_SETS).
+    "classifier_eval7.tsv": (0.96, 0.94),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
