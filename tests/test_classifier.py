@@ -424,11 +424,13 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
     assert not set(JUDGING_SETS) & set(TRAINING_FILES)
 
 
-@pytest.mark.timeout(600)  # round 6's ~24,000 rows: about 75 s of CPU, twice that on a loaded machine
+@pytest.mark.timeout(600)  # round 7's ~35,000 rows: about 110 s of CPU alone, twice that on a loaded machine
 def test_retraining_reproduces_the_shipped_model_byte_for_byte():
     # Deterministic training (fixed order, fixed seed, rounded weights).
     rows = [row for name in TRAINING_FILES for row in load_tsv(path_of(name))]
-    assert to_json(train(rows, weights=row_weights()), file_hashes()) == MODEL_PATH.read_text(encoding="utf-8")
+    # Not a bare ==: on a mismatch pytest diffed the two 6 MB texts line by line, past the timeout.
+    if to_json(train(rows, weights=row_weights()), file_hashes()) != MODEL_PATH.read_text(encoding="utf-8"):
+        pytest.fail("retraining gives another model: run python -m bot.core.classifier_train and commit its data")
 
 
 def test_training_data_generator_reproduces_the_file():
