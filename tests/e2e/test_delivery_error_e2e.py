@@ -35,9 +35,7 @@ def make_file_unreadable(bot, sha256: str) -> Callable[[], None]:
     return undo
 
 
-async def test_an_unexpected_error_after_the_acknowledgement_is_told_privately_with_a_code(
-    standin, scene, bot_process
-) -> None:
+async def test_an_unexpected_error_after_the_ack_is_told_with_a_code(standin, scene, bot_process) -> None:
     bot = await bot_process()
     await add_resource(standin, scene)
     post = await share(standin, scene)
