@@ -206,6 +206,17 @@ async def next_summary_due(db: Database, me: str, alive_since: int, recheck_at: 
     )
 
 
+def counts_changed(conn: Connection, message_ids: list[int]) -> None:
+    """These messages were answered, or wait again: a summary counting them shows a wrong number
+    now, so it is due for an edit, at its pace (``next_edit_at`` stays) and by any process's
+    worker. ``version``: an edit under way when they changed keeps it dirty (``summary_shown``)."""
+    conn.executemany(
+        "UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id ="
+        " (SELECT p.summary_id FROM member_messages m JOIN prompts p ON p.id = m.prompt_id WHERE m.id = ?)",
+        [(message_id,) for message_id in message_ids],
+    )
+
+
 async def summary_counts(db: Database, summary_id: int) -> list[Row]:
     """Waiting messages the summary stands for, per resource and label."""
     return await db.fetchall(
