@@ -298,3 +298,55 @@ async def test_a_summary_posted_elsewhere_than_saved_for_is_edited_where_it_was_
     [claimed] = await flow.due_summaries()
     await flow.summary_shown(summary, 4242, claimed["version"], channel_id=DMS)  # the inbox refused it
     assert await db.fetchval("SELECT channel_id FROM inbox_summaries WHERE id = ?", (summary,)) == DMS
+
+
+async def test_answering_a_summarised_message_makes_its_summary_due_for_an_edit_at_its_pace(
+    db, resources, deliveries, thanks, flow, clock
+):
+    from bot.core.reply_all import ReplyAllService
+
+    await deliver(resources, deliveries, ALICE, 10)
+    delivery = await deliver(resources, deliveries, BOB, 20)
+    _, summary = await summarised(thanks, flow, ALICE, 500, CHANNEL)
+    bob_prompt, _ = await summarised(thanks, flow, BOB, 600, CHANNEL)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"])
+    alice = await db.fetchval("SELECT member_message_id FROM prompts WHERE id <> ?", (bob_prompt,))
+
+    await thanks.close(alice, MAYA, Status.NO_REPLY_NEEDED)  # from /thanks pending
+    assert await flow.due_summaries() == [], "edited at its pace, not at once"
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 1)]
+    await flow.summary_shown(summary, 4242, again["version"])
+
+    replies = ReplyAllService(db, clock=clock)
+    args = {
+        "resource_id": delivery.resource_id, "owner_id": MAYA.user_id, "guild_id": GUILD, "resource_title": "Plan",
+        "author_name": "Maya", "author_avatar": None, "text": "Thanks, all of you!", "days": 7,
+    }  # fmt: skip
+    await replies.queue(source_id=1, actor=MAYA, **args)
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert await flow.summary_counts(summary) == []  # "Everything here has been answered"
+    await flow.summary_shown(summary, 4242, again["version"])
+
+    [send] = await replies.due_sends()
+    await replies.undeliverable(send, "discord 403 50007")  # Bob's DMs are closed: waiting again
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 1)]
+
+
+async def test_answering_a_message_no_summary_counts_touches_no_summary(db, resources, deliveries, thanks, flow, clock):
+    await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, BOB, 20)
+    _, summary = await summarised(thanks, flow, ALICE, 500, CHANNEL)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"])
+    bob = await record(thanks, BOB, 600)
+    [(prompt_id, _, _)] = await thanks.due_prompts()
+    await thanks.prompt_sent(prompt_id, CHANNEL, 9000)  # prompted on its own, not summarised
+    await thanks.close(bob.id, MAYA, Status.NO_REPLY_NEEDED)
+    clock.now += SUMMARY_EDIT_SECONDS
+    assert await flow.due_summaries() == []

@@ -12,7 +12,8 @@ import secrets
 import discord
 from discord import app_commands
 
-from bot.cogs.common import reply_private, tr
+from bot import i18n
+from bot.cogs.common import locale_of, reply_private, tr
 from bot.cogs.retry import DiscordUnavailable
 from bot.core.errors import HandoutError
 
@@ -23,6 +24,18 @@ def render_error(interaction: discord.Interaction, error: HandoutError) -> str:
     return tr(interaction, error.key, **error.params)
 
 
+def explain(locale: str, error: BaseException, where: object) -> str:
+    """What to tell a member about ``error``, in ``locale``: a domain error's own text; anything
+    else is a bug, logged with its traceback under a short code that the member's text quotes.
+    One place for both the interaction handler below and a delivery finishing in its own task
+    (bot/cogs/delivery/deliver.py), which has no interaction any more. ``where``: for the log."""
+    if isinstance(error, HandoutError):
+        return i18n.text(locale, error.key, **error.params)
+    code = secrets.token_hex(3)
+    log.error("Unexpected error [%s] in %s", code, where, exc_info=error)
+    return i18n.text(locale, "error.unexpected", code=code)
+
+
 async def handle_interaction_error(interaction: discord.Interaction, error: Exception) -> None:
     original = getattr(error, "original", error)
     if interaction.client.is_closed():
@@ -30,19 +43,15 @@ async def handle_interaction_error(interaction: discord.Interaction, error: Exce
         # unfinished is still pending and is completed after the next start.
         log.info("Shutting down; interaction %s left unfinished: %r", interaction.id, original)
         return
-    if isinstance(original, HandoutError):
-        message = render_error(interaction, original)
-    elif isinstance(original, DiscordUnavailable):
+    if isinstance(original, DiscordUnavailable):
         # Not a bug: Discord kept failing after our retries. Trying again later can help.
         log.warning("Interaction %s not completed: %s", interaction.id, original)
         message = tr(interaction, "error.discord_unavailable")
     elif isinstance(error, app_commands.CheckFailure):
         message = tr(interaction, "error.not_allowed")
     else:
-        code = secrets.token_hex(3)
         command = interaction.command.qualified_name if interaction.command else interaction.data
-        log.error("Unexpected error [%s] in %s", code, command, exc_info=original)
-        message = tr(interaction, "error.unexpected", code=code)
+        message = explain(locale_of(interaction), original, command)
     try:
         await reply_private(interaction, message)
     except discord.HTTPException as exc:

@@ -18,6 +18,7 @@ from typing import Any
 from bot.core.errors import Conflict, Forbidden, HandoutError
 from bot.core.resources import Actor
 from bot.db import cluster
+from bot.db import inbox_flow as flow_sql
 from bot.db import reply_all as sql
 from bot.db.database import Database
 
@@ -125,5 +126,7 @@ def _queue(conn: Any, values: dict, resource_title: str) -> ReplyAllQueued | Non
     members = sorted({row["member_id"] for row in messages})
     for member_id in members:
         sql.queue_send(conn, reply_all_id, member_id, values["created_at"])
-    sql.mark_answered(conn, [row["id"] for row in messages], values["author_id"], values["created_at"])
+    answered = [row["id"] for row in messages]
+    sql.mark_answered(conn, answered, values["author_id"], values["created_at"])
+    flow_sql.counts_changed(conn, answered)
     return ReplyAllQueued(reply_all_id, len(members))

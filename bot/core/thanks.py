@@ -210,6 +210,8 @@ class ThanksService:
                 now=self.now(),
                 reply_message_id=reply_message_id,
             )
+        # Siblings share its prompt, so its summary (if the prompt was counted in one) is theirs too.
+        await self._db.transaction(flow_sql.counts_changed, [message_id])
         return await self.get(message_id)
 
     async def pending(self, owner_id: int, guild_id: int | None, page: int = 0) -> tuple[list[MemberMessage], int]:

@@ -103,33 +103,32 @@ async def release_prompt_messages(db: Database, reservation_ids: list[int]) -> N
     await db.execute(f"DELETE FROM prompt_pace WHERE id IN ({marks})", reservation_ids)
 
 
-async def open_summary(db: Database, channel_id: int, owner_id: int, guild_id: int | None, since: int) -> int | None:
-    return await db.fetchval(
+def _open_summary(
+    conn: Connection, channel_id: int, owner_id: int, guild_id: int | None, since: int, besides: int | None = None
+) -> int | None:
+    """The newest summary in ``channel_id`` for this creator and server begun after ``since``
+    (still open to more prompts), other than ``besides``."""
+    row = conn.execute(
         "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ?"
-        " AND guild_id IS NOT DISTINCT FROM ? AND created_at > ?"
+        " AND guild_id IS NOT DISTINCT FROM ? AND created_at > ? AND id IS DISTINCT FROM ?"
         " ORDER BY id DESC LIMIT 1",
-        (channel_id, owner_id, guild_id, since),
-    )
+        (channel_id, owner_id, guild_id, since, besides),
+    ).fetchone()
+    return None if row is None else row[0]
 
 
 def _summarise(
     conn: Connection, prompt_ids: list[int], channel_id: int, owner_id: int, guild_id: int | None,
     reuse_since: int, now: int,
 ) -> int:  # fmt: skip
-    row = conn.execute(
-        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ?"
-        " AND guild_id IS NOT DISTINCT FROM ? AND created_at > ?"
-        " ORDER BY id DESC LIMIT 1",
-        (channel_id, owner_id, guild_id, reuse_since),
-    ).fetchone()
-    if row is None:
+    summary_id = _open_summary(conn, channel_id, owner_id, guild_id, reuse_since)
+    if summary_id is None:
         summary_id = conn.execute(
             "INSERT INTO inbox_summaries (channel_id, owner_id, guild_id, next_edit_at, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (channel_id, owner_id, guild_id, now, now, now),
         ).fetchone()[0]
     else:
-        summary_id = row[0]
         conn.execute("UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id = ?", (summary_id,))
     conn.executemany(
         "UPDATE prompts SET status = 'summarised', summary_id = ?, channel_id = ? WHERE id = ? AND status = 'queued'",
@@ -149,18 +148,13 @@ def _move_summary(
     conn: Connection, summary_id: int, channel_id: int, owner_id: int, guild_id: int | None, reuse_since: int,
     now: int, me: str,
 ) -> int | None:  # fmt: skip
-    other = conn.execute(
-        "SELECT id FROM inbox_summaries WHERE channel_id = ? AND owner_id = ?"
-        " AND guild_id IS NOT DISTINCT FROM ? AND created_at > ? AND id <> ?"
-        " ORDER BY id DESC LIMIT 1",
-        (channel_id, owner_id, guild_id, reuse_since, summary_id),
-    ).fetchone()
+    other = _open_summary(conn, channel_id, owner_id, guild_id, reuse_since, besides=summary_id)
     if other is not None:
         # The destination has a summary of its own: it counts these too, this one is done.
         conn.execute(
-            "UPDATE prompts SET summary_id = ?, channel_id = ? WHERE summary_id = ?", (other[0], channel_id, summary_id)
+            "UPDATE prompts SET summary_id = ?, channel_id = ? WHERE summary_id = ?", (other, channel_id, summary_id)
         )
-        conn.execute("UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id = ?", (other[0],))
+        conn.execute("UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id = ?", (other,))
         conn.execute(
             "UPDATE inbox_summaries SET dirty = 0, updated_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
             (now, summary_id, me),
@@ -209,6 +203,17 @@ async def next_summary_due(db: Database, me: str, alive_since: int, recheck_at: 
         f"SELECT MIN(CASE WHEN {where} THEN next_edit_at ELSE CAST(? AS BIGINT) END) FROM inbox_summaries"
         " WHERE dirty = 1",
         (*params, recheck_at),
+    )
+
+
+def counts_changed(conn: Connection, message_ids: list[int]) -> None:
+    """These messages were answered, or wait again: a summary counting them shows a wrong number
+    now, so it is due for an edit, at its pace (``next_edit_at`` stays) and by any process's
+    worker. ``version``: an edit under way when they changed keeps it dirty (``summary_shown``)."""
+    conn.executemany(
+        "UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id ="
+        " (SELECT p.summary_id FROM member_messages m JOIN prompts p ON p.id = m.prompt_id WHERE m.id = ?)",
+        [(message_id,) for message_id in message_ids],
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.db import cluster
+from bot.db import cluster, inbox_flow
 from bot.db.database import Connection, Database, Row
 
 
@@ -112,12 +112,15 @@ def _undeliverable(conn: Connection, send_id: int, member_id: int, resource_id: 
     ).rowcount
     if not changed:
         return
-    # Not answered after all: back to waiting, so the creator still sees it in /thanks pending.
-    conn.execute(
+    # Not answered after all: back to waiting, so the creator still sees it in /thanks pending (and
+    # in the summary that counts it).
+    waiting = conn.execute(
         "UPDATE member_messages SET status = 'waiting', answered_by = NULL, answered_how = NULL, answered_at = NULL"
-        " WHERE member_id = ? AND resource_id = ? AND answered_how = 'relayed_to_all' AND reply_message_id IS NULL",
+        " WHERE member_id = ? AND resource_id = ? AND answered_how = 'relayed_to_all' AND reply_message_id IS NULL"
+        " RETURNING id",
         (member_id, resource_id),
-    )
+    ).fetchall()
+    inbox_flow.counts_changed(conn, [row[0] for row in waiting])
 
 
 async def undeliverable(db: Database, send_id: int, member_id: int, resource_id: int, error: str, me: str) -> None:

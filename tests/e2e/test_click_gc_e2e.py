@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.e2e.stories import add_resource, share
-from tests.e2e.test_ops_e2e import free_port, get, one, samples
+from tests.e2e.test_ops_e2e import free_port, get, one, samples, watched_bot_and_a_crowd
 
 CLICKS = 200
 
@@ -25,12 +24,7 @@ async def test_start_up_objects_are_frozen(standin, scene, bot_process) -> None:
 
 
 async def test_a_burst_of_clicks_seldom_wakes_the_collector(standin, scene, bot_process) -> None:
-    port = free_port()
-    await bot_process(env={"HANDOUT_METRICS_PORT": str(port)})
-    await add_resource(standin, scene)
-    post = await share(standin, scene)
-    world = standin.world
-    members = [world.add_member(scene.guild, world.add_user(f"clicker{i}")) for i in range(CLICKS)]
+    port, post, members = await watched_bot_and_a_crowd(standin, scene, bot_process, CLICKS, "clicker")
 
     async def young_collections() -> float:
         found = samples((await get(port, "/metrics"))[1])

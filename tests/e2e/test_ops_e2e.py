@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from typing import Any
 
 import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
@@ -37,6 +38,18 @@ def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 
 def one(found: dict, name: str, **labels: str) -> float:
     return found.get((name, tuple(sorted(labels.items()))), 0.0)
+
+
+async def watched_bot_and_a_crowd(standin, scene, bot_process, members: int, name: str) -> tuple[int, Any, list]:
+    """A bot serving /metrics on a free port, the scene's resource shared in #general, and
+    ``members`` more members of the server (``name0``, ``name1``, ...) to click it:
+    (the metrics port, the share post, the members)."""
+    port = free_port()
+    await bot_process(env={"HANDOUT_METRICS_PORT": str(port)})
+    await add_resource(standin, scene)
+    post = await share(standin, scene)
+    world = standin.world
+    return port, post, [world.add_member(scene.guild, world.add_user(f"{name}{i}")) for i in range(members)]
 
 
 async def test_metrics_agree_with_what_happened(standin, scene, bot_process) -> None:

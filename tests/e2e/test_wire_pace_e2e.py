@@ -13,7 +13,7 @@ import pytest
 
 from tests.e2e.stories import add_resource, share
 from tests.e2e.test_cluster_e2e import guild_on_shard, members_of, shard_env
-from tests.e2e.test_ops_e2e import free_port, get, one, samples
+from tests.e2e.test_ops_e2e import free_port, get, one, samples, watched_bot_and_a_crowd
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -50,12 +50,7 @@ async def pile_up_behind_held_dm_openings(standin, clicks: list[tuple], ports: l
 
 
 async def test_requests_held_by_discord_py_leave_at_the_pace_not_together(standin, scene, bot_process) -> None:
-    port = free_port()
-    await bot_process(env={"HANDOUT_METRICS_PORT": str(port)})
-    await add_resource(standin, scene)
-    post = await share(standin, scene)
-    world = standin.world
-    crowd = [world.add_member(scene.guild, world.add_user(f"crowd{i}")) for i in range(MEMBERS)]
+    port, post, crowd = await watched_bot_and_a_crowd(standin, scene, bot_process, MEMBERS, "crowd")
     await pile_up_behind_held_dm_openings(standin, [(member, post) for member in crowd], [port], MEMBERS - PILED)
 
     def delivered() -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -20,11 +19,11 @@ import discord
 from bot import i18n
 from bot.cogs.common import NO_PINGS, send_dm, user_by_id
 from bot.cogs.delivery import render
+from bot.cogs.errors import explain
 from bot.cogs.retry import DiscordUnavailable, describe, with_retries
 from bot.cogs.thanks.views import SayButton
 from bot.core import safe_text
 from bot.core.deliveries import DeliveredVia, Delivery, RequestedVia, where_to_deliver
-from bot.core.errors import HandoutError
 from bot.core.resources import Resource
 
 if TYPE_CHECKING:
@@ -170,17 +169,11 @@ class Deliverer:
         try:
             await self._complete(delivery, resource, user, followup=followup)
         except Exception as error:
-            # What the click's handler did with it before (bot/cogs/errors.py), without the interaction.
+            # What the click's handler does with it (bot/cogs/errors.py), without the interaction.
             if self.bot.is_closed():
                 log.info("Shutting down; delivery %s left unfinished: %r", delivery.id, error)
                 return
-            locale = delivery.locale or i18n.DEFAULT_LANGUAGE
-            if isinstance(error, HandoutError):
-                text = i18n.text(locale, error.key, **error.params)
-            else:
-                code = secrets.token_hex(3)
-                log.error("Unexpected error [%s] in delivery %s", code, delivery.id, exc_info=error)
-                text = i18n.text(locale, "error.unexpected", code=code)
+            text = explain(delivery.locale or i18n.DEFAULT_LANGUAGE, error, f"delivery {delivery.id}")
             if followup is not None:
                 await self._quiet(lambda: followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS))
 

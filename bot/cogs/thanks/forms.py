@@ -142,6 +142,7 @@ async def submit_reply(interaction: discord.Interaction[HandoutBot], message_id:
         closed = await bot.thanks.close(
             message.id, actor, Status.ANSWERED, AnsweredHow.RELAYED, sent.id, with_prompt=from_prompt(interaction)
         )
+        bot.thanks_worker.kick()  # a summary counting it is due for an edit
     except Conflict:
         closed = await bot.thanks.get(message.id)  # closed by someone else meanwhile; the reply did go out
     await reply_private(interaction, render.closed_line(interaction.locale.value, closed))

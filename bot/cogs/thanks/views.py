@@ -148,6 +148,7 @@ class AnswerButton(
         status = Status.ANSWERED if self.action == "self" else Status.NO_REPLY_NEEDED
         how = AnsweredHow.THEMSELVES if self.action == "self" else None
         closed = await bot.thanks.close(message.id, actor, status, how, with_prompt=from_prompt(interaction))
+        bot.thanks_worker.kick()  # a summary counting it is due for an edit
         await mark_prompt_closed(interaction, closed)
 
 
