@@ -64,6 +64,15 @@ TRAINING_FILES = (
     "tools/classifier_written_round7_m.tsv",
     "tools/classifier_written_round7_n.tsv",
     "tools/classifier_written_round7_o.tsv",
+    # Round 8 (p-s: other in all its shapes, long messages, indirect requests in nl/de/fr, mixed-language
+    # and emoji), scored once before training on them; rows repeating any other set dropped by script.
+    "tools/classifier_written_round8_p.tsv",
+    "tools/classifier_written_round8_q.tsv",
+    "tools/classifier_written_round8_r.tsv",
+    "tools/classifier_written_round8_s.tsv",
+    # Two more (t: the question/request and question/thanks borders; u: phone typing), same handling.
+    "tools/classifier_written_round8_t.tsv",
+    "tools/classifier_written_round8_u.tsv",
 )
 VALIDATION_FILE = "classifier_eval.tsv"
 SETTINGS = {"epochs": 12, "learning_rate": 4.0, "l2": 1e-5, "min_docs": 2, "seed": 14, "precision": 3}
