@@ -63,6 +63,10 @@ FLOORS: dict[str, tuple[float, float]] = {
     # The judging set of round 7, written blind during it: 95.8% with round 6's classifier, 96.8% after
     # round 7's writers (other 94.6%). Never tuned on; the trainer refuses it (JUDGING_SETS).
     "classifier_eval7.tsv": (0.96, 0.94),
+    # The judging set of round 8, written blind during it and scored once at its end: 95.6%, thanks 91.8%
+    # (other 93.1%); round 7's classifier scored 94.8% on it. Thanks is under the issue's 93%: the floor
+    # guards what was measured. Never tuned on; the trainer refuses it.
+    "classifier_eval8.tsv": (0.95, 0.91),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
