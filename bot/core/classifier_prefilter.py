@@ -4,13 +4,15 @@ Most of the classifier's time went to about a hundred regex searches per message
 which fail: a request frame about "hook me up" cannot match a message without "hook" in it. For
 each pattern we derive, from the pattern's own parse tree, what any match must contain: groups of
 literal fragments, at least one fragment of each group in every match (``\\b(send|mail) me\\b`` needs
-"send me" or "mail me"). Each fragment is represented by one of its three-letter pieces, so the test
-at classify time is a set intersection with the message's three-letter pieces, done once per message.
+"send me" or "mail me"). Each fragment is filed under one of its three-letter pieces. At classify
+time a set intersection of those pieces with the message's own finds the few fragments worth looking
+for, and only they are looked for in the message's words (``fragment in words``).
 
 The derivation is conservative by construction: anything it does not understand (a class like
-``\\w``, a backreference, a case-insensitive flag, a fragment shorter than three letters) adds no
-requirement, so such a pattern is simply never skipped. Skipping is exact: a pattern is only skipped
-when no substring of the text searched can match it, so every label and reason is unchanged.
+``\\w``, a backreference, a case-insensitive flag, an optional part) adds no requirement, and a pattern
+that requires nothing is never skipped. A pattern is skipped only when none of its required fragments
+occurs in the words, so it cannot match them or any part of them (a clause, what follows a match):
+every label and reason is unchanged (tests/test_classifier_prefilter.py).
 """
 
 from __future__ import annotations
