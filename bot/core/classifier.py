@@ -57,43 +57,44 @@ class Label(StrEnum):
 _CREATOR_SUBJECT_RE = re.compile(r"^(you|u|ya|jij|du|tu|vous)\b")
 
 
-def _has_object(rest: str) -> bool:
+def _has_object(t: Text, rest: str) -> bool:
     rest = rest.strip()
-    if lm.NOT_SENDABLE_RE.match(rest) or _CREATOR_SUBJECT_RE.match(rest):
+    if t.match(lm.NOT_SENDABLE_RE, rest) or t.match(_CREATOR_SUBJECT_RE, rest):
         return False
-    return bool(lx.OBJECT_RE.search(rest) or li.OBJECT_NOUN_RE.search(rest))
+    return bool(t.find(lx.OBJECT_RE, rest) or t.find(li.OBJECT_NOUN_RE, rest))
 
 
 def _explicit_request(t: Text) -> str | None:
+    frames = t.possible(REQUEST_FRAMES)  # most frames cannot match this message at all: skip them
     for clause in t.clauses:
-        for pattern, needs_object in REQUEST_FRAMES:
+        for pattern, needs_object in frames:
             for m in pattern.finditer(clause):
-                if needs_object == lx.ANY and not (li.NOUN_RE.search(clause) or lx.PRONOUN_RE.search(clause)):
+                if needs_object == lx.ANY and not (t.find(li.NOUN_RE, clause) or t.find(lx.PRONOUN_RE, clause)):
                     continue
-                if li.USE_TR_RE.search(clause):  # "paylaşabilir miyim": may I share it (a question)
+                if t.find(li.USE_TR_RE, clause):  # "paylaşabilir miyim": may I share it (a question)
                     continue
-                if needs_object == lx.ANY and li.AVAILABLE_IN_RE.search(clause):
+                if needs_object == lx.ANY and t.find(li.AVAILABLE_IN_RE, clause):
                     continue
-                if li.INSTEAD_RE.search(t.words):
+                if t.search(li.INSTEAD_RE):
                     continue
                 rest = clause[m.end() :]
-                if needs_object is True and not _has_object(rest):
+                if needs_object is True and not _has_object(t, rest):
                     continue
-                if needs_object == lx.LOOSE and not (_has_object(rest) or lx.LOOSE_OBJECT_RE.search(rest.strip())):
+                if needs_object == lx.LOOSE and not (_has_object(t, rest) or t.find(lx.LOOSE_OBJECT_RE, rest.strip())):
                     continue
                 # "mag ik de checklist delen?" / "can I have the template and print it?" -> question frame
-                if needs_object in (True, lx.LOOSE) and lx.USE_RE.search(rest):
+                if needs_object in (True, lx.LOOSE) and t.find(lx.USE_RE, rest):
                     continue
-                if _WHERE_RE.match(m.group(0)) and ld.INSIDE_RE.search(clause):
+                if _WHERE_RE.match(m.group(0)) and t.find(ld.INSIDE_RE, clause):
                     continue  # where something is inside the resource: a question
                 return f"request frame: {m.group(0)!r}"
     return None
 
 
-def _noun_only_request(clause: str, asked: bool = False) -> bool:
+def _noun_only_request(t: Text, clause: str, asked: bool = False) -> bool:
     """A clause that is just a resource noun (+ please/greeting): "ebook pls", "link?", "TEMPLATE AUB"."""
     tokens = [w for w in clause.split() if w not in lx.FILLER_WORDS]
-    if not tokens or not li.NOUN_RE.search(clause):
+    if not tokens or not t.find(li.NOUN_RE, clause):
         return False
     unknown = [w for w in tokens if not li.NOUN_RE.fullmatch(w)]
     # "content calendar template pls": a couple of qualifiers are fine when the member is asking politely.
@@ -101,7 +102,7 @@ def _noun_only_request(clause: str, asked: bool = False) -> bool:
         return True
     # "the checklist from today's post please": a few more when polite and not a thank-you.
     limit = 4 if not any(_is_gratitude_word(w) for w in tokens) else 2
-    return len(unknown) <= limit and (asked or bool(lx.POLITE_RE.search(clause)))
+    return len(unknown) <= limit and (asked or bool(t.find(lx.POLITE_RE, clause)))
 
 
 def _is_gratitude_word(word: str) -> bool:
@@ -151,13 +152,13 @@ def _read_sentiment(t: Text) -> _Sentiment:
             negative = True
         if w in lx.SARCASM_CUES:
             cue = True
-    exclaims = any(li.EXCLAMATION_RE.match(_strip_small_talk(c).strip()) for c in t.clauses)  # "what a lovely…!"
-    warm = lx.PRAISE_PHRASE_RE.search(t.words) or li.PRAISE_EXTRA_RE.search(t.words) or t.search(r4.PRAISE_ROUND4_RE)
+    exclaims = any(t.match(li.EXCLAMATION_RE, _strip_small_talk(c).strip()) for c in t.clauses)  # "what a lovely…!"
+    warm = t.search(lx.PRAISE_PHRASE_RE) or t.search(li.PRAISE_EXTRA_RE) or t.search(r4.PRAISE_ROUND4_RE)
     if warm or exclaims or _praised(t):
         praise = True
     if praise and not gratitude and not t.positive_emoji and all(lx.squeeze(w) in _ACK_SQ for w in words):
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
-    if t.search(_PROBLEM_RE) or li.NEGATIVE_EXTRA_RE.search(t.words) or t.search(r4.LUKEWARM_RE):
+    if t.search(_PROBLEM_RE) or t.search(li.NEGATIVE_EXTRA_RE) or t.search(r4.LUKEWARM_RE):
         negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 
@@ -168,6 +169,8 @@ def _praised(t: Text) -> re.Match[str] | None:
 
 
 def _passes(t: Text) -> re.Match[str] | None:
+    if not t.may(r3.PASS_CLAUSE_RE):
+        return None
     return next(filter(None, map(r3.PASS_CLAUSE_RE.fullmatch, t.clauses)), None)  # "passo, grazie"
 
 
@@ -187,14 +190,14 @@ _UNSET = object()
 
 def _read_question(t: Text) -> str | None:
     words = _strip_small_talk(t.words)
-    if m := lx.QUESTION_MARKER_RE.search(words) or li.QUESTION_EXTRA_RE.search(words):
+    if m := t.find(lx.QUESTION_MARKER_RE, words) or t.find(li.QUESTION_EXTRA_RE, words):
         return f"question marker {m.group(0)!r}"
     for clause in t.clauses:
         clause = _strip_small_talk(clause).strip()
-        if clause and li.EXCLAMATION_RE.match(clause):
+        if clause and t.match(li.EXCLAMATION_RE, clause):
             continue  # "what a lovely template", "quel joli modèle": an exclamation
-        if clause and (m := lx.QUESTION_START_RE.match(clause)) and (t.has_qmark or not _praised(t)):
-            if not t.has_qmark and ld.EXISTENTIAL_RE.match(clause):
+        if clause and (m := t.match(lx.QUESTION_START_RE, clause)) and (t.has_qmark or not _praised(t)):
+            if not t.has_qmark and t.match(ld.EXISTENTIAL_RE, clause):
                 continue
             return f"question clause {m.group(0)!r}"
     if t.has_qmark:
@@ -218,17 +221,18 @@ _WHERE_RE = re.compile(r"(where|wheres|waar|wo|ou|donde|onde|dove|gdzie)\b")
 
 def _wish_request(t: Text) -> str | None:
     """Roundabout asks: "I'd love to get my hands on…", "würde mich über … freuen", "mag ik ook zo'n…"."""
-    if li.INSTEAD_RE.search(t.words):
+    if t.search(li.INSTEAD_RE):
         return None  # "… somewhere, or is it digital only?": a choice of format, for the creator
     has_noun = bool(t.search(li.NOUN_RE))
+    frames = t.possible(li.WISH_FRAMES)  # most frames cannot match this message at all: skip them
     for clause in (*t.clauses, t.words):  # also across a comma: "was muss ich tun, um … zu bekommen"
-        for pattern, needs_noun in li.WISH_FRAMES:
+        for pattern, needs_noun in frames:
             if needs_noun == li.OBJECT:
-                if (m := pattern.search(clause)) and _has_object(clause[m.end() :]):
+                if (m := pattern.search(clause)) and _has_object(t, clause[m.end() :]):
                     return f"wish/roundabout ask: {m.group(0)!r}"
                 continue
             if (m := pattern.search(clause)) and (has_noun or not needs_noun):
-                if _USE_AFTER_RE.search(clause[m.end() :]) or li.USE_TR_RE.search(clause):
+                if t.find(_USE_AFTER_RE, clause[m.end() :]) or t.find(li.USE_TR_RE, clause):
                     continue
                 return f"wish/roundabout ask: {m.group(0)!r}"
     return None
@@ -236,22 +240,22 @@ def _wish_request(t: Text) -> str | None:
 
 def _delivery_complaint(t: Text) -> str | None:
     """The resource did not come, or was forgotten, or the member is still waiting for it."""
-    if m := ld.NOT_RECEIVED_RE.search(t.words):
+    if m := t.search(ld.NOT_RECEIVED_RE):
         return f"not received: {m.group(0)!r}"
     about_it = t.search(li.NOUN_RE) or t.search(lx.PRONOUN_RE)
-    if (m := ld.CANT_FIND_IT_RE.search(t.words)) and ld.DELIVERY_NOUN_RE.search(t.words):
+    if (m := t.search(ld.CANT_FIND_IT_RE)) and t.search(ld.DELIVERY_NOUN_RE):
         return f"cannot find it: {m.group(0)!r}"
-    if (m := ld.STILL_NO_RE.search(t.words)) and li.NOUN_RE.search(t.words[m.end() :]):
+    if (m := t.search(ld.STILL_NO_RE)) and t.find(li.NOUN_RE, t.words[m.end() :]):
         return f"still nothing: {m.group(0)!r}"
     # "I don't see the attachment" (a delivery) but not "I don't see a monthly overview" (the content)
-    if (m := ld.MISSING_RE.search(t.words)) and ld.DELIVERY_NOUN_RE.search(t.words[m.end() :]):
+    if (m := t.search(ld.MISSING_RE)) and t.find(ld.DELIVERY_NOUN_RE, t.words[m.end() :]):
         return f"missing: {m.group(0)!r}"
-    if m := ld.FAILED_RE.search(t.words):
+    if m := t.search(ld.FAILED_RE):
         return f"delivery failed: {m.group(0)!r}"
     for pattern, what in ((ld.WAITING_RE, "still waiting"), (ld.FORGOT_RE, "forgotten")):
-        if not (m := pattern.search(t.words)) or not about_it or _NEGATED_RE.search(t.words[: m.start()]):
+        if not (m := t.search(pattern)) or not about_it or t.find(_NEGATED_RE, t.words[: m.start()]):
             continue
-        if pattern is ld.FORGOT_RE and ld.FIRST_PERSON_BEFORE_RE.search(t.words[: m.start()]):
+        if pattern is ld.FORGOT_RE and t.find(ld.FIRST_PERSON_BEFORE_RE, t.words[: m.start()]):
             continue  # "I forgot how much I needed this": the member forgot, nothing is missing
         return f"{what}: {m.group(0)!r}"
     return None
@@ -262,19 +266,19 @@ _NEGATED_RE = re.compile(r"\b(didnt|did not|dont|do not|never|niet|nicht|pas|no|
 
 def _broken_delivery(t: Text) -> str | None:
     """A resource noun and a sign it arrived broken: "the pdf arrived blank", "link expired"."""
-    m = ld.BROKEN_RE.search(t.words)
-    if m and t.search(li.NOUN_RE) and not ld.CONTENT_DEFECT_RE.search(t.words):
+    m = t.search(ld.BROKEN_RE)
+    if m and t.search(li.NOUN_RE) and not t.search(ld.CONTENT_DEFECT_RE):
         return f"arrived broken: {m.group(0)!r}"
-    if m := lm.STILL_BROKEN_RE.search(t.words):
+    if m := t.search(lm.STILL_BROKEN_RE):
         return f"still broken: {m.group(0)!r}"
-    if lx.NOT_RECEIVED_RE.search(t.words) or (t.search(_PROBLEM_RE) and lx.LINK_RE.search(t.words)):
+    if t.search(lx.NOT_RECEIVED_RE) or (t.search(_PROBLEM_RE) and t.search(lx.LINK_RE)):
         return "resource not received / link broken"
     return None
 
 
 def _small_talk(t: Text) -> str | None:
     """ "how are you?", "anyone from Lyon here?": the whole message is small talk (a few words aside)."""
-    if t.search(li.NOUN_RE) or not (m := r4.SMALL_TALK_QUESTION_RE.search(t.words)):
+    if t.search(li.NOUN_RE) or not (m := t.search(r4.SMALL_TALK_QUESTION_RE)):
         return None
     rest = [w for w in (t.words[: m.start()] + " " + t.words[m.end() :]).split() if w not in lx.FILLER_WORDS]
     return f"small talk: {m.group(0)!r}" if len(rest) <= 3 else None
@@ -282,7 +286,7 @@ def _small_talk(t: Text) -> str | None:
 
 def _story(t: Text) -> str | None:
     """ "my daughter finally gets fractions": what it did for someone, told when nothing else was said."""
-    m = r4.STORY_PERSON_RE.search(t.words)
+    m = t.search(r4.STORY_PERSON_RE)
     return f"story of what it did: {m.group(0)!r}" if m else None
 
 
@@ -293,12 +297,12 @@ def asks_for_something(text: str) -> bool:
     something ("can I share…"); only then is looking up the offered resources worth it.
     """
     t = normalise(text[:_MAX_CHARS])
-    return bool(lm.ASK_CUE_RE.search(t.words)) and not lx.USE_RE.search(t.words)
+    return bool(t.search(lm.ASK_CUE_RE)) and not t.search(lx.USE_RE)
 
 
 def _names_offered(text: str, t: Text, offered: Sequence[str]) -> str | None:
     """A "can I have / mag ik" ask that names a resource the member's guilds offer is a request."""
-    if not offered or not lm.ASK_CUE_RE.search(t.words) or lx.USE_RE.search(t.words):
+    if not offered or not t.search(lm.ASK_CUE_RE) or t.search(lx.USE_RE):
         return None
     if (s := _sentiment(t)).gratitude and not s.negative and not _is_question(t):
         return None  # "thanks for Budget Buddy, please keep it up": thanks that names it
@@ -324,27 +328,27 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         if (t.positive_emoji or "❣" in text) and not t.eye_roll and emoji_only_thanks(text):
             return Label.THANKS, "thankful emoji only"
         return Label.OTHER, "no words" if not t.has_url else "link only"
-    if lx.SPAM_RE.search(t.words) and (t.has_url or len(lx.SPAM_RE.findall(t.words)) > 1 or "dm me" in t.words):
+    if t.search(lx.SPAM_RE) and (t.has_url or len(lx.SPAM_RE.findall(t.words)) > 1 or "dm me" in t.words):
         return Label.OTHER, "spam"
-    if m := r4.SELF_PROMO_RE.search(t.words):
+    if m := t.search(r4.SELF_PROMO_RE):
         return Label.OTHER, f"spam (self-promotion): {m.group(0)!r}"
-    if li.MONEY_RE.search(text) and li.FROM_HOME_RE.search(t.words):
+    if li.MONEY_RE.search(text) and t.search(li.FROM_HOME_RE):
         return Label.OTHER, "spam (money from home)"
     if lx.COMMAND_RE.match(text.replace("`", "")) and len(t.words.split()) <= 3:
         return Label.OTHER, "mistyped command"
     declines = (lx.DECLINE_RE, li.DECLINE_EXTRA_RE, lm.DECLINE_MORE_RE, r4.DECLINE_ROUND4_RE)
-    if m := next(filter(None, (pattern.search(t.words) for pattern in declines)), None):
+    if m := next(filter(None, map(t.search, declines)), None):
         return Label.OTHER, f"decline/sarcasm {m.group(0)!r}"
     if decided := early_rule(text, t):  # round 5's specific shapes (bot.core.classifier_round5)
         return Label(decided[0]), decided[1]
-    if m := li.WANT_TO_KNOW_RE.search(t.words):
+    if m := t.search(li.WANT_TO_KNOW_RE):
         return Label.QUESTION, f"wants to know: {m.group(0)!r}"
     if reason := _explicit_request(t) or _wish_request(t):
         return Label.REQUEST, reason
-    asked = bool(li.REQUEST_WORD_RE.search(t.words))
+    asked = bool(t.search(li.REQUEST_WORD_RE))
     # "oh great, a template that needs a paid app. thanks 🙄": an eye-roll turns the thanks sarcastic.
     sarcastic = t.eye_roll and any(_is_gratitude_word(w) for w in t.words.split())
-    if not sarcastic and any(_noun_only_request(c, asked) for c in t.clauses):
+    if not sarcastic and any(_noun_only_request(t, c, asked) for c in t.clauses):
         return Label.REQUEST, "resource noun on its own"
     s = _sentiment(t)
     if (s.gratitude or s.praise) and ((s.negative and s.sarcasm_cue) or t.eye_roll):
@@ -353,7 +357,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.REQUEST, reason
     if reason := _names_offered(text, t, offered):
         return Label.REQUEST, reason
-    if (m := r4.ASK_AGAIN_RE.search(t.words)) and r4.DELIVERED_PROBLEM_RE.search(t.words):
+    if (m := t.search(r4.ASK_AGAIN_RE)) and t.search(r4.DELIVERED_PROBLEM_RE):
         return Label.REQUEST, f"asks again after a problem: {m.group(0)!r}"  # "pixelated, got a high-res one?"
     if reason := _small_talk(t):
         return Label.OTHER, reason
@@ -361,7 +365,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.QUESTION, reason
     if reason := _broken_delivery(t):
         return Label.REQUEST, reason
-    if m := li.NO_NEED_RE.search(t.words) or r3.ALREADY_HAVE_RE.search(t.words) or _passes(t):
+    if m := t.search(li.NO_NEED_RE) or t.search(r3.ALREADY_HAVE_RE) or _passes(t):
         return Label.OTHER, f"turns the offer down: {m.group(0)!r}"
     if s.gratitude:
         return Label.THANKS, "gratitude word"
@@ -372,7 +376,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.THANKS, f"told as praise: {m.group(0)!r}" if (m := _praised(t)) else "praise"
     if s.acknowledgement:
         return Label.OTHER, "bare acknowledgement"
-    if m := r4.WRONG_MESSAGE_RE.search(t.words):
+    if m := t.search(r4.WRONG_MESSAGE_RE):
         return Label.OTHER, f"wrong message explained: {m.group(0)!r}"  # "sorry, that was for my sister"
     if not (s.negative or t.has_qmark) and (reason := _story(t)):
         return Label.THANKS, reason

@@ -101,11 +101,7 @@ def features(text: str) -> dict[str, float]:
     names.extend("w " + w for w in words)
     names.extend(f"b {a} {b}" for a, b in itertools.pairwise(padded))
     for w in words:
-        if len(w) < 3 or not w[0].isalnum():
-            continue
-        marked = f"<{w}>"
-        for n in (3, 4, 5):
-            names.extend("c " + marked[i : i + n] for i in range(len(marked) - n + 1))
+        names.extend(_letter_grams(w))
     if CUES:
         names.extend(_cues(words))
     if not names:
@@ -113,6 +109,17 @@ def features(text: str) -> dict[str, float]:
     unique = dict.fromkeys(names)
     value = 1.0 / math.sqrt(len(unique))
     return dict.fromkeys(unique, value)
+
+
+# Words recur from message to message; their n-grams took a fifth of the model's time. 2,048 words:
+# about 2 MB when full and 73% of lookups on the labelled sets (16,384: 90%, but about 20 MB).
+@lru_cache(maxsize=2048)
+def _letter_grams(word: str) -> tuple[str, ...]:
+    """The word's character 3- to 5-gram features, "<" and ">" marking its start and end."""
+    if len(word) < 3 or not word[0].isalnum():
+        return ()
+    marked = f"<{word}>"
+    return tuple("c " + marked[i : i + n] for n in (3, 4, 5) for i in range(len(marked) - n + 1))
 
 
 @dataclass(frozen=True, slots=True)

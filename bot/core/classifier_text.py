@@ -7,13 +7,16 @@ normalised form.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from bot.core import lexicon as lx
 from bot.core import lexicon_intent as li
 from bot.core import lexicon_round3 as r3
 from bot.core import lexicon_round4 as r4
+from bot.core.classifier_prefilter import Piece, index, may_match, pieces, requirement
 
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|<)[^)\s]*\)")  # [guide](https://…) -> guide
 _MD_EMPHASIS_RE = re.compile(r"[*_~|]+")  # **bold**, __underline__, ||spoiler||: markup, not a clause break
@@ -35,15 +38,39 @@ class Text:
     has_url: bool
     positive_emoji: int
     eye_roll: bool  # 🙄 😒 🙃: the warm words around it are sarcastic
+    # The three-letter pieces of ``words``: a pattern needing a fragment none of them starts is not
+    # searched at all (bot.core.classifier_prefilter); most of the rules' patterns fail that way.
+    pieces: frozenset[Piece] = field(default=frozenset(), compare=False, repr=False)
     # One message's searches of ``words``, by pattern: several rules ask the same (is a resource noun
     # named? is there praise?) and a search of a long lexicon pattern costs up to 70 µs (issue 14's 1 ms).
+    # Keyed by id(pattern): hashing a compiled pattern hashes its whole program; the lexicon's patterns
+    # live as long as the process, so their ids are theirs.
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    gates: dict = field(default_factory=dict, compare=False, repr=False)  # may(pattern), once per message
+
+    def may(self, pattern: re.Pattern[str]) -> bool:
+        """False when no part of ``words`` can match ``pattern``: searching it anywhere in them is futile."""
+        if (found := self.gates.get(id(pattern))) is None:
+            found = self.gates[id(pattern)] = may_match(requirement(pattern), self.pieces, self.words)
+        return found
 
     def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """``pattern.search(self.words)``, searched once per message."""
-        if (found := self.memo.get(pattern, _UNSET)) is _UNSET:
-            found = self.memo[pattern] = pattern.search(self.words)
+        if (found := self.memo.get(id(pattern), _UNSET)) is _UNSET:
+            found = self.memo[id(pattern)] = pattern.search(self.words) if self.may(pattern) else None
         return found
+
+    def find(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
+        """``pattern.search(part)``, skipped when ``part`` lies within ``words`` and they cannot match."""
+        return pattern.search(part) if part not in self.words or self.may(pattern) else None
+
+    def match(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
+        """``pattern.match(part)``, skipped like ``find``."""
+        return pattern.match(part) if part not in self.words or self.may(pattern) else None
+
+    def possible(self, frames: Sequence[tuple[re.Pattern[str], Any]]) -> list[tuple[re.Pattern[str], Any]]:
+        """The (pattern, mode) frames whose pattern may match somewhere in ``words``, in their order."""
+        return [frames[i] for i in index(frames).positions(self.pieces, self.words)]
 
 
 _UNSET = object()
@@ -83,4 +110,5 @@ def normalise(text: str) -> Text:
     text = _REPEAT_RE.sub(r"\1", text)
     parts = (" ".join(_correct(w) for w in _WORD_RE.findall(part)) for part in _CLAUSE_SPLIT_RE.split(text))
     clauses = tuple(c for c in parts if c)
-    return Text(" ".join(clauses), clauses, has_qmark, has_url, positive, eye_roll)
+    words = " ".join(clauses)
+    return Text(words, clauses, has_qmark, has_url, positive, eye_roll, pieces(words))
