@@ -18,6 +18,7 @@ from bot.cogs import shards as resuming_shards
 from bot.cogs.budget import RequestBudget
 from bot.cogs.delivery.deliver import Deliverer
 from bot.cogs.delivery.membership import MembershipChecks
+from bot.cogs.delivery.views import on_get_click
 from bot.cogs.errors import HandoutTree
 from bot.cogs.privacy.rights import RetentionJob
 from bot.cogs.thanks.worker import ThanksWorker
@@ -224,6 +225,10 @@ class HandoutBot(commands.AutoShardedBot):
             # each on every click too (discord.py schedules one per listener per event): in a
             # burst, two tasks per click that only looked at the type and returned.
             self.dispatch("form_submit", interaction)
+        else:
+            # "Get it" (handout:get:<id>), the one component clicked by the thousand: handled here,
+            # in this listener's task, rather than by discord.py's view store (see GetButton).
+            await on_get_click(interaction)
 
     # -- the bot's servers on every shard --
 

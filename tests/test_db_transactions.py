@@ -1,6 +1,6 @@
-"""Transactions that queue up behind each other (a burst of clicks): on PostgreSQL they commit
-together (bot/db/pg_thread.py, group commit), which must look exactly like running them one by one.
-Run on both backends: SQLite runs them one by one, the behaviour to match."""
+"""Transactions that queue up behind each other (a burst of clicks) commit together (group
+commit: bot/db/pg_thread.py on PostgreSQL, bot/db/sqlite_group.py on SQLite), which must look
+exactly like running them one by one. Run on both backends."""
 
 from __future__ import annotations
 

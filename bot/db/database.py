@@ -19,6 +19,8 @@ from typing import Any, Protocol, TypeVar
 
 import aiosqlite
 
+from bot.db.sqlite_group import GroupCommit
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -94,6 +96,7 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: aiosqlite.Connection | None = None
+        self._group: GroupCommit | None = None
 
     async def connect(self) -> None:
         # isolation_level=None: no implicit transactions; we BEGIN/COMMIT ourselves.
@@ -107,6 +110,7 @@ class Database:
         # NORMAL is durable across application crashes in WAL mode; only an OS crash or
         # power loss can lose the last commits.
         await self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._group = GroupCommit(self._conn)
 
     @property
     def where(self) -> str:
@@ -125,6 +129,7 @@ class Database:
         # aiosqlite finishes the jobs already queued before it closes.
         await self._conn.close()
         self._conn = None
+        self._group = None
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(sqlite3_connection, *args, **kwargs)`` on the database thread, as one job."""
@@ -134,9 +139,12 @@ class Database:
         return await conn._execute(fn, conn._conn, *args, **kwargs)
 
     async def transaction(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``fn(sqlite3_connection, *args, **kwargs)`` inside BEGIN IMMEDIATE ... COMMIT, as one
-        job; ROLLBACK if it raises."""
-        return await self.run(_in_transaction, fn, *args, **kwargs)
+        """Run ``fn(sqlite3_connection, *args, **kwargs)`` inside BEGIN IMMEDIATE ... COMMIT; ROLLBACK
+        if it raises. Transactions queued behind a busy database thread commit together, each
+        undone alone if it raises (bot/db/sqlite_group.py); the result comes after the COMMIT."""
+        if self._group is None:
+            raise RuntimeError("Database.connect() was not called")
+        return await self._group.run(fn, args, kwargs)
 
     async def forget_deleted(self, tables: Sequence[str]) -> bool:
         """After a deletion that must leave no trace: secure_delete zeroed the rows in the pages,
@@ -171,14 +179,3 @@ class Database:
 
 def _execute(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> int:
     return conn.execute(sql, params).rowcount
-
-
-def _in_transaction(conn: sqlite3.Connection, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        result = fn(conn, *args, **kwargs)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return result

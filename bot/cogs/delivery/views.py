@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
+from bot.cogs.delivery.render import GET_IT_PREFIX, get_button_id
 from bot.cogs.errors import ReportsErrors
 from bot.core.deliveries import RequestedVia
 from bot.core.errors import NotFound
@@ -31,24 +32,49 @@ async def load_offered(bot: HandoutBot, resource_id: int) -> Resource:
     return resource
 
 
-class GetButton(ReportsErrors, discord.ui.DynamicItem[discord.ui.Button], template=r"handout:get:(?P<resource_id>\d+)"):
-    def __init__(self, resource_id: int, label: str = "Get it") -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label[:80], style=discord.ButtonStyle.primary, custom_id=f"handout:get:{resource_id}"
-            )
-        )
-        self.resource_id = resource_id
+class GetButton(discord.ui.Button):
+    """The "Get it" button of a share post (and of a DM offering several resources).
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
-    ) -> GetButton:
-        return cls(int(match["resource_id"]))
+    Not a ``DynamicItem``, and kept out of discord.py's view store: a click is parsed from its
+    custom_id by ``HandoutBot.on_interaction`` (``on_get_click``), in the one task discord.py
+    already runs for that listener. Through the view store every click matched the template,
+    rebuilt a View of the whole message (``View.from_message``: every row, button and emoji
+    parsed again) around a new item and ran it in a task of its own: about 0.1 ms of CPU per
+    click, for nothing the button needs (bench/README.md, 2026-12-03). The custom_id is unchanged, so
+    share posts made by earlier versions keep working."""
+
+    def __init__(self, resource_id: int, label: str = "Get it") -> None:
+        super().__init__(label=label[:80], style=discord.ButtonStyle.primary, custom_id=get_button_id(resource_id))
+
+    def is_dispatchable(self) -> bool:
+        # Sent with a view of its own, a dispatchable item would be stored for its message, and
+        # each click then run through that view instead (ViewStore.dispatch_view).
+        return False
+
+
+class _GetClick(ReportsErrors):
+    """One click of a "Get it" button: errors reach the member as from any other component."""
+
+    def __init__(self, resource_id: int) -> None:
+        self.resource_id = resource_id
 
     async def pressed(self, interaction: discord.Interaction[HandoutBot]) -> None:
         resource = await load_offered(interaction.client, self.resource_id)
         await interaction.client.deliverer.for_interaction(interaction, resource, RequestedVia.BUTTON)
+
+
+_GET_CLICK = re.compile(re.escape(GET_IT_PREFIX) + r"(\d+)")
+
+
+async def on_get_click(interaction: discord.Interaction[HandoutBot]) -> bool:
+    """Deliver if ``interaction`` is a click of a "Get it" button; False if it is not one."""
+    if interaction.type is not discord.InteractionType.component:
+        return False
+    match = _GET_CLICK.fullmatch(str((interaction.data or {}).get("custom_id", "")))
+    if match is None:
+        return False
+    await _GetClick(int(match[1])).callback(interaction)
+    return True
 
 
 class PickSelect(ReportsErrors, discord.ui.DynamicItem[discord.ui.Select], template=r"handout:pick:(?P<nonce>\d+)"):
