@@ -159,7 +159,12 @@ def test_small_talk_and_gratitude_do_not_swallow_the_rest(text: str):
 
 
 def test_the_judging_sets_are_rounds_6_to_8s_and_rounds_3_to_5s_are_trained_on():
-    assert classifier_train.JUDGING_SETS == ("classifier_eval6.tsv", "classifier_eval7.tsv", "classifier_eval8.tsv")
+    assert classifier_train.JUDGING_SETS == (
+        "classifier_eval6.tsv",
+        "classifier_eval7.tsv",
+        "classifier_eval8.tsv",
+        "classifier_eval9.tsv",
+    )
     trained = {"classifier_eval3.tsv", "classifier_eval4.tsv", "classifier_eval5.tsv"}
     assert trained <= set(classifier_train.TRAINING_FILES)
     assert not set(classifier_train.JUDGING_SETS) & set(classifier_train.TRAINING_FILES)
