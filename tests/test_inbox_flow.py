@@ -350,3 +350,32 @@ async def test_answering_a_message_no_summary_counts_touches_no_summary(db, reso
     await thanks.close(bob.id, MAYA, Status.NO_REPLY_NEEDED)
     clock.now += SUMMARY_EDIT_SECONDS
     assert await flow.due_summaries() == []
+
+
+async def test_closing_a_prompts_messages_is_all_or_nothing(db, resources, deliveries, thanks, flow, monkeypatch):
+    """Answering from a prompt closes the message, the others it quotes and marks their summary for
+    an edit in one transaction: a failure at the last step leaves nothing half done."""
+    from bot.db import inbox_flow as flow_sql
+
+    await deliver(resources, deliveries, ALICE, 10)
+    first = await record(thanks, ALICE, 500, text="thanks!")
+    second = await record(thanks, ALICE, 501, text="really, thanks")  # the same prompt quotes both
+    [(prompt_id, _, _)] = await thanks.due_prompts()
+    summary = await flow.summarise([prompt_id], CHANNEL, MAYA.user_id, GUILD)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"])
+
+    def crash(conn, message_ids):
+        raise RuntimeError("the process died here")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(flow_sql, "counts_changed", crash)
+        with pytest.raises(RuntimeError):
+            await thanks.close(first.id, MAYA, Status.ANSWERED, AnsweredHow.THEMSELVES, with_prompt=True)
+    assert [(await thanks.get(m.id)).status for m in (first, second)] == [Status.WAITING, Status.WAITING]
+    _, total = await thanks.pending(MAYA.user_id, GUILD)
+    assert total == 2
+
+    await thanks.close(first.id, MAYA, Status.ANSWERED, AnsweredHow.THEMSELVES, with_prompt=True)
+    assert [(await thanks.get(m.id)).status for m in (first, second)] == [Status.ANSWERED, Status.ANSWERED]
+    assert await db.fetchval("SELECT dirty FROM inbox_summaries WHERE id = ?", (summary,)) == 1
