@@ -379,3 +379,37 @@ async def test_closing_a_prompts_messages_is_all_or_nothing(db, resources, deliv
     await thanks.close(first.id, MAYA, Status.ANSWERED, AnsweredHow.THEMSELVES, with_prompt=True)
     assert [(await thanks.get(m.id)).status for m in (first, second)] == [Status.ANSWERED, Status.ANSWERED]
     assert await db.fetchval("SELECT dirty FROM inbox_summaries WHERE id = ?", (summary,)) == 1
+
+
+async def test_messages_expired_or_deleted_make_their_summary_due_for_an_edit(
+    db, resources, deliveries, thanks, flow, clock
+):
+    """A summary must not keep counting messages that expired ("no answer given") or were deleted
+    with the member's data: both make it due for an edit, as an answer does."""
+    from bot.core.stats import PrivacyService
+
+    await deliver(resources, deliveries, ALICE, 10)
+    await record(thanks, ALICE, 500)
+    clock.now += 20 * 86400
+    for member, source in ((BOB, 20), (2003, 30)):
+        await deliver(resources, deliveries, member, source)
+        await record(thanks, member, source * 30)
+    prompt_ids = [prompt_id for prompt_id, _, _ in await thanks.due_prompts()]
+    summary = await flow.summarise(prompt_ids, CHANNEL, MAYA.user_id, GUILD)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"])
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 3)]
+
+    clock.now += 11 * 86400  # Alice's thank-you has waited 31 days
+    assert await flow.expire() == 1
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert again["id"] == summary
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 2)]
+    await flow.summary_shown(summary, 4242, again["version"])
+
+    await PrivacyService(db).delete(BOB)  # "Delete my data"
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert again["id"] == summary
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 1)]

@@ -274,13 +274,23 @@ async def summary_failed(
 
 
 async def expire_waiting(db: Database, now: int) -> int:
-    """Waiting messages older than their guild's expire_days (default 30) get "no answer given"."""
+    return await db.transaction(_expire_waiting, now)
+
+
+def _expire_waiting(conn: Connection, now: int) -> int:
+    """Waiting messages older than their guild's expire_days (default 30) get "no answer given".
+    A summary counting them no longer should: due for an edit, in the same transaction."""
     days = "COALESCE((SELECT g.expire_days FROM guild_settings g WHERE g.guild_id = member_messages.guild_id), 30)"
-    return await db.execute(
-        f"UPDATE member_messages SET status = 'expired', answered_at = ?"
-        f" WHERE status = 'waiting' AND {days} > 0 AND received_at <= ? - 86400 * {days}",
-        (now, now),
-    )
+    expired = [
+        row[0]
+        for row in conn.execute(
+            f"UPDATE member_messages SET status = 'expired', answered_at = ?"
+            f" WHERE status = 'waiting' AND {days} > 0 AND received_at <= ? - 86400 * {days} RETURNING id",
+            (now, now),
+        ).fetchall()
+    ]
+    counts_changed(conn, expired)
+    return len(expired)
 
 
 def replied_last(conn: Connection, member_id: int, owner_id: int) -> bool:
