@@ -11,6 +11,7 @@ import discord
 import pytest
 
 from bot.app import HandoutBot
+from bot.cogs.delivery import views
 from bot.cogs.delivery.views import get_it_view, offer_view, on_get_click
 from bot.config import load_settings
 from bot.core.resources import Resource
@@ -80,7 +81,16 @@ async def test_a_get_click_does_not_go_through_the_view_store(bot) -> None:
     assert scheduled == []
 
 
-async def test_only_get_clicks_are_taken(bot) -> None:
+async def test_only_get_clicks_are_taken(bot, monkeypatch) -> None:
+    taken: list[int] = []
+
+    async def deliver(item, interaction) -> None:
+        taken.append(item.resource_id)
+
+    monkeypatch.setattr(views._GetClick, "callback", deliver)
     # Not "Get it": left alone (no delivery, no reply), for the view store and the forms.
     for custom_id in ("handout:pick:7", "handout:say:7", "handout:get:", "handout:get:7x", "xhandout:get:7"):
-        assert await on_get_click(click(bot, custom_id)) is False
+        await on_get_click(click(bot, custom_id))
+    assert taken == []
+    await on_get_click(click(bot, "handout:get:7"))
+    assert taken == [7]

@@ -350,3 +350,66 @@ async def test_answering_a_message_no_summary_counts_touches_no_summary(db, reso
     await thanks.close(bob.id, MAYA, Status.NO_REPLY_NEEDED)
     clock.now += SUMMARY_EDIT_SECONDS
     assert await flow.due_summaries() == []
+
+
+async def test_closing_a_prompts_messages_is_all_or_nothing(db, resources, deliveries, thanks, flow, monkeypatch):
+    """Answering from a prompt closes the message, the others it quotes and marks their summary for
+    an edit in one transaction: a failure at the last step leaves nothing half done."""
+    from bot.db import inbox_flow as flow_sql
+
+    await deliver(resources, deliveries, ALICE, 10)
+    first = await record(thanks, ALICE, 500, text="thanks!")
+    second = await record(thanks, ALICE, 501, text="really, thanks")  # the same prompt quotes both
+    [(prompt_id, _, _)] = await thanks.due_prompts()
+    summary = await flow.summarise([prompt_id], CHANNEL, MAYA.user_id, GUILD)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"])
+
+    def crash(conn, message_ids):
+        raise RuntimeError("the process died here")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(flow_sql, "counts_changed", crash)
+        with pytest.raises(RuntimeError):
+            await thanks.close(first.id, MAYA, Status.ANSWERED, AnsweredHow.THEMSELVES, with_prompt=True)
+    assert [(await thanks.get(m.id)).status for m in (first, second)] == [Status.WAITING, Status.WAITING]
+    _, total = await thanks.pending(MAYA.user_id, GUILD)
+    assert total == 2
+
+    await thanks.close(first.id, MAYA, Status.ANSWERED, AnsweredHow.THEMSELVES, with_prompt=True)
+    assert [(await thanks.get(m.id)).status for m in (first, second)] == [Status.ANSWERED, Status.ANSWERED]
+    assert await db.fetchval("SELECT dirty FROM inbox_summaries WHERE id = ?", (summary,)) == 1
+
+
+async def test_messages_expired_or_deleted_make_their_summary_due_for_an_edit(
+    db, resources, deliveries, thanks, flow, clock
+):
+    """A summary must not keep counting messages that expired ("no answer given") or were deleted
+    with the member's data: both make it due for an edit, as an answer does."""
+    from bot.core.stats import PrivacyService
+
+    await deliver(resources, deliveries, ALICE, 10)
+    await record(thanks, ALICE, 500)
+    clock.now += 20 * 86400
+    for member, source in ((BOB, 20), (2003, 30)):
+        await deliver(resources, deliveries, member, source)
+        await record(thanks, member, source * 30)
+    prompt_ids = [prompt_id for prompt_id, _, _ in await thanks.due_prompts()]
+    summary = await flow.summarise(prompt_ids, CHANNEL, MAYA.user_id, GUILD)
+    [claimed] = await flow.due_summaries()
+    await flow.summary_shown(summary, 4242, claimed["version"])
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 3)]
+
+    clock.now += 11 * 86400  # Alice's thank-you has waited 31 days
+    assert await flow.expire() == 1
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert again["id"] == summary
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 2)]
+    await flow.summary_shown(summary, 4242, again["version"])
+
+    await PrivacyService(db).delete(BOB)  # "Delete my data"
+    clock.now += SUMMARY_EDIT_SECONDS
+    [again] = await flow.due_summaries()
+    assert again["id"] == summary
+    assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 1)]

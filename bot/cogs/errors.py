@@ -20,10 +20,6 @@ from bot.core.errors import HandoutError
 log = logging.getLogger(__name__)
 
 
-def render_error(interaction: discord.Interaction, error: HandoutError) -> str:
-    return tr(interaction, error.key, **error.params)
-
-
 def explain(locale: str, error: BaseException, where: object) -> str:
     """What to tell a member about ``error``, in ``locale``: a domain error's own text; anything
     else is a bug, logged with its traceback under a short code that the member's text quotes.
@@ -34,6 +30,12 @@ def explain(locale: str, error: BaseException, where: object) -> str:
     code = secrets.token_hex(3)
     log.error("Unexpected error [%s] in %s", code, where, exc_info=error)
     return i18n.text(locale, "error.unexpected", code=code)
+
+
+def render_error(interaction: discord.Interaction, error: HandoutError) -> str:
+    """``explain`` for a domain error raised while answering ``interaction``: its text in the
+    language of whoever triggered it (a form handing back what was written uses this)."""
+    return explain(locale_of(interaction), error, interaction.data)
 
 
 async def handle_interaction_error(interaction: discord.Interaction, error: Exception) -> None:

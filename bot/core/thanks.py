@@ -188,30 +188,19 @@ class ThanksService:
         the other waiting messages it quotes get the same answer (from /thanks pending, one each)."""
         message = await self.get(message_id)
         self.ensure_can_answer(message, actor)
-        closed = await sql.set_answer(
-            self._db,
+        closed = await self._db.transaction(
+            flow_sql.close_message,
             message_id,
             status=status.value,
             by=actor.user_id,
             how=how.value if how else None,
             now=self.now(),
             reply_message_id=reply_message_id,
+            with_siblings=with_prompt,
         )
         if not closed:
             message = await self.get(message_id)
             raise Conflict("error.already_handled", by=message.answered_by or 0, status=message.status)
-        if with_prompt:
-            await flow_sql.close_siblings(
-                self._db,
-                message_id,
-                status=status.value,
-                by=actor.user_id,
-                how=how.value if how else None,
-                now=self.now(),
-                reply_message_id=reply_message_id,
-            )
-        # Siblings share its prompt, so its summary (if the prompt was counted in one) is theirs too.
-        await self._db.transaction(flow_sql.counts_changed, [message_id])
         return await self.get(message_id)
 
     async def pending(self, owner_id: int, guild_id: int | None, page: int = 0) -> tuple[list[MemberMessage], int]:

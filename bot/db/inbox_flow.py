@@ -60,17 +60,32 @@ async def prompt_messages(db: Database, prompt_id: int, first_id: int) -> list[R
     )
 
 
-async def close_siblings(
-    db: Database, message_id: int, *, status: str, by: int, how: str | None, now: int, reply_message_id: int | None
-) -> int:
-    """The other waiting messages quoted in the same prompt as ``message_id`` get the same answer:
-    the creator saw them together and answered them together."""
-    return await db.execute(
+def close_message(
+    conn: Connection, message_id: int, *, status: str, by: int, how: str | None, now: int,
+    reply_message_id: int | None, with_siblings: bool,
+) -> bool:  # fmt: skip
+    """Close a waiting message, and with ``with_siblings`` the other waiting messages quoted in the
+    same prompt (the creator saw them together and answered them together), and make the summary
+    counting them due for an edit: one transaction, so a crash leaves all of it or none. False,
+    changing nothing, when the message was no longer waiting (someone was first)."""
+    answer = (status, by, how, now, reply_message_id)
+    closed = conn.execute(
         "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
-        " reply_message_id = ? WHERE status = 'waiting' AND id != ? AND prompt_id IS NOT NULL"
-        " AND prompt_id = (SELECT prompt_id FROM member_messages WHERE id = ?)",
-        (status, by, how, now, reply_message_id, message_id, message_id),
-    )
+        " reply_message_id = ? WHERE id = ? AND status = 'waiting'",
+        (*answer, message_id),
+    ).rowcount
+    if closed != 1:
+        return False
+    if with_siblings:
+        conn.execute(
+            "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
+            " reply_message_id = ? WHERE status = 'waiting' AND id != ? AND prompt_id IS NOT NULL"
+            " AND prompt_id = (SELECT prompt_id FROM member_messages WHERE id = ?)",
+            (*answer, message_id, message_id),
+        )
+    # Siblings share its prompt, so its summary (if the prompt was counted in one) is theirs too.
+    counts_changed(conn, [message_id])
+    return True
 
 
 # -- per-destination pacing and summaries --
@@ -259,13 +274,23 @@ async def summary_failed(
 
 
 async def expire_waiting(db: Database, now: int) -> int:
-    """Waiting messages older than their guild's expire_days (default 30) get "no answer given"."""
+    return await db.transaction(_expire_waiting, now)
+
+
+def _expire_waiting(conn: Connection, now: int) -> int:
+    """Waiting messages older than their guild's expire_days (default 30) get "no answer given".
+    A summary counting them no longer should: due for an edit, in the same transaction."""
     days = "COALESCE((SELECT g.expire_days FROM guild_settings g WHERE g.guild_id = member_messages.guild_id), 30)"
-    return await db.execute(
-        f"UPDATE member_messages SET status = 'expired', answered_at = ?"
-        f" WHERE status = 'waiting' AND {days} > 0 AND received_at <= ? - 86400 * {days}",
-        (now, now),
-    )
+    expired = [
+        row[0]
+        for row in conn.execute(
+            f"UPDATE member_messages SET status = 'expired', answered_at = ?"
+            f" WHERE status = 'waiting' AND {days} > 0 AND received_at <= ? - 86400 * {days} RETURNING id",
+            (now, now),
+        ).fetchall()
+    ]
+    counts_changed(conn, expired)
+    return len(expired)
 
 
 def replied_last(conn: Connection, member_id: int, owner_id: int) -> bool:

@@ -51,18 +51,6 @@ async def get_message(db: Database, message_id: int) -> Row | None:
     return await db.fetchone(f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE id = ?", (message_id,))
 
 
-async def set_answer(
-    db: Database, message_id: int, *, status: str, by: int, how: str | None, now: int, reply_message_id: int | None
-) -> bool:
-    """Close a waiting message; False when it was no longer waiting (someone was first)."""
-    changed = await db.execute(
-        "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
-        " reply_message_id = ? WHERE id = ? AND status = 'waiting'",
-        (status, by, how, now, reply_message_id, message_id),
-    )
-    return changed == 1
-
-
 async def waiting_for_owner(db: Database, owner_id: int, guild_id: int | None, limit: int, offset: int) -> list[Row]:
     return await db.fetchall(
         f"SELECT {MESSAGE_COLUMNS} FROM member_messages WHERE owner_id = ? AND status = 'waiting'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.db import inbox_flow
 from bot.db.database import Connection, Database, Row
 
 
@@ -82,6 +83,12 @@ def _delete_member(conn: Connection, member_id: int) -> tuple[dict[str, int], li
             (member_id,),
         ).fetchall()
     ]
+    # A summary counting their waiting messages would count messages that are gone: due for an edit.
+    # Marked before the delete, which takes the prompts that tie the messages to the summary with it.
+    waiting = conn.execute(
+        "SELECT id FROM member_messages WHERE member_id = ? AND status = 'waiting'", (member_id,)
+    ).fetchall()
+    inbox_flow.counts_changed(conn, [row[0] for row in waiting])
     removed = conn.execute("DELETE FROM member_messages WHERE member_id = ?", (member_id,)).rowcount
     anonymised = conn.execute(
         "UPDATE deliveries SET member_id = NULL, message_id = NULL, channel_id = NULL, request_channel_id = NULL,"

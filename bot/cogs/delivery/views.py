@@ -66,15 +66,14 @@ class _GetClick(ReportsErrors):
 _GET_CLICK = re.compile(re.escape(GET_IT_PREFIX) + r"(\d+)")
 
 
-async def on_get_click(interaction: discord.Interaction[HandoutBot]) -> bool:
-    """Deliver if ``interaction`` is a click of a "Get it" button; False if it is not one."""
+async def on_get_click(interaction: discord.Interaction[HandoutBot]) -> None:
+    """Deliver if ``interaction`` is a click of a "Get it" button; leave anything else alone."""
     if interaction.type is not discord.InteractionType.component:
-        return False
+        return
     match = _GET_CLICK.fullmatch(str((interaction.data or {}).get("custom_id", "")))
     if match is None:
-        return False
+        return
     await _GetClick(int(match[1])).callback(interaction)
-    return True
 
 
 class PickSelect(ReportsErrors, discord.ui.DynamicItem[discord.ui.Select], template=r"handout:pick:(?P<nonce>\d+)"):
