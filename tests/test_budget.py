@@ -3,7 +3,9 @@ from __future__ import annotations
 import asyncio
 import time
 
+import aiohttp
 import pytest
+from aiohttp import web
 
 from bot.cogs.budget import RequestBudget, TokenBucket
 
@@ -172,3 +174,65 @@ def test_a_token_bucket_refills_at_its_rate_up_to_its_burst_and_banks_before_a_n
     bucket.tokens, bucket._stamp = 0.0, time.monotonic() - 1  # empty a second ago
     bucket.set_rate(1.0)  # the second at the old rate (2 a second) is banked first: 2, not 1
     assert bucket.rate == 1.0 and bucket.tokens == 2.0
+
+
+class ConnectsLate(aiohttp.TCPConnector):
+    """Every request on a new connection (``force_close``); the ones opened before ``until`` are
+    ready only then, as on a busy event loop whose connects finish together."""
+
+    def __init__(self, until: float) -> None:
+        super().__init__(limit=0, force_close=True)
+        self.until = until
+
+    async def _create_connection(self, req, traces, timeout):  # type: ignore[no-untyped-def]  # noqa: ASYNC109 - aiohttp's own signature
+        proto = await super()._create_connection(req, traces, timeout)
+        await asyncio.sleep(max(self.until - time.monotonic(), 0))
+        return proto
+
+
+def most_in_one_second(times: list[float]) -> int:
+    times, most, first = sorted(times), 0, 0
+    for last, t in enumerate(times):
+        while times[first] <= t - 1.0:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
+async def test_requests_whose_connection_was_late_still_leave_at_the_pace() -> None:
+    """Through a real aiohttp session: the wire's pace holds for when requests are written, also
+    when the ones started first waited for their connections and would leave with later ones."""
+    arrived: list[float] = []
+
+    async def handler(request: web.Request) -> web.Response:
+        arrived.append(time.monotonic())
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_get("/api/v10/users/{user_id}", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    budget = RequestBudget(rate=10, burst=1)  # at most 11 in any second (wire_cap)
+    connector = ConnectsLate(until=time.monotonic() + 1.0)
+    try:
+        async with aiohttp.ClientSession(
+            connector=connector, trace_configs=[budget.trace(aiohttp.TraceConfig())]
+        ) as http:
+
+            async def get(i: int) -> None:
+                async with http.get(f"http://127.0.0.1:{port}/api/v10/users/{i}") as response:
+                    assert response.status == 200
+
+            # Started at the pace for two seconds; those of the first second wait for their connections.
+            calls = []
+            for i in range(20):
+                calls.append(asyncio.create_task(get(i)))
+                await asyncio.sleep(0.1)
+            await asyncio.gather(*calls)
+    finally:
+        await runner.cleanup()
+    assert len(arrived) == 20
+    assert most_in_one_second(arrived) <= budget.wire_cap

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import time
 
 import aiohttp
 import pytest
@@ -143,6 +145,20 @@ async def test_late_callback_gets_10062_unknown_interaction(standin, scene, tiny
     [attempt] = await inter.wait_attempts(1, timeout=5)
     assert (attempt.status, attempt.code) == (404, 10062) and attempt.elapsed > 1.0
     await bot.wait_for_log("slow failed: 10062")
+
+
+async def test_deadline_is_judged_when_the_answer_was_sent_not_when_the_standin_read_it(standin, scene, tinybot):
+    # The bot answers after 0.5 s of a 2 s deadline, but the stand-in (one process with the test
+    # driving it) is stalled by a burst of its own work for 2.5 s: first before the interaction's
+    # frame has left, then before it reads the answer. Discord would have had it in time.
+    standin.interaction_timeout = 2.0
+    await tinybot()
+    inter = await standin.slash(scene.member, scene.general, "slow", seconds=0.5)
+    time.sleep(2.5)  # noqa: ASYNC251 - the stand-in stalls: the frame is queued, not yet sent
+    await asyncio.sleep(0.1)  # sent now; the bot answers 0.5 s later
+    time.sleep(2.5)  # noqa: ASYNC251 - and it reads that answer two seconds late
+    [attempt] = await inter.wait_attempts(1, timeout=5)
+    assert attempt.status < 300 and 0.5 <= attempt.elapsed < 2.0
 
 
 async def test_second_callback_gets_40060_already_acknowledged(standin, scene, tinybot):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -94,6 +95,34 @@ async def test_global_rate_limit_50_per_second(standin, scene, tinybot):
     assert standin.stats["429_global"] >= 1
     limited = [r for r in standin.requests if r.status == 429]
     assert all(r.response["global"] is True for r in limited)
+
+
+def most_in_one_second(times: list[float]) -> int:
+    times, most, first = sorted(times), 0, 0
+    for last, t in enumerate(times):
+        while times[first] <= t - 1.0:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
+async def test_global_limit_counts_a_request_when_it_was_sent_not_when_the_standin_read_it(standin, scene, tinybot):
+    # Discord counts a request as it arrives; the stand-in shares its event loop with the test that
+    # drives it and, stalled by a burst of its own work, reads requests late and together. A bot
+    # that spread its requests under the limit must not be refused for that.
+    await tinybot()
+    standin.rest.default_route_limit = (1000, 1.0)  # only the global limit is under test here
+    inter = await standin.slash(scene.creator, scene.general, "paced", count=120, per_second=45)
+
+    def fetches() -> list:
+        return [r for r in standin.requests if r.method == "GET" and r.path.startswith("/users/")]
+
+    await standin.wait_until(lambda: len(fetches()) >= 10, 15, "the first requests")
+    time.sleep(2.0)  # noqa: ASYNC251 - the stand-in's loop stalls; the bot goes on sending at its pace
+    assert (await inter.response(timeout=20)).content == "paced done 120 failed=0"
+    assert most_in_one_second([r.at for r in fetches()]) > 50  # read together...
+    assert most_in_one_second([r.sent_at for r in fetches()]) <= 50  # ...sent spread out
+    assert standin.stats["429_global"] == 0
 
 
 async def test_guild_message_content_needs_the_privileged_intent(standin, scene, tinybot):

@@ -14,6 +14,7 @@ import logging
 import secrets
 import zlib
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +82,7 @@ class Connection:
     close_code: int | None = None
     packer: Any = None
     writer: asyncio.Task[None] | None = None
+    on_write: Callable[[dict[str, Any]], None] | None = None  # each frame, just before it goes out
 
     def send(self, payload: dict[str, Any]) -> None:
         self.queue.put_nowait(payload)
@@ -91,6 +93,8 @@ class Connection:
             if payload is None or self.ws.closed:
                 return
             data = json.dumps(payload, separators=(",", ":")).encode()
+            if self.on_write is not None:
+                self.on_write(payload)
             try:
                 if self.packer is not None:
                     await self.ws.send_bytes(self.packer.pack(data))
@@ -212,6 +216,17 @@ class Gateway:
                 c.queue.put_nowait(None)
                 await asyncio.wait_for(c.ws.close(code=1001, message=b"stand-in stopping"), 2.0)
 
+    def _writing(self, payload: dict[str, Any]) -> None:
+        """An interaction's three seconds start as Discord sends it. In a burst the stand-in's
+        writer sends frames later than the driver queued them (it shares one process with the test),
+        so the clock starts when the frame first leaves, not when it was queued."""
+        if payload.get("t") != "INTERACTION_CREATE":
+            return
+        rec = self.s.interactions.get(int(payload["d"]["id"]))
+        if rec is not None and not rec.written:
+            rec.written = True
+            rec.dispatched_at = self.s.world.clock.now()
+
     # ----------------------------------------------------------------- websocket
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if self.down:
@@ -220,7 +235,7 @@ class Gateway:
         ws = web.WebSocketResponse(max_msg_size=0, autoping=True)
         await ws.prepare(request)
         compress = request.query.get("compress")
-        conn = Connection(ws, request, compress, request.path)
+        conn = Connection(ws, request, compress, request.path, on_write=self._writing)
         self.connections.append(conn)
         self.compressions.append(compress)
         self.s.notify()

@@ -45,7 +45,8 @@ class InteractionRecord:
     guild: Guild | None
     member: Member | None
     payload: dict[str, Any] = field(default_factory=dict)
-    dispatched_at: float = 0.0
+    dispatched_at: float = 0.0  # when it was queued, then when its frame first left (gateway.py)
+    written: bool = False
     delivered: int = 0
     command: Command | None = None
     message: Message | None = None  # the message a component / modal-from-component belongs to

@@ -9,6 +9,7 @@ also in ``standin.unknown_routes``.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import hashlib
 import json
 import math
@@ -27,6 +28,14 @@ if TYPE_CHECKING:
 API_PREFIX = "/api/v10"
 MAX_FILE_SIZE = 10 * 1024 * 1024  # a bot's upload limit in an unboosted guild / DM
 MAX_BODY = 64 * 1024 * 1024
+# The moment a request left its client (this machine's monotonic clock, the one asyncio's loop.time()
+# reads), stamped by tests/e2e/launch_bot.py as the bot's aiohttp writes it. The global limit is
+# counted then: Discord's edge counts a request when it arrives, and on loopback it arrives as it
+# leaves. The stand-in's own event loop shares a process with the test driving it; in a burst it
+# reads requests up to a second late, and counted at that moment, requests the bot had spread out
+# arrived together (46 a second as sent, 56-60 as read: bench/README.md).
+SENT_HEADER = "X-Testbed-Sent"
+SENT_PLAUSIBLE = 10.0  # seconds: an older or future stamp is not believed (the reading time is used)
 
 
 class ApiError(Exception):
@@ -76,6 +85,9 @@ class Call:
     files: list[Upload]
     request: web.Request
     token: str | None = None
+    # Seconds between the client sending the request and the stand-in reading it: time Discord,
+    # which reads as requests arrive, does not spend (SENT_HEADER).
+    read_lag: float = 0.0
 
     def id(self, name: str) -> int:
         return int(self.params[name])
@@ -95,6 +107,7 @@ class RequestRecord:
     status: int | None = None
     code: int | None = None
     response: Any = None
+    sent_at: float | None = None  # loop-clock time the client sent it (SENT_HEADER), if stamped
 
     @property
     def ok(self) -> bool:
@@ -147,6 +160,26 @@ class _Window:
     count: int = 0
 
 
+@dataclass
+class _SentLog:
+    """The send times of the requests a bot token was allowed, sorted (they are read out of order)."""
+
+    stamps: list[float] = field(default_factory=list)
+
+    def take(self, limit: int, per: float, sent: float, now: float) -> float | None:
+        """Count one request sent at ``sent`` unless some window of ``per`` seconds that holds it
+        already holds ``limit``: Discord's "50 requests per second" read strictly, for any second,
+        not only for seconds that start where a counter was reset. Return retry_after if full."""
+        del self.stamps[: bisect.bisect_left(self.stamps, now - SENT_PLAUSIBLE - per)]
+        near = self.stamps[bisect.bisect_right(self.stamps, sent - per) : bisect.bisect_left(self.stamps, sent + per)]
+        for start in [s for s in near if s <= sent] + [sent]:
+            if bisect.bisect_left(near, start + per) - bisect.bisect_left(near, start) >= limit:
+                before = [s for s in near if s <= sent]
+                return max(before[-limit] + per - sent, 0.001) if len(before) >= limit else 0.001
+        bisect.insort(self.stamps, sent)
+        return None
+
+
 class Rest:
     def __init__(self, standin: DiscordStandIn) -> None:
         self.s = standin
@@ -163,7 +196,7 @@ class Rest:
         # Discord counts the global limit per bot token ("Individuals are determined using a
         # request's authentication", Rate Limits docs), so every connection and process of one
         # bot shares a window: shards in separate processes do not get 50/s each.
-        self._global: dict[str, _Window] = {}
+        self._global: dict[str, _SentLog] = {}
         self._buckets: dict[str, _Window] = {}
 
     # ----------------------------------------------------------------- rate limits
@@ -195,6 +228,14 @@ class Rest:
             "X-RateLimit-Bucket": hashlib.md5(rt.name.encode()).hexdigest(),
         }
         return key, headers
+
+    @staticmethod
+    def _sent_at(request: web.Request, now: float) -> float | None:
+        try:
+            sent = float(request.headers.get(SENT_HEADER, ""))
+        except ValueError:
+            return None
+        return sent if now - SENT_PLAUSIBLE <= sent <= now else None
 
     # ----------------------------------------------------------------- parsing
     async def _parse(self, request: web.Request) -> tuple[Any, list[Upload]]:
@@ -241,6 +282,7 @@ class Rest:
         loop = asyncio.get_running_loop()
         method, path = request.method, request.path[len(API_PREFIX) :] or "/"
         rec = RequestRecord(method, path, dict(request.query), loop.time())
+        rec.sent_at = self._sent_at(request, rec.at)
         self.requests.append(rec)
         self.stats["requests"] += 1
         headers: dict[str, str] = {"Via": "1.1 google"}
@@ -289,7 +331,8 @@ class Rest:
                     headers.update(self._429_headers(fault.retry_after, fault.is_global))
                 raise ApiError(fault.status, fault.code, fault.message, **_extra(fault.json()))
             if rt.auth and not rt.interaction:
-                retry = self._take(self._global.setdefault(token or "", _Window()), *self.global_limit, loop.time())
+                sent = rec.at if rec.sent_at is None else rec.sent_at
+                retry = self._global.setdefault(token or "", _SentLog()).take(*self.global_limit, sent, loop.time())
                 if retry is not None:
                     self.stats["429_global"] += 1
                     headers.update(self._429_headers(retry, True))
@@ -304,7 +347,8 @@ class Rest:
                 raise ApiError(429, 0, "You are being rate limited.", retry_after=round(retry, 3), **{"global": False})
             _, headers_after = self._bucket_headers(rt, params, loop.time())
             headers.update(headers_after)
-            call = Call(method, path, params, dict(request.query), rec.json, files, request, token)
+            lag = 0.0 if rec.sent_at is None else max(loop.time() - rec.sent_at, 0.0)
+            call = Call(method, path, params, dict(request.query), rec.json, files, request, token, lag)
             status, body = await rt.handler(self.s, call)
             if fault is not None and fault.lost_answer:
                 # Carried out, but the answer never reaches the client.

@@ -188,6 +188,19 @@ async def burst(interaction: discord.Interaction, count: int) -> None:
     await interaction.edit_original_response(content=f"burst done {len(calls)} failed={failed}")
 
 
+@app_commands.command(name="paced", description="REST calls at a steady pace, none awaited before the next")
+async def paced(interaction: discord.Interaction, count: int, per_second: float) -> None:
+    await interaction.response.defer(ephemeral=True)
+    client, me = interaction.client, interaction.client.user.id  # type: ignore[union-attr]
+    calls = []
+    for _ in range(count):
+        calls.append(asyncio.create_task(client.fetch_user(me)))
+        await asyncio.sleep(1 / per_second)
+    results = await asyncio.gather(*calls, return_exceptions=True)
+    failed = sum(isinstance(r, Exception) for r in results)
+    await interaction.edit_original_response(content=f"paced done {len(calls)} failed={failed}")
+
+
 @app_commands.command(name="where", description="Show what Discord told us")
 async def where(interaction: discord.Interaction) -> None:
     await interaction.response.send_message(
@@ -212,7 +225,7 @@ async def devping(interaction: discord.Interaction) -> None:
 class TinyMixin:
     async def setup_hook(self) -> None:
         self.add_dynamic_items(GetButton)
-        for cmd in (resource, panel, feedback, slow, twice, defer, dm, say, burst, where, choose):
+        for cmd in (resource, panel, feedback, slow, twice, defer, dm, say, burst, paced, where, choose):
             self.tree.add_command(cmd)
         dev = os.environ.get("HANDOUT_DEV_GUILD")
         if dev:
