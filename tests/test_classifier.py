@@ -67,6 +67,10 @@ FLOORS: dict[str, tuple[float, float]] = {
     # (other 93.1%); round 7's classifier scored 94.8% on it. Thanks is under the issue's 93%: the floor
     # guards what was measured. Never tuned on; the trainer refuses it.
     "classifier_eval8.tsv": (0.95, 0.91),
+    # The judging set of round 9, written blind during it and scored once at its end, with the round's
+    # unchanged classifier: 95.1%, other 89.1% (thanks 94.9%). Under the issue's target on both counts:
+    # the floor guards what was measured. Never tuned on; the trainer refuses it.
+    "classifier_eval9.tsv": (0.94, 0.88),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 
