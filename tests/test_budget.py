@@ -8,6 +8,7 @@ import pytest
 from aiohttp import web
 
 from bot.cogs.budget import RequestBudget, TokenBucket
+from tests.timing import most_in_one_second
 
 
 async def test_tokens_are_spent_one_per_request_in_order() -> None:
@@ -188,15 +189,6 @@ class ConnectsLate(aiohttp.TCPConnector):
         proto = await super()._create_connection(req, traces, timeout)
         await asyncio.sleep(max(self.until - time.monotonic(), 0))
         return proto
-
-
-def most_in_one_second(times: list[float]) -> int:
-    times, most, first = sorted(times), 0, 0
-    for last, t in enumerate(times):
-        while times[first] <= t - 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 async def test_requests_whose_connection_was_late_still_leave_at_the_pace() -> None:

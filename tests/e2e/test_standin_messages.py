@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.e2e.standin import Perm
+from tests.timing import most_in_one_second
 
 pytestmark = pytest.mark.timeout(30)
 SEND = "/channels/{channel_id}/messages"
@@ -95,15 +96,6 @@ async def test_global_rate_limit_50_per_second(standin, scene, tinybot):
     assert standin.stats["429_global"] >= 1
     limited = [r for r in standin.requests if r.status == 429]
     assert all(r.response["global"] is True for r in limited)
-
-
-def most_in_one_second(times: list[float]) -> int:
-    times, most, first = sorted(times), 0, 0
-    for last, t in enumerate(times):
-        while times[first] <= t - 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 async def test_global_limit_counts_a_request_when_it_was_sent_not_when_the_standin_read_it(standin, scene, tinybot):

@@ -18,13 +18,14 @@ SUMMARISED_WAITING = (
 )
 
 
-async def test_the_summary_counts_down_as_the_creator_answers(standin, scene, bot_process) -> None:
+async def summarised_burst(standin, scene, bot_process):
+    """A burst of thank-yous past the creator's pace, the rest counted in a summary that is shown:
+    (bot, fans, the summary message, how many it counts)."""
     world = standin.world
     bot = await bot_process()
     await add_resource(standin, scene)
     fans = [world.add_member(scene.guild, world.add_user(f"fan{i}", locale="en-US")) for i in range(19)]
     add_deliveries(bot, value(bot, "SELECT id FROM resources"), scene.guild.id, fans)
-    # A burst: past 3 prompt messages a minute in the creator's DMs, the rest is counted in a summary.
     for fan in fans:
         await standin.send_dm(fan, THANKS)
         await asyncio.sleep(0.02)
@@ -34,6 +35,12 @@ async def test_the_summary_counts_down_as_the_creator_answers(standin, scene, bo
     [summary] = [m for m in standin.dms_to(scene.creator) if m.has_button(BUTTON)]
     counted = value(bot, SUMMARISED_WAITING)
     assert counted >= 2 and f"{counted} new thank-you(s)" in summary.text
+    return bot, fans, summary, counted
+
+
+async def test_the_summary_counts_down_as_the_creator_answers(standin, scene, bot_process) -> None:
+    world = standin.world
+    bot, _, summary, counted = await summarised_burst(standin, scene, bot_process)
 
     # The creator answers the newest one (counted in the summary) from the last page of /thanks pending.
     newest = value(bot, "SELECT id FROM member_messages ORDER BY received_at DESC, id DESC LIMIT 1")

@@ -5,37 +5,15 @@ an answer: they expire ("no answer given" after the server's expire_days), or th
 
 from __future__ import annotations
 
-import asyncio
-
-from tests.e2e.stories import add_deliveries, add_resource, execute, rows, value
+from tests.e2e.stories import execute, rows, value
 from tests.e2e.test_delete_my_data_e2e import delete_my_data
 from tests.e2e.test_inbox_scale_e2e import until
-from tests.e2e.test_summary_answered_e2e import BUTTON, SUMMARISED_WAITING, THANKS
+from tests.e2e.test_summary_answered_e2e import BUTTON, SUMMARISED_WAITING, summarised_burst
 
 SUMMARISED = (
     "SELECT m.id, m.member_id FROM member_messages m JOIN prompts p ON p.id = m.prompt_id"
     " WHERE p.status = 'summarised' AND m.status = 'waiting' ORDER BY m.id"
 )
-
-
-async def summarised_burst(standin, scene, bot_process):
-    """A burst of thank-yous past the creator's pace, the rest counted in a summary that is shown:
-    (bot, fans, the summary message, how many it counts)."""
-    world = standin.world
-    bot = await bot_process()
-    await add_resource(standin, scene)
-    fans = [world.add_member(scene.guild, world.add_user(f"fan{i}", locale="en-US")) for i in range(19)]
-    add_deliveries(bot, value(bot, "SELECT id FROM resources"), scene.guild.id, fans)
-    for fan in fans:
-        await standin.send_dm(fan, THANKS)
-        await asyncio.sleep(0.02)
-    handled = "SELECT COUNT(*) FROM prompts WHERE status IN ('sent', 'summarised')"
-    await until(lambda: value(bot, handled) == len(fans), 60, "the burst prompted or summarised")
-    await until(lambda: value(bot, "SELECT COUNT(*) FROM inbox_summaries WHERE dirty = 1") == 0, 60, "summary shown")
-    [summary] = [m for m in standin.dms_to(scene.creator) if m.has_button(BUTTON)]
-    counted = value(bot, SUMMARISED_WAITING)
-    assert counted >= 2 and f"{counted} new thank-you(s)" in summary.text
-    return bot, fans, summary, counted
 
 
 def summarised_rows(bot) -> list[tuple[int, int]]:
