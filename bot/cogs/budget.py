@@ -12,11 +12,11 @@ every request waits out ``retry_after``. Held requests then left together, more 
 one second: global 429s, which in a cluster fed each other second after second (4-19 in a
 1,000-click burst; bench/README.md). So requests are paced a second time where they leave
 (``on_wire``, an aiohttp trace hook that runs after discord.py's own waits, as the request's
-connection is ready) by a bucket of the same
-rate and burst, and the budget hands out no token while requests wait there: a bunch is spread out
-at the pace instead of added to it. There, too, a process sends at most its share of the pace plus
-one burst in any second: two processes' bursts (2 each) beside the 45 a second left 1 request of
-margin under 50. While requests leave as they were paced, nothing waits there, nothing changes.
+connection is ready) by a bucket of the same rate and burst, and the budget hands out no token
+while requests wait there: a bunch is spread out at the pace instead of added to it. There, too,
+a process sends at most its share of the pace plus one burst in any second: two processes' bursts
+(2 each) beside the 45 a second left 1 request of margin under 50. While requests leave as they
+were paced, nothing waits there, nothing changes.
 
 A cap on requests in flight was tried as well (against bunching on a stalled event loop): at 10 it
 cost a fifth of the acknowledgement throughput. The 5,000-click "stalls" it was blamed for were

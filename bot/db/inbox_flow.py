@@ -69,17 +69,15 @@ def close_message(
     counting them due for an edit: one transaction, so a crash leaves all of it or none. False,
     changing nothing, when the message was no longer waiting (someone was first)."""
     answer = (status, by, how, now, reply_message_id)
-    closed = conn.execute(
+    set_answer = (
         "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
-        " reply_message_id = ? WHERE id = ? AND status = 'waiting'",
-        (*answer, message_id),
-    ).rowcount
-    if closed != 1:
+        " reply_message_id = ? WHERE status = 'waiting' AND "
+    )
+    if conn.execute(set_answer + "id = ?", (*answer, message_id)).rowcount != 1:
         return False
     if with_siblings:
         conn.execute(
-            "UPDATE member_messages SET status = ?, answered_by = ?, answered_how = ?, answered_at = ?,"
-            " reply_message_id = ? WHERE status = 'waiting' AND id != ? AND prompt_id IS NOT NULL"
+            set_answer + "id != ? AND prompt_id IS NOT NULL"
             " AND prompt_id = (SELECT prompt_id FROM member_messages WHERE id = ?)",
             (*answer, message_id, message_id),
         )
