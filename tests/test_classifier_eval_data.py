@@ -1,6 +1,6 @@
 """Shape of tests/data/classifier_eval.tsv, classifier_eval2.tsv, classifier_eval3.tsv,
 classifier_eval4.tsv, classifier_eval5.tsv, classifier_eval6.tsv, classifier_eval7.tsv,
-classifier_eval8.tsv and classifier_eval9.tsv, the evaluation sets for issue 14 (see tests/data/README.md).
+classifier_eval8.tsv, classifier_eval9.tsv and classifier_eval10.tsv, the evaluation sets for issue 14 (see tests/data/README.md).
 
 Only the data is checked here: format, balance and that no row repeats a message the classifier was
 built or checked on. Accuracy is deliberately not asserted in this file: the set is for judging the
@@ -26,6 +26,7 @@ EVAL6 = DATA / "classifier_eval6.tsv"
 EVAL7 = DATA / "classifier_eval7.tsv"
 EVAL8 = DATA / "classifier_eval8.tsv"
 EVAL9 = DATA / "classifier_eval9.tsv"
+EVAL10 = DATA / "classifier_eval10.tsv"
 # Hand-written and self-check rows the classifier is built from live under tools/, not tests/data/.
 TOOLS = DATA.parent.parent / "tools"
 # The public sample sits in shared/ next to the checkout; a git worktree is one level deeper
@@ -90,7 +91,10 @@ LATER_SETS = {
     EVAL8: (1200, 250, 70, True),
     # Its emoji-only rows mostly repeated earlier sets' (few emoji say one thing) and were dropped.
     EVAL9: (1200, 250, 10, True),
+    # Briefed to make `other` broad, so requests need not be the largest label.
+    EVAL10: (1200, 250, 10, True),
 }
+REQUESTS_NEED_NOT_LEAD = {EVAL10}
 
 
 @pytest.mark.parametrize("path", list(LATER_SETS), ids=lambda p: p.name)
@@ -103,7 +107,7 @@ def test_later_set_format_and_balance(path: Path):
         assert row[2].strip() == row[2] != "" and "\t" not in row[2] and "\r" not in row[2], row
     labels, langs = Counter(r[0] for r in rows), Counter(r[1] for r in rows)
     assert min(labels[label] for label in LABELS) >= per_label, labels
-    assert labels["request"] == max(labels.values()), labels
+    assert path in REQUESTS_NEED_NOT_LEAD or labels["request"] == max(labels.values()), labels
     assert min(langs[lang] for lang in LANGS) >= per_lang, langs
 
 
