@@ -71,6 +71,11 @@ FLOORS: dict[str, tuple[float, float]] = {
     # unchanged classifier: 95.1%, other 89.1% (thanks 94.9%). Under the target on both counts:
     # the floor guards what was measured. Never tuned on; the trainer refuses it.
     "classifier_eval9.tsv": (0.94, 0.88),
+    # The judging set of round 10, written blind during it with a broad `other` (stories that are not
+    # praise, small talk about the resource, complaints about content) and scored once with the round's
+    # unchanged classifier: 92.6%, other 79.9%. Far under the target: the floor guards what was
+    # measured. Never tuned on; the trainer refuses it.
+    "classifier_eval10.tsv": (0.92, 0.79),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 

@@ -328,7 +328,7 @@ async def test_answering_a_summarised_message_makes_its_summary_due_for_an_edit_
     await replies.queue(source_id=1, actor=MAYA, **args)
     clock.now += SUMMARY_EDIT_SECONDS
     [again] = await flow.due_summaries()
-    assert await flow.summary_counts(summary) == []  # "Everything here has been answered"
+    assert await flow.summary_counts(summary) == []  # "Nothing here is waiting for you any more"
     await flow.summary_shown(summary, 4242, again["version"])
 
     [send] = await replies.due_sends()

@@ -1,7 +1,7 @@
 """A summary counts the messages still waiting for the creator ("12 new thank-you(s) about The
 checklist"), rebuilt from the database at each edit. When the creator answers some of them, from
 /thanks pending or with one reply to all who thanked, the summary counts down at its next edit, paced
-like every other edit, down to "Everything here has been answered"."""
+like every other edit, down to "Nothing here is waiting for you any more"."""
 
 from __future__ import annotations
 
@@ -60,7 +60,9 @@ async def test_the_summary_counts_down_as_the_creator_answers(standin, scene, bo
     sent = await (await standin.submit_modal(scene.creator, click, {"text": words, "days": "7"})).response(timeout=10)
     assert sent.ephemeral
     await standin.wait_until(
-        lambda: "Everything here has been answered" in world.messages[summary.id].text, 30, "the summary all answered"
+        lambda: "Nothing here is waiting for you any more" in world.messages[summary.id].text,
+        30,
+        "the summary all answered",
     )
     final = world.messages[summary.id]
     assert "new thank-you(s)" not in final.text and final.pings == []
