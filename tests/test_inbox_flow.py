@@ -413,3 +413,28 @@ async def test_messages_expired_or_deleted_make_their_summary_due_for_an_edit(
     [again] = await flow.due_summaries()
     assert again["id"] == summary
     assert [(c.label, c.n) for c in await flow.summary_counts(summary)] == [("thanks", 1)]
+
+
+async def test_messages_expiring_together_mark_every_summary_counting_them_whatever_the_batch(
+    db, resources, deliveries, thanks, flow, clock, monkeypatch
+):
+    """Expiry hands over every expired message at once; they are marked in batches (a statement's
+    parameters are bounded). Batches of two over five messages in three summaries: none is missed."""
+    from bot.db import inbox_flow as flow_sql
+
+    monkeypatch.setattr(flow_sql, "_IDS_PER_STATEMENT", 2)
+    summaries = []
+    for n, member in enumerate((ALICE, BOB, 2003, 2004, 2005)):
+        await deliver(resources, deliveries, member, 10 + n)
+        _, summary = await summarised(thanks, flow, member, 500 + n, CHANNEL + n % 3)
+        summaries.append(summary)
+    assert len(set(summaries)) == 3
+    for claimed in await flow.due_summaries():
+        await flow.summary_shown(claimed["id"], 4242, claimed["version"])
+    assert await flow.due_summaries() == []
+
+    clock.now += 31 * 86400
+    assert await flow.expire() == 5
+    clock.now += SUMMARY_EDIT_SECONDS
+    assert sorted(row["id"] for row in await flow.due_summaries()) == sorted(set(summaries))
+    assert [await flow.summary_counts(summary) for summary in set(summaries)] == [[], [], []]

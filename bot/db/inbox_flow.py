@@ -222,12 +222,20 @@ async def next_summary_due(db: Database, me: str, alive_since: int, recheck_at: 
 def counts_changed(conn: Connection, message_ids: list[int]) -> None:
     """These messages were answered, or wait again: a summary counting them shows a wrong number
     now, so it is due for an edit, at its pace (``next_edit_at`` stays) and by any process's
-    worker. ``version``: an edit under way when they changed keeps it dirty (``summary_shown``)."""
-    conn.executemany(
-        "UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id ="
-        " (SELECT p.summary_id FROM member_messages m JOIN prompts p ON p.id = m.prompt_id WHERE m.id = ?)",
-        [(message_id,) for message_id in message_ids],
-    )
+    worker. ``version``: an edit under way when they changed keeps it dirty (``summary_shown``).
+    One statement per batch of up to 500 messages, not one per message: expiry can hand over thousands
+    at once, and a statement's parameters are bounded (32,766 in SQLite, 32,767 in PostgreSQL)."""
+    for start in range(0, len(message_ids), _IDS_PER_STATEMENT):
+        batch = message_ids[start : start + _IDS_PER_STATEMENT]
+        marks = ", ".join("?" for _ in batch)
+        conn.execute(
+            "UPDATE inbox_summaries SET dirty = 1, version = version + 1 WHERE id IN (SELECT p.summary_id"
+            f" FROM member_messages m JOIN prompts p ON p.id = m.prompt_id WHERE m.id IN ({marks}))",
+            batch,
+        )
+
+
+_IDS_PER_STATEMENT = 500
 
 
 async def summary_counts(db: Database, summary_id: int) -> list[Row]:
