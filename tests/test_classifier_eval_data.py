@@ -1,6 +1,5 @@
-"""Shape of tests/data/classifier_eval.tsv, classifier_eval2.tsv, classifier_eval3.tsv,
-classifier_eval4.tsv, classifier_eval5.tsv, classifier_eval6.tsv, classifier_eval7.tsv,
-classifier_eval8.tsv, classifier_eval9.tsv and classifier_eval10.tsv, the evaluation sets for issue 14 (see tests/data/README.md).
+"""Shape of tests/data/classifier_eval.tsv to classifier_eval10.tsv, the evaluation sets for issue 14
+(see tests/data/README.md).
 
 Only the data is checked here: format, balance and that no row repeats a message the classifier was
 built or checked on. Accuracy is deliberately not asserted in this file: the set is for judging the
