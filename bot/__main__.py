@@ -113,18 +113,23 @@ def classify_stdin(explain: bool = False) -> int:
     return 0
 
 
-def classify_eval(path: str) -> int:
-    """Accuracy of the classifier on a labelled TSV (label, lang, text): overall, per label, per language."""
+def classify_eval(path: str, misses: bool = False) -> int:
+    """Accuracy of the classifier on a labelled TSV (label, lang, text): overall, per label, per language,
+    and the misses. Not a judging set's misses unless asked: whoever reads them starts tuning on them."""
     from pathlib import Path
 
     from bot.core.classifier_eval import EvalFileError, evaluate, format_report, load_tsv
+    from bot.core.classifier_train import JUDGING_SETS
 
     try:
         rows = load_tsv(Path(path))
     except (OSError, UnicodeDecodeError, EvalFileError) as exc:
         print(f"handout: cannot read {path}: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    print(format_report(evaluate(rows), path))
+    judging = Path(path).name in JUDGING_SETS
+    print(format_report(evaluate(rows), path, show_misses=misses or not judging))
+    if judging and not misses:
+        print(f"  misses not shown: {Path(path).name} is kept for judging (--misses shows them)")
     return 0
 
 
@@ -151,12 +156,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     classify = sub.add_parser("classify", help="read messages from stdin, print one label per line")
     classify.add_argument("--explain", action="store_true", help="also print the rule that decided each label")
     classify.add_argument("--eval", metavar="FILE.tsv", help="print accuracy on a labelled TSV (label, lang, text)")
+    classify.add_argument("--misses", action="store_true", help="with --eval: list the misses of a judging set too")
     invite_parser = sub.add_parser("invite", help="print the link that installs Handout in a server (offline)")
     invite_parser.add_argument("--guild", metavar="ID", help="preselect this server in Discord's install dialog")
     args = parser.parse_args(argv)
 
     if args.command == "classify":
-        return classify_eval(args.eval) if args.eval else classify_stdin(explain=args.explain)
+        return classify_eval(args.eval, args.misses) if args.eval else classify_stdin(explain=args.explain)
 
     # .env in the working directory (not next to this file); real environment variables win.
     load_dotenv(find_dotenv(usecwd=True))
