@@ -8,18 +8,23 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_classify_reads_stdin_and_prints_one_label_per_line(tmp_path: Path) -> None:
-    lines = ["thanks!", "could you explain step 3?", "mag ik de checklist?", "ok", "", "🙏"]
+def _classify(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m bot classify ARGS`` as an operator runs it: no token, no Handout settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "HANDOUT_"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "classify"],
-        input="\n".join(lines) + "\n",
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "classify", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         cwd=tmp_path,
         env={**env, "PYTHONPATH": str(REPO)},
         timeout=60,
     )
+
+
+def test_classify_reads_stdin_and_prints_one_label_per_line(tmp_path: Path) -> None:
+    lines = ["thanks!", "could you explain step 3?", "mag ik de checklist?", "ok", "", "🙏"]
+    result = _classify(tmp_path, stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     # No token needed: classify works offline without any configuration.
     assert result.stdout.splitlines() == ["thanks", "question", "request", "other", "other", "thanks"]
@@ -28,16 +33,7 @@ def test_classify_reads_stdin_and_prints_one_label_per_line(tmp_path: Path) -> N
 def test_classify_explain_prints_the_label_and_what_decided_it(tmp_path: Path) -> None:
     # One rule-decided line and one the model decides (a wish the Italian lexicon does not list).
     lines = ["mag ik de checklist?", "mi farebbe davvero piacere ricevere il ricettario"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "HANDOUT_"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "classify", "--explain"],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(REPO)},
-        timeout=60,
-    )
+    result = _classify(tmp_path, "--explain", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     rule_line, model_line = result.stdout.splitlines()
     assert rule_line.startswith("request\trequest frame: 'mag ik'")
@@ -50,15 +46,7 @@ def _eval(tmp_path: Path, name: str, *flags: str) -> subprocess.CompletedProcess
     rows = ["label\tlang\ttext", "request\tnl\tmag ik de checklist?", "thanks\ten\tok"]
     labelled = tmp_path / name
     labelled.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "HANDOUT_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "classify", "--eval", str(labelled), *flags],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(REPO)},
-        timeout=60,
-    )
+    return _classify(tmp_path, "--eval", str(labelled), *flags)
 
 
 def test_classify_eval_prints_accuracy_the_confusion_matrix_and_the_misses(tmp_path: Path) -> None:
@@ -81,15 +69,5 @@ def test_classify_eval_keeps_a_judging_sets_misses_off_the_screen_unless_asked(t
 
 
 def test_classify_eval_of_an_unreadable_file_says_so(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "classify", "--eval", str(tmp_path / "absent.tsv")],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "HANDOUT_"))},
-            "PYTHONPATH": str(REPO),
-        },
-        timeout=60,
-    )
+    result = _classify(tmp_path, "--eval", str(tmp_path / "absent.tsv"))
     assert result.returncode != 0 and "cannot read" in result.stderr and result.stdout == ""

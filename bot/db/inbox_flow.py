@@ -8,6 +8,8 @@ from bot.db.database import Connection, Database, Row
 from bot.db.messages import MESSAGE_COLUMNS
 
 FLOW_COLUMNS = MESSAGE_COLUMNS + ", prompt_id, over_limit"
+# Message ids per UPDATE in counts_changed: far below either backend's bound on parameters.
+_IDS_PER_STATEMENT = 500
 
 
 # -- coalescing and the per-member limit (run inside the recording transaction) --
@@ -233,9 +235,6 @@ def counts_changed(conn: Connection, message_ids: list[int]) -> None:
             f" FROM member_messages m JOIN prompts p ON p.id = m.prompt_id WHERE m.id IN ({marks}))",
             batch,
         )
-
-
-_IDS_PER_STATEMENT = 500
 
 
 async def summary_counts(db: Database, summary_id: int) -> list[Row]:
