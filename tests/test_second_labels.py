@@ -1,6 +1,6 @@
 """Second labellers' files (tests/data/second_labels) and the tool that compares them with a set.
 
-Each file holds one blind labeller's labels for a judging set (tests/data/LABELLING.md, "Round 11" in
+Each file holds one blind labeller's labels for a judging set or a writer's file (tests/data/LABELLING.md, "Round 11" in
 tests/data/README.md). The checks keep the files whole and keep the set's labels what the labellers
 agreed with: relabelling a set without labelling it again blind fails here.
 """
@@ -28,12 +28,19 @@ def _tool():
 
 
 def _set_of(path: Path) -> Path:
-    return DATA / (path.name.split(".")[0] + ".tsv")  # classifier_eval10.a.tsv -> classifier_eval10.tsv
+    """classifier_eval10.a.tsv -> tests/data/classifier_eval10.tsv; a writer's file lives in tools/."""
+    name = path.name.split(".")[0] + ".tsv"
+    return DATA / name if name.startswith("classifier_eval") else REPO / "tools" / name
 
 
-def test_every_judged_set_has_two_second_labellers():
-    assert {_set_of(p).name for p in SECOND} == {"classifier_eval9.tsv", "classifier_eval10.tsv"}
-    for name in {_set_of(p).name for p in SECOND}:
+def test_every_labelled_set_has_two_second_labellers():
+    sets = {_set_of(p).name for p in SECOND}
+    assert sets == {
+        "classifier_eval9.tsv",
+        "classifier_eval10.tsv",
+        *(f"classifier_unseen_round10_{writer}.tsv" for writer in "vwx"),
+    }
+    for name in sets:
         assert sum(_set_of(p).name == name for p in SECOND) == 2
 
 
@@ -43,7 +50,9 @@ def test_second_labels_cover_the_set_and_agree_with_it(path: Path):
     gold = [line.split("\t", 1)[0] for line in _set_of(path).read_text(encoding="utf-8").splitlines()[1:]]
     second = tool.load_second_labels(path, len(gold))
     share, kappa = tool.agreement(gold, [label for label, _ in second])
-    assert share >= 0.99 and kappa >= 0.98  # as labelled (99.7-99.9%): a relabelled set falls below
+    # As labelled: 97.6-99.9% (tests/data/README.md, round 11); relabelling a set without a new blind
+    # labelling falls below.
+    assert share >= 0.97 and kappa >= 0.96
 
 
 def test_load_second_labels_refuses_a_missing_a_repeated_or_an_unknown_row(tmp_path: Path):
