@@ -1,8 +1,8 @@
 """Second labellers' files (tests/data/second_labels) and the tool that compares them with a set.
 
-Each file holds one blind labeller's labels for a judging set or a writer's file (tests/data/LABELLING.md, "Round 11" in
-tests/data/README.md). The checks keep the files whole and keep the set's labels what the labellers
-agreed with: relabelling a set without labelling it again blind fails here.
+Each file holds one blind labeller's labels for a judging set or a writer's file (tests/data/LABELLING.md,
+"Round 11" in tests/data/README.md). The checks keep the files whole and keep the set's labels what the
+labellers agreed with: relabelling a set without labelling it again blind fails here.
 """
 
 from __future__ import annotations
