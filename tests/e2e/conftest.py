@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.rerun_report import pytest_terminal_summary  # noqa: F401
 from tests.e2e.standin.fixtures import bot_process, scene, standin, standin_factory, tinybot, tinybot_dir  # noqa: F401
 
 
