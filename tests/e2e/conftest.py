@@ -9,8 +9,9 @@ from tests.e2e.standin.fixtures import bot_process, scene, standin, standin_fact
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # End-to-end stories run a real bot process, the stand-in and (in CI) PostgreSQL on two shared
     # cores, with waits bounded by timeouts: under load one may time out once. A story that fails
-    # is run once more, and the rerun is reported ("R" and "N rerun" in pytest's summary), so a
-    # flaky story stays visible; one that fails twice fails the run.
+    # is run once more, and the rerun is reported ("R" and "N rerun" in pytest's summary, and its
+    # first failure under "why stories were rerun"), so a flaky story stays visible and its cause
+    # traceable; one that fails twice fails the run.
     for item in items:
         if "tests/e2e/" in item.nodeid.replace("\\", "/") and item.get_closest_marker("flaky") is None:
             item.add_marker(pytest.mark.flaky(reruns=1))
