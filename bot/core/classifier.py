@@ -160,6 +160,8 @@ def _read_sentiment(t: Text) -> _Sentiment:
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
     if t.search(_PROBLEM_RE) or t.search(li.NEGATIVE_EXTRA_RE) or t.search(r4.LUKEWARM_RE):
         negative = True
+    if t.search(ld.CONTENT_WRONG_RE):  # "the solutions to exercise 3 are wrong": feedback on the content
+        negative = True
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
 
 
@@ -267,7 +269,7 @@ _NEGATED_RE = re.compile(r"\b(didnt|did not|dont|do not|never|niet|nicht|pas|no|
 def _broken_delivery(t: Text) -> str | None:
     """A resource noun and a sign it arrived broken: "the pdf arrived blank", "link expired"."""
     m = t.search(ld.BROKEN_RE)
-    if m and t.search(li.NOUN_RE) and not t.search(ld.CONTENT_DEFECT_RE):
+    if m and t.search(li.NOUN_RE) and not t.search(ld.CONTENT_DEFECT_RE) and not t.search(ld.CONTENT_WRONG_RE):
         return f"arrived broken: {m.group(0)!r}"
     if m := t.search(lm.STILL_BROKEN_RE):
         return f"still broken: {m.group(0)!r}"
@@ -352,6 +354,9 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.REQUEST, "resource noun on its own"
     s = _sentiment(t)
     if (s.gratitude or s.praise) and ((s.negative and s.sarcasm_cue) or t.eye_roll):
+        # "thanks SO much for the empty zip 🙃": sarcastic, and the delivery failed: a working copy is wanted.
+        if failed := _delivery_complaint(t) or _broken_delivery(t):
+            return Label.REQUEST, f"sarcastic about a failed delivery: {failed}"
         return Label.OTHER, "sarcastic thanks" if not t.eye_roll else "sarcastic thanks (eye-roll)"
     if reason := _delivery_complaint(t):
         return Label.REQUEST, reason

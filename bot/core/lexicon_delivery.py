@@ -58,12 +58,33 @@ CONTENT_DEFECT_RE = re.compile(
     r"\b(images?|picture|afbeelding\w*|bild\w*|photo|typo\w*|spelling|typfout\w*|tippfehler|faute de frappe|"
     r"errata|erro de digitacao|errinho|refuso|literowk\w*|yazim hata\w*)\b"
 )
+# The content itself is wrong or out of date ("the solutions to exercise 3 are wrong", "klopt niet", "veraltet"):
+# feedback about what was made, not a failed delivery (tests/data/LABELLING.md, the request/other border).
+_WRONG = (
+    r"(wrong|incorrect|fout|verkeerd|falsch|faux|fausses?|incorrect[oa]s?|errad[oa]s?|equivocad[oa]s?|"
+    r"sbagliat[oaie]|errat[oaie]|bledn\w*|zle|yanlis|hatali)"
+)
+_PART = (
+    r"(page|pagina|seite|row|rij|reihe|zeile|rang|fila|riga|step|stap|schritt|etape|paso|passo|krok|exercise|"
+    r"oefening|opgave|aufgabe|exercice|ejercicio|exercicio|esercizio|zadani\w*|question|vraag|frage|line|regel|"
+    r"ligne|toer|round|tour|cell|formula|formule|formel|recipe|recept|rezept|recette|receta|receita|ricetta)"
+)
+CONTENT_WRONG_RE = re.compile(
+    # "the answers are wrong", "klopt niet", "a mistake on page 3", "veraltet": never "you sent the wrong file"
+    rf"\b((is|are|was|were|zijn|ist|sind|war|waren|est|sont|etait|esta|estan|son|e|sono|era|jest|sa) (\w+ )?"
+    rf"{_WRONG}|klopt niet|kloppen niet|klopt (\w+ )?niks|stimmt nicht|stimmen nicht|stimmt (\w+ )?nicht|"
+    rf"non torna(no)?|(esta|estan|tiene|tienen) mal|(mistake|error|fout|fehler|erreur|erro|errore|blad|hata)\w* (\w+ )?"
+    rf"(on|in|at|op|bij|im|auf|dans|au|en|no|na|nel|nella|w) (\w+ )?{_PART}|"
+    r"outdated|out of date|no longer (accurate|up to date)|veraltet\w*|verouderd\w*|achterhaald|"
+    r"(n est|ne sont) plus a jour|obsolete|desactualizad[oa]s?|desatualizad[oa]s?|non (e )?piu aggiornat[oa]|"
+    r"nieaktualn\w*|guncel degil|eskimis|gespiegeld|spiegelverkehrt|mirrored)\b"
+)
 # "hay una errata…", "c'è un refuso…": "there is" opens a question only with a "?".
 EXISTENTIAL_RE = re.compile(r"^(hay|c e|ci sono|tem|existe|y a|es gibt|er is|er zijn|there is|there are)\b")
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
-    r"\b(blank|empty|leeg|leer|vide|vaci[oa]s?|vazi[oa]s?|vuot[oa]|pusty|pusta|bos|corrupt\w*|corromp\w*|"
-    r"kapot|kaputt|defekt|"
+    r"\b(blank|empty|leeg|lege|leer|leere[n]?|vide|vaci[oa]s?|vazi[oa]s?|vuot[oa]|pusty|pusta|bos|corrupt\w*|corromp\w*|"
+    r"kapot|kapotte|kaputt|kaputte[n]?|defekt|"
     r"danad[oa]|estragad[oa]|danneggiat[oa]|rovinat[oa]|hasarli|uszkodz\w*|nie (da sie|moge|mozna) (go |jej |"
     r"ich )?otworzyc|beschadigd|beschadigt|404|dead|mort|morto|"
     r"muerto|dood|rotto|rota|roto|rotos|quebrad\w*|zepsut\w*|bozuk|"
@@ -71,6 +92,10 @@ _BROKEN = (
     r"introuvable|no encontrado|nao encontrado|non trovato|bulunamadi)|nie znaleziono|(has been|was|is|been|werd|"
     r"wurde|a ete) (deleted|removed|verwijderd|geloscht|supprime|entfernt)|wont download|will not download|"
     r"(wil|wilt) niet downloaden|"
+    # "a file with zero pages", "a link that leads nowhere" (round 11)
+    r"(null|0|zero|nul|zero|sifir) (seiten|pages|paginas|pagine|stron|sayfa|paginas)|(leads?|goes|go) nowhere|"
+    r"mene nulle part|(leidt|gaat) nergens( heen| naartoe)?|fuhrt nirgendwo\w*|no (lleva|va) a (ningun sitio|"
+    r"ninguna parte|nada)|(nao )?(leva|vai) a (lugar )?nenhum|non porta da nessuna parte|prowadzi donikad|"
     r"lasst sich nicht herunterladen|ne se telecharge pas|no se descarga|nao baixa|non si scarica|"
     r"nie (chce sie )?pobiera|loops? back|redirects? (me )?(back|"
     r"to)|stuck|keeps? (failing|crashing|loading|spinning)|blijft hangen|"
