@@ -5,9 +5,10 @@ rules. The order *is* the label precedence from the corpus README:
 
     empty / emoji-only -> spam, mistyped command, decline or sarcasm (other)
     -> request frames and wishes ("can I have…", "I'd love…"; a request beats thanks)
-    -> a resource noun on its own ("ebook pls") -> sarcastic thanks (other)
+    -> a resource noun on its own ("ebook pls") -> sarcastic thanks (other; a request when the delivery failed)
     -> delivery complaint ("never got it", "you forgot the attachment") -> names an offered resource
-    -> small talk (other) -> question (a question beats thanks) -> arrived broken ("the link is dead")
+    -> small talk (other) -> question (a question beats thanks) -> arrived broken ("the link is dead";
+       not wrong or outdated content, which is feedback)
     -> declined offer (other) -> gratitude / praise (thanks) -> lukewarm opinion (other)
     -> a story of what it did for someone (thanks) -> other
 
