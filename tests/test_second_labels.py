@@ -50,7 +50,7 @@ def test_second_labels_cover_the_set_and_agree_with_it(path: Path):
     gold = [line.split("\t", 1)[0] for line in _set_of(path).read_text(encoding="utf-8").splitlines()[1:]]
     second = tool.load_second_labels(path, len(gold))
     share, kappa = tool.agreement(gold, [label for label, _ in second])
-    # As labelled: 97.6-99.9% (tests/data/README.md, round 11); relabelling a set without a new blind
+    # As stored: 99.5-99.9% (tests/data/README.md, round 11); relabelling a set without a new blind
     # labelling falls below.
     assert share >= 0.97 and kappa >= 0.96
 
