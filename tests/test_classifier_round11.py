@@ -38,6 +38,10 @@ def test_sarcasm_about_a_failed_delivery_is_a_request(text: str):
         "toll, ein Sparplan, der mir sagt, ich soll weniger ausgeben. danke auch 🙄",
         "génial, un planning qui commence à 5h du matin, merci 🙄",
         "super, een weekschema zonder weekend. bedankt hoor 🙄",
+        # a broken word, but not about what was delivered
+        "great, a workout plan that leaves me dead every morning, thanks a lot 🙄",
+        "thanks for the budget planner, now my wallet is empty anyway 🙄",
+        "super bedankt voor het schema, mijn weekend is nu helemaal leeg 🙄",
     ],
 )
 def test_sarcasm_about_the_content_stays_other(text: str):
@@ -76,8 +80,31 @@ def test_wrong_or_outdated_content_that_asks_for_nothing_is_other(text: str):
         "ik heb het verkeerde bestand gekregen",
         "the link is wrong, can you resend it?",
         "the pdf is empty",
+        # wrong content words next to a failed delivery: the delivery decides
+        "the file you sent was wrong, and it's empty",
+        "keine Ahnung was falsch ist, die PDF ist leer",
+        "de link is fout, de pdf is leeg",
+        "le lien est faux",
     ],
 )
 def test_a_wrong_or_broken_delivery_stays_a_request(text: str):
     label, reason = classify_with_reason(text)
     assert label is Label.REQUEST, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was wrong is something else, and the resource is praised after it
+        ("everything else I found online was outdated, this is perfect", Label.THANKS),
+        ("alles andere im Netz ist veraltet, deine Anleitung ist super", Label.THANKS),
+        ("alle andere schema's zijn verouderd, deze is perfect", Label.THANKS),
+        # the words for an empty file or a dead link, used for something else
+        ("met lege handen kwam ik thuis, maar jouw werkblad redde de dag, bedankt", Label.THANKS),
+        ("I read zero pages last month, with your reading tracker I read 200, thanks!", Label.THANKS),
+        ("dat schema gaat nergens over", Label.OTHER),
+    ],
+)
+def test_the_round_11_words_do_not_fire_out_of_their_context(text: str, expected: Label):
+    label, reason = classify_with_reason(text)
+    assert label is expected, reason

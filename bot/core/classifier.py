@@ -161,9 +161,17 @@ def _read_sentiment(t: Text) -> _Sentiment:
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
     if t.search(_PROBLEM_RE) or t.search(li.NEGATIVE_EXTRA_RE) or t.search(r4.LUKEWARM_RE):
         negative = True
-    if t.search(ld.CONTENT_WRONG_RE):  # "the solutions to exercise 3 are wrong": feedback on the content
-        negative = True
+    if (m := _content_wrong(t)) and not any(map(_praises, t.words[m.end() :].split())):
+        negative = True  # "the solutions to exercise 3 are wrong" (not "the rest was outdated, this is perfect")
     return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
+
+
+# "my old sheet was outdated, this one is so much better": what is wrong was something else.
+_BETTER = frozenset("better beter besser meilleur meilleure mejor melhor migliore lepszy lepsza iyi".split())
+
+
+def _praises(word: str) -> bool:
+    return _is_gratitude_word(word) or lx.squeeze(word) in _PRAISE_SQ or word in _BETTER
 
 
 def _praised(t: Text) -> re.Match[str] | None:
@@ -270,13 +278,31 @@ _NEGATED_RE = re.compile(r"\b(didnt|did not|dont|do not|never|niet|nicht|pas|no|
 def _broken_delivery(t: Text) -> str | None:
     """A resource noun and a sign it arrived broken: "the pdf arrived blank", "link expired"."""
     m = t.search(ld.BROKEN_RE)
-    if m and t.search(li.NOUN_RE) and not t.search(ld.CONTENT_DEFECT_RE) and not t.search(ld.CONTENT_WRONG_RE):
+    about_content = t.search(ld.CONTENT_DEFECT_RE) or (m and m.group(0) in ld.ERROR_WORDS and _content_wrong(t))
+    if m and t.search(li.NOUN_RE) and not about_content:
         return f"arrived broken: {m.group(0)!r}"
     if m := t.search(lm.STILL_BROKEN_RE):
         return f"still broken: {m.group(0)!r}"
     if t.search(lx.NOT_RECEIVED_RE) or (t.search(_PROBLEM_RE) and t.search(lx.LINK_RE)):
         return "resource not received / link broken"
     return None
+
+
+def _broken_delivery_in_a_clause(t: Text) -> str | None:
+    """A broken word next to what was delivered, in one clause: "the empty zip", "die Datei ist kaputt"
+    (not "a workout plan that leaves me dead", nor "now my wallet is empty")."""
+    for clause in t.clauses:
+        if (m := t.find(ld.BROKEN_RE, clause)) and t.find(ld.DELIVERY_NOUN_RE, clause):
+            return f"arrived broken: {m.group(0)!r}"
+    return None
+
+
+def _content_wrong(t: Text) -> re.Match[str] | None:
+    """Wrong or outdated content ("exercise 3 is wrong", "veraltet"), not a wrong delivery ("the link is wrong")."""
+    m = t.search(ld.CONTENT_WRONG_RE)
+    if m and t.find(ld.DELIVERY_NOUN_RE, " ".join(t.words[: m.start()].split()[-3:])):
+        return None
+    return m
 
 
 def _small_talk(t: Text) -> str | None:
@@ -356,7 +382,7 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
     s = _sentiment(t)
     if (s.gratitude or s.praise) and ((s.negative and s.sarcasm_cue) or t.eye_roll):
         # "thanks SO much for the empty zip 🙃": sarcastic, and the delivery failed: a working copy is wanted.
-        if failed := _delivery_complaint(t) or _broken_delivery(t):
+        if failed := _delivery_complaint(t) or _broken_delivery_in_a_clause(t):
             return Label.REQUEST, f"sarcastic about a failed delivery: {failed}"
         return Label.OTHER, "sarcastic thanks" if not t.eye_roll else "sarcastic thanks (eye-roll)"
     if reason := _delivery_complaint(t):

@@ -53,6 +53,12 @@ _NOT_RECEIVED = (
     r"nic( nie)? (dostal\w*|przyszlo|otrzymal\w*)|nie (dostal\w*|otrzymal\w*|przyszlo)|"
     r"(hicbir sey|hic bir sey|hicbir \w+) (gelmedi|almadim)|gelmedi|almadim|ulasmadi)\b"
 )
+# What carries a delivery: "I can't find it" about these is a missing delivery, about a tab it is a question.
+_DELIVERY = (
+    r"(files?|attachments?|pdfs?|links?|downloads?|e ?mails?|zip|bijlagen?|bestand\w*|anhang|datei\w*|fichiers?|"
+    r"pieces? jointes?|liens?|archivos?|adjuntos?|enlaces?|arquivos?|anexos?|allegat[oi]|plik\w*|zalacznik\w*|"
+    r"dosya\w*|eki?)"
+)
 # Part of the content is faulty ("a broken image on page 2"): feedback, not a failed delivery.
 CONTENT_DEFECT_RE = re.compile(
     r"\b(images?|picture|afbeelding\w*|bild\w*|photo|typo\w*|spelling|typfout\w*|tippfehler|faute de frappe|"
@@ -70,8 +76,9 @@ _PART = (
     r"ligne|toer|round|tour|cell|formula|formule|formel|recipe|recept|rezept|recette|receta|receita|ricetta)"
 )
 CONTENT_WRONG_RE = re.compile(
-    # "the answers are wrong", "klopt niet", "a mistake on page 3", "veraltet": never "you sent the wrong file"
-    rf"\b((is|are|was|were|zijn|ist|sind|war|waren|est|sont|etait|esta|estan|son|e|sono|era|jest|sa) (\w+ )?"
+    # "the answers are wrong", "klopt niet", "a mistake on page 3", "veraltet"; not "was" (German "what");
+    # "the link is wrong" is a delivery: see classifier._content_wrong
+    rf"\b((is|are|were|zijn|ist|sind|war|waren|est|sont|etait|esta|estan|son|e|sono|era|jest|sa) (\w+ )?"
     rf"{_WRONG}|klopt niet|kloppen niet|klopt (\w+ )?niks|stimmt nicht|stimmen nicht|stimmt (\w+ )?nicht|"
     rf"non torna(no)?|(esta|estan|tiene|tienen) mal|(mistake|error|fout|fehler|erreur|erro|errore|blad|hata)\w* (\w+ )?"
     rf"(on|in|at|op|bij|im|auf|dans|au|en|no|na|nel|nella|w) (\w+ )?{_PART}|"
@@ -79,11 +86,13 @@ CONTENT_WRONG_RE = re.compile(
     r"(n est|ne sont) plus a jour|obsolete|desactualizad[oa]s?|desatualizad[oa]s?|non (e )?piu aggiornat[oa]|"
     r"nieaktualn\w*|guncel degil|eskimis|gespiegeld|spiegelverkehrt|mirrored)\b"
 )
+# Words BROKEN_RE shares with complaints about the content: "Fehler in Reihe 12" is not a failed delivery.
+ERROR_WORDS = frozenset("error fout fehler erreur erro errore blad hata".split())
 # "hay una errata…", "c'è un refuso…": "there is" opens a question only with a "?".
 EXISTENTIAL_RE = re.compile(r"^(hay|c e|ci sono|tem|existe|y a|es gibt|er is|er zijn|there is|there are)\b")
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
-    r"\b(blank|empty|leeg|lege|leer|leere[n]?|vide|vaci[oa]s?|vazi[oa]s?|vuot[oa]|pusty|pusta|bos|corrupt\w*|corromp\w*|"
+    r"\b(blank|empty|leeg|leer|vide|vaci[oa]s?|vazi[oa]s?|vuot[oa]|pusty|pusta|bos|corrupt\w*|corromp\w*|"
     r"kapot|kapotte|kaputt|kaputte[n]?|defekt|"
     r"danad[oa]|estragad[oa]|danneggiat[oa]|rovinat[oa]|hasarli|uszkodz\w*|nie (da sie|moge|mozna) (go |jej |"
     r"ich )?otworzyc|beschadigd|beschadigt|404|dead|mort|morto|"
@@ -92,10 +101,13 @@ _BROKEN = (
     r"introuvable|no encontrado|nao encontrado|non trovato|bulunamadi)|nie znaleziono|(has been|was|is|been|werd|"
     r"wurde|a ete) (deleted|removed|verwijderd|geloscht|supprime|entfernt)|wont download|will not download|"
     r"(wil|wilt) niet downloaden|"
-    # "a file with zero pages", "a link that leads nowhere" (round 11)
-    r"(null|0|zero|nul|zero|sifir) (seiten|pages|paginas|pagine|stron|sayfa|paginas)|(leads?|goes|go) nowhere|"
-    r"mene nulle part|(leidt|gaat) nergens( heen| naartoe)?|fuhrt nirgendwo\w*|no (lleva|va) a (ningun sitio|"
-    r"ninguna parte|nada)|(nao )?(leva|vai) a (lugar )?nenhum|non porta da nessuna parte|prowadzi donikad|"
+    # Round 11, each tied to what was delivered: "die lege pdf", "a file with zero pages", "a link that leads
+    # nowhere" (not "met lege handen", "I read zero pages last month", "dat gaat nergens over").
+    rf"(lege|leere|leeren) (\w+ )?{_DELIVERY}|(with|met|mit|avec|con|com|z|ile) (null|0|zero|nul|sifir) "
+    r"(seiten|pages|pagina s|paginas|pagine|stron|sayfa)|"
+    r"(links?|liens?|enlaces?|linki?|urls?) (\w+ ){0,3}?((leads?|goes|go) nowhere|mene nulle part|(leidt|gaat) "
+    r"nergens( heen| naartoe)?|fuhrt nirgendwo\w*|no (lleva|va) a (ningun sitio|ninguna parte|nada)|(nao )?"
+    r"(leva|vai) a (lugar )?nenhum|non porta da nessuna parte|prowadzi donikad)|"
     r"lasst sich nicht herunterladen|ne se telecharge pas|no se descarga|nao baixa|non si scarica|"
     r"nie (chce sie )?pobiera|loops? back|redirects? (me )?(back|"
     r"to)|stuck|keeps? (failing|crashing|loading|spinning)|blijft hangen|"
@@ -147,12 +159,7 @@ STILL_NO_RE = re.compile(  # needs a resource noun too
     r"toujours (pas|rien)|todavia (no|nada|sin)|aun (no|nada|sin)|ainda (nao|nada|sem)|ancora (nessun\w*|niente|"
     r"non)|(nadal|wciaz|dalej) (nie|nic|brak)|hala (yok|gelmedi))\b"
 )
-# What carries a delivery: "I can't find it" about these is a missing delivery, about a tab it is a question.
-DELIVERY_NOUN_RE = re.compile(
-    r"\b(files?|attachments?|pdfs?|links?|downloads?|e ?mails?|bijlagen?|bestand\w*|anhang|datei\w*|fichiers?|"
-    r"pieces? jointes?|liens?|archivos?|adjuntos?|enlaces?|arquivos?|anexos?|allegat[oi]|plik\w*|zalacznik\w*|"
-    r"dosya\w*|eki?)\b"
-)
+DELIVERY_NOUN_RE = re.compile(rf"\b{_DELIVERY}\b")
 # "I don't see it" / "kan hem niet vinden": the resource may be named before
 CANT_FIND_IT_RE = re.compile(
     r"\b((dont|do not|cant|can not|cannot) (see|find) (it|them|one|any)|(zie|vind) (hem|het|m|hem nergens|het "
