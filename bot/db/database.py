@@ -11,8 +11,10 @@ runs the same plain functions against a connection with the same small surface (
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -103,7 +105,7 @@ class Database:
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)
         self._conn.row_factory = aiosqlite.Row
         await self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await self._conn.execute("PRAGMA journal_mode = WAL")
+        await self._use_wal()
         await self._conn.execute("PRAGMA foreign_keys = ON")
         # Deleted rows (a member's "Delete my data") are overwritten, not left in free pages.
         await self._conn.execute("PRAGMA secure_delete = ON")
@@ -111,6 +113,22 @@ class Database:
         # power loss can lose the last commits.
         await self._conn.execute("PRAGMA synchronous = NORMAL")
         self._group = GroupCommit(self._conn)
+
+    async def _use_wal(self) -> None:
+        """Switch the file to WAL (once: the mode is kept in the file). Processes of a cluster opening a new
+        file together race to switch it, and SQLite tells the losers "database is locked" at once, without
+        waiting out busy_timeout; they try again, within the same time."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        delay = 0.01
+        while True:
+            try:
+                await self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                    raise
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
     @property
     def where(self) -> str:
