@@ -125,6 +125,7 @@ class _Sentiment:
     negative: bool
     sarcasm_cue: bool
     acknowledgement: bool = False  # only "ok" / "cool" / "fine"-type words: noted, not grateful
+    praise_last: bool = False  # mixed feedback that ends in praise: "… are wrong, but the rest is great"
 
 
 def _sentiment(t: Text) -> _Sentiment:
@@ -161,9 +162,39 @@ def _read_sentiment(t: Text) -> _Sentiment:
         return _Sentiment(False, False, negative, cue, acknowledgement=True)
     if t.search(_PROBLEM_RE) or t.search(li.NEGATIVE_EXTRA_RE) or t.search(r4.LUKEWARM_RE):
         negative = True
-    if (m := _content_wrong(t)) and not any(map(_praises, t.words[m.end() :].split())):
-        negative = True  # "the solutions to exercise 3 are wrong" (not "the rest was outdated, this is perfect")
-    return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue)
+    praise_follows = False
+    if m := _content_wrong(t):
+        # "the solutions to exercise 3 are wrong"; not "the rest was outdated, this is perfect"
+        praise_follows = any(map(_praises, t.words[m.end() :].split()))
+        negative = negative or not praise_follows
+    praise_last = praise and (praise_follows or (negative and _warm_after_contrast(t)))
+    return _Sentiment(gratitude, praise or t.positive_emoji > 0, negative, cue, praise_last=praise_last)
+
+
+# Mixed feedback: the last word decides (tests/data/LABELLING.md). "nice design, but the formulas are wrong"
+# is a complaint; "the answers to exercise 3 are wrong, but the rest is great" is praise. Not Spanish "mas"
+# (folded "más", more), nor "doch" (often just emphasis).
+_CONTRAST_RE = re.compile(
+    r"\b(but|though|however|otherwise|maar|verder|aber|sonst|ansonsten|mais|sinon|pero|por lo demas|porem|"
+    r"de resto|ma|per il resto|ale|poza tym|ama|fakat|ancak)\b"
+)
+
+
+def _warm_after_contrast(t: Text) -> bool:
+    """After the last "but", praise and nothing negative: "… wrong, but the rest is great"."""
+    contrasts = list(_CONTRAST_RE.finditer(t.words))
+    if not contrasts:
+        return False
+    tail = t.words[contrasts[-1].end() :]
+    words = tail.split()
+    praised = any(
+        lx.squeeze(w) in _PRAISE_SQ and not any(prev in lx.NEGATORS for prev in words[max(0, i - 2) : i])
+        for i, w in enumerate(words)
+    )
+    complaint = any(w in lx.NEGATIVE_WORDS for w in words) or any(
+        p.search(tail) for p in (_PROBLEM_RE, li.NEGATIVE_EXTRA_RE, r4.LUKEWARM_RE, ld.CONTENT_WRONG_RE)
+    )
+    return praised and not complaint
 
 
 # "my old sheet was outdated, this one is so much better": what is wrong was something else.
@@ -403,6 +434,8 @@ def _rules(text: str, offered: Sequence[str]) -> tuple[Label, str]:
         return Label.THANKS, "gratitude word"
     if m := t.search(r4.LUKEWARM_RE):
         return Label.OTHER, f"lukewarm opinion: {m.group(0)!r}"  # "fine I guess, nothing special"
+    if s.praise_last:
+        return Label.THANKS, "mixed feedback, praise last"
     if s.praise and not s.negative:
         # A round-3 praise phrase ("it will help", "worth gold") is specific; other praise words are weak.
         return Label.THANKS, f"told as praise: {m.group(0)!r}" if (m := _praised(t)) else "praise"

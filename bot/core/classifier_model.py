@@ -222,6 +222,8 @@ _GENERIC_REASONS = (
     "wrong message",
 )
 _WEAK_REASONS = ("nothing to act on", "question mark", "praise", "bare acknowledgement")
+# Round 12's "mixed feedback, praise last" (tests/data/LABELLING.md: the last word decides) weighs as a specific
+# rule: the model saw almost no such rows and read "… are wrong, but the rest is great" as a complaint (p=0.58).
 SPECIFIC_RULE_BONUS, GENERIC_RULE_BONUS, WEAK_RULE_BONUS = 5.0, 1.5, 1.0
 # Round 4 gave question rules +0.5 (for "may I upload it to my class drive?" on eval2). Round 6, leave one
 # writer out with the writers' rows: on the four sets no rule was written from, the model is right more often

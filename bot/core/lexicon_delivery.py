@@ -90,9 +90,18 @@ CONTENT_WRONG_RE = re.compile(
 ERROR_WORDS = frozenset("error fout fehler erreur erro errore blad hata".split())
 # "hay una errata…", "c'è un refuso…": "there is" opens a question only with a "?".
 EXISTENTIAL_RE = re.compile(r"^(hay|c e|ci sono|tem|existe|y a|es gibt|er is|er zijn|there is|there are)\b")
+# German "leer" (empty) is also Spanish "leer" (to read) and Dutch "leer" (I learn): "voy a leer la guía",
+# "mi hijo, que odiaba leer", "ik leer Spaans". Read it as empty unless a Spanish or Dutch word stands beside it.
+_READ_BEFORE = "a al de para por sin y e o en ik puede puedo pueden puedes quiere quiero saber sabe volvio".split()
+_READ_AFTER = (
+    "el la las lo los un una unos unas mas sola solo solos en con sobre esto eso este esta todo todos tu tus su sus "
+    "mi mis ik je er veel het nu al"
+).split()
+_LEER = "".join(rf"(?<!\b{w} )" for w in _READ_BEFORE) + rf"leer(?! (?:{'|'.join(_READ_AFTER)})\b)"
 # A delivered thing that arrived broken, empty or unreachable.
 _BROKEN = (
-    r"\b(blank|empty|leeg|leer|vide|vaci[oa]s?|vazi[oa]s?|vuot[oa]|pusty|pusta|bos|corrupt\w*|corromp\w*|"
+    rf"\b(blank|empty|leeg|{_LEER}|vide|vaci[oa]s?|vazi[oa]s?|vuot[oa]|pusty|pusta|bos|corrupt\w*|"
+    r"corromp\w*|"
     r"kapot|kapotte|kaputt|kaputte[n]?|defekt|"
     r"danad[oa]|estragad[oa]|danneggiat[oa]|rovinat[oa]|hasarli|uszkodz\w*|nie (da sie|moge|mozna) (go |jej |"
     r"ich )?otworzyc|beschadigd|beschadigt|404|dead|mort|morto|"
