@@ -76,6 +76,10 @@ FLOORS: dict[str, tuple[float, float]] = {
     # unchanged classifier: 92.6%, other 79.9%. Far under the issue's target: the floor guards what was
     # measured. Never tuned on; the trainer refuses it.
     "classifier_eval10.tsv": (0.92, 0.79),
+    # The judging set of round 12, written by three writers to tests/data/LABELLING.md and labelled again
+    # blind by two more for each part (all agreed on every row), scored once with round 12's classifier:
+    # 89.4%, question 88.6%, other 79.9%. Far under the issue's target: the floor guards what was measured.
+    "classifier_eval11.tsv": (0.89, 0.79),
 }
 LABELLED_SETS = sorted(DATA.glob("classifier_*.tsv"))
 

@@ -165,6 +165,7 @@ def test_the_judging_sets_are_rounds_6_to_8s_and_rounds_3_to_5s_are_trained_on()
         "classifier_eval8.tsv",
         "classifier_eval9.tsv",
         "classifier_eval10.tsv",
+        "classifier_eval11.tsv",
     )
     trained = {"classifier_eval3.tsv", "classifier_eval4.tsv", "classifier_eval5.tsv"}
     assert trained <= set(classifier_train.TRAINING_FILES)

@@ -38,6 +38,7 @@ def test_every_labelled_set_has_two_second_labellers():
     assert sets == {
         "classifier_eval9.tsv",
         "classifier_eval10.tsv",
+        "classifier_eval11.tsv",
         *(f"classifier_unseen_round10_{writer}.tsv" for writer in "vwx"),
     }
     for name in sets:
@@ -49,6 +50,9 @@ def test_every_labelled_set_has_two_second_labellers():
 DIFFERING_ROWS = {
     "classifier_eval10.a.tsv": 1,
     "classifier_eval10.b.tsv": 1,
+    # Round 12: each file joins three labellers, one per writer's part (k, m, o and l, n, p).
+    "classifier_eval11.kmo.tsv": 0,
+    "classifier_eval11.lnp.tsv": 0,
     "classifier_eval9.c.tsv": 4,
     "classifier_eval9.d.tsv": 2,
     "classifier_unseen_round10_v.e.tsv": 3,

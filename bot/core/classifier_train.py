@@ -85,6 +85,7 @@ JUDGING_SETS = (
     "classifier_eval8.tsv",
     "classifier_eval9.tsv",
     "classifier_eval10.tsv",
+    "classifier_eval11.tsv",
 )
 
 
