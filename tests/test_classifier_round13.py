@@ -1,0 +1,87 @@
+"""Round 13 (issue 14): two rules that settled alone, or nearly, now weigh against the model.
+
+Read with each writer left out (tests/data/README.md, "Round 13"), two rules were right less often than
+the model they overruled:
+- "no words" (emoji only, no thankful emoji) settled the label alone and said other: 86% right, the model
+  96%. Members ask for a file with an object and a question mark ("📥?"), and writers and blind labellers
+  read that as a request.
+- "resource noun on its own" weighed as a specific rule: 89% right, the model 95%. A named resource at the
+  front of a question ("the checklist, is it for beginners?") or of praise ("wunderschön, die Lernkarten")
+  read as a request for it.
+Both now weigh as generic rules: the model overrules them only when it is confident.
+
+Examples written for this file, none a row of any labelled set. The cases of the first three tests read
+otherwise under round 12's arbitration; the others guard what must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.classifier import Label, classify, classify_with_reason
+from bot.core.classifier_model import rule_bonus
+
+
+@pytest.mark.parametrize("text", ["📒📥?", "🧾❓", "🗃️❓🥺", "📓❓", "🎨📦❓", "🗒️📥🥺", "🗺️❓"])
+def test_an_object_with_a_question_mark_or_a_plea_is_a_request(text: str):
+    assert classify(text) is Label.REQUEST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the checklist, is it for beginners too?",
+        "het receptenboekje, zijn de recepten glutenvrij?",
+        "das Arbeitsblatt, für welche Klasse ist das?",
+    ],
+)
+def test_a_question_about_a_named_resource_is_a_question(text: str):
+    assert classify(text) is Label.QUESTION
+
+
+@pytest.mark.parametrize("text", ["wunderschön, die Lernkarten", "super schön, die Sticker", "magnifiques, les fiches"])
+def test_praise_with_the_resource_after_it_is_thanks(text: str):
+    assert classify(text) is Label.THANKS
+
+
+@pytest.mark.parametrize("text", ["🤷", "👋", "⚽", "🤔", "❓", "🤷‍♀️❓"])
+def test_emoji_that_ask_for_nothing_stay_other(text: str):
+    assert classify(text) is Label.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "checklist please",
+        "ebook pls",
+        "het werkblad graag",
+        "die Vorlage bitte",
+        "le planner stp",
+        "la plantilla por favor",
+        "font pls, merci",
+        "Template request: weekly planner please",
+    ],
+)
+def test_a_bare_resource_noun_is_still_a_request(text: str):
+    assert classify(text) is Label.REQUEST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de kaartjes, zijn die ook in het Engels?",
+        "le planner, c'est en A4 ou en A5 ?",
+        "la guía, sirve para principiantes?",
+        "o e-book, funciona no Kindle?",
+        "il calendario, è in formato A4?",
+    ],
+)
+def test_questions_that_were_already_read_right_stay_questions(text: str):
+    assert classify(text) is Label.QUESTION
+
+
+def test_both_rules_weigh_as_generic_rules():
+    # The decisions above hang on the model; this pins the weight itself, so a later change is deliberate.
+    _, reason = classify_with_reason("checklist please")
+    assert reason.startswith("resource noun on its own")
+    assert rule_bonus(reason) == rule_bonus("no words") == rule_bonus("question clause 'is it'") == 1.5
