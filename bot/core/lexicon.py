@@ -176,7 +176,13 @@ USE_VERBS_RE = (
     r"duplicate|fill|gebruiken|gebruik|delen|printen|aanpassen|vertalen|verkopen|invullen|verwenden|"
     r"benutzen|teilen|drucken|anpassen|ubersetzen|utiliser|partager|imprimer|modifier|traduire|usar|"
     r"compartir|imprimir|editar|traducir|compartilhar|usare|condividere|stampare|uzywac|forward to|doorsturen naar|"
-    r"weiterleiten an|transferer a|reenviar a|encaminhar|inoltrare)\b"
+    r"weiterleiten an|transferer a|reenviar a|encaminhar|inoltrare|"
+    # Round 13: copying it for a class, posting it, hanging it up. Read with their writers left out, "mag ik
+    # de werkbladen kopiëren voor mijn klas?" and "… op mijn blog zetten?" were the 'mag ik' frame's misses.
+    r"photocopy|kopieren|fotokopieren|photocopier|fotocopiar|fotocopiare|kserowac|skserowac|xerocar|"
+    r"posten|repost|ophangen|aufhangen|afficher|uitdelen|austeilen|distribuer|"
+    r"op (mijn|mn|onze|ons|de|het|jouw|je|een) (\w+ ){0,4}?zetten|"
+    r"auf (meinen|meine|meiner|unsere|unserer|die) (\w+ ){0,2}?stellen)\b"
 )
 
 # --- Clause-start fillers (skipped before testing "does this…", "werkt dit…", "kannst du…") --------
