@@ -13,9 +13,10 @@ Both now weigh as generic rules: the model overrules them only when it is confid
 And the "mag ik …" frame read "mag ik de werkbladen kopiëren voor mijn klas?" as a request: copying,
 posting and hanging it up now count as using it, like sharing and printing before.
 
-Examples written for this file, none a row of any labelled set but the issue's own example. The cases of
-the first three tests and of the first "asking leave" test read otherwise in round 12; the others guard
-what must not change.
+Examples written for this file, none a row of any labelled set but the issue's own example. Round 12 read
+otherwise every case of the first two tests and of the first "asking leave" test, and the first praise
+case (the other two turned to requests with round 13's relabelled data, and back with the new weights);
+the others guard what must not change.
 """
 
 from __future__ import annotations
