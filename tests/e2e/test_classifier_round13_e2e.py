@@ -15,7 +15,9 @@ async def test_an_inbox_emoji_with_a_question_mark_gets_the_file(standin, scene,
     await add_resource(standin, scene, name="reading-log", title="The reading log")
     asked = await standin.send_dm(scene.member, "🗒️📥🥺")
     answer = await standin.wait_for_dm(scene.member, timeout=10, after=asked)
-    assert value(bot, _LABEL, asked.id) == "request"
+    # The thanks loop stores the DM beside the answer, not before it: wait for the row, then read it.
+    label = await standin.wait_until(lambda: value(bot, _LABEL, asked.id), 10)
+    assert label == "request"
     assert answer.has_button("The reading log")
     click = await standin.click(scene.member, answer, "The reading log")
     await click.response(timeout=10)
