@@ -18,7 +18,7 @@ from bot.core import limits, safe_text
 from bot.core.classifier import Label, asks_for_something, classify
 from bot.core.deliveries import RequestedVia
 from bot.core.errors import HandoutError, NotFound, RateLimited
-from bot.core.matching import Candidate, match_resources
+from bot.core.matching import Candidate, match_resources, typed_get
 from bot.core.resources import Resource
 from bot.i18n.translator import command_text as _
 
@@ -106,7 +106,13 @@ class DeliveryCog(commands.Cog):
             self._seen.popitem(last=False)
         text = message.content or ""
         locale = await self.bot.locales.for_member(message.author.id, text)
-        label = classify(text)
+        if (wanted := typed_get(text)) is not None:
+            # "/get checklist" sent as text: the command, answered as /get would be, not words for a
+            # creator (the classifier calls a typed command other, as the corpus labels it).
+            label = Label.REQUEST
+        else:
+            label = classify(text)
+            wanted = text
         if label in (Label.QUESTION, Label.OTHER) and asks_for_something(text):
             # "can I have Budget Buddy?" reads as a question unless we know Budget Buddy is on offer.
             offered = await self.offered_to(message.author.id, None)
@@ -121,7 +127,7 @@ class DeliveryCog(commands.Cog):
             log.info("Not answering DM %s of %s: they share no server with the bot", message.id, message.author.id)
             return
         try:
-            await self._answer_request(message, text, locale)
+            await self._answer_request(message, wanted, locale)
         except RateLimited as error:
             # One answer per flood: each would be a message in this DM, which takes 5 per 5 seconds.
             if error.already_told:
