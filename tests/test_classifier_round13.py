@@ -136,3 +136,28 @@ def test_asking_leave_to_copy_stays_a_question_in_other_languages(text: str):
 )
 def test_asking_for_it_stays_a_request(text: str):
     assert classify(text) is Label.REQUEST
+
+
+# The same leave asked about a resource the member's servers offer: naming it does not make the question
+# a request for it (issue 14, part 3, holds only for "can I have"). Without the German "auf … stellen"
+# form, the three German cases read as requests for the offered file.
+_OFFERED = ["arbeitsblatt", "Das Mathe-Arbeitsblatt", "checkliste", "Die Checkliste", "checklist"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "darf ich das Arbeitsblatt auf meine Website stellen?",
+        "kann ich die Checkliste auf meinen Blog stellen?",
+        "darf ich die Checkliste auf unsere Schulseite stellen?",
+        "mag ik de checklist op mijn blog zetten?",
+        "can I post the checklist on my blog?",
+    ],
+)
+def test_asking_leave_to_post_an_offered_resource_is_a_question(text: str):
+    assert classify(text, _OFFERED) is Label.QUESTION
+
+
+@pytest.mark.parametrize("text", ["darf ich das Arbeitsblatt haben?", "kann ich die Checkliste bekommen?"])
+def test_asking_for_an_offered_resource_stays_a_request(text: str):
+    assert classify(text, _OFFERED) is Label.REQUEST
