@@ -176,3 +176,14 @@ async def a_minute_later(bot: Any) -> None:
         "UPDATE prompts SET created_at = created_at - 60, sent_at = sent_at - 60,"
         " next_attempt_at = next_attempt_at - 60",
     )
+
+
+async def nothing_else_sent(standin, bot: Any, member, after, ask: str = "can I have the checklist?") -> None:
+    """Asserts that the bot sent ``member`` no file and no buttons since ``after``, beyond the answer to
+    a request sent now as a barrier: a wrong reply to what came before (an offer list, a file) would
+    have to come later than a whole delivery of the checklist, recorded, to slip past it."""
+    asked = await standin.send_dm(member, ask)
+    status = "SELECT status FROM deliveries WHERE source_id = ?"
+    await standin.wait_until(lambda: value(bot, status, asked.id) == "delivered", 10)
+    sent = [m for m in standin.dms_to(member) if m.id > after.id and (m.attachments or m.components)]
+    assert len(sent) == 1 and sent[0].id > asked.id and sent[0].attachments, sent

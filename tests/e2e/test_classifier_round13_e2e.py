@@ -5,7 +5,7 @@ and no file is sent. Round 12 read the first as other and the other two as reque
 
 from __future__ import annotations
 
-from tests.e2e.stories import PDF, add_resource, attachment_bytes, value
+from tests.e2e.stories import PDF, add_resource, attachment_bytes, nothing_else_sent, value
 
 _LABEL = "SELECT label FROM member_messages WHERE source_id = ?"
 
@@ -36,4 +36,4 @@ async def test_a_question_or_praise_naming_the_resource_waits_for_the_creator(st
     sent = {text: await standin.send_dm(scene.member, text) for text in expected}
     await standin.wait_until(lambda: all(value(bot, _LABEL, m.id) is not None for m in sent.values()), 10)
     assert {text: value(bot, _LABEL, m.id) for text, m in sent.items()} == expected
-    assert not [m for m in standin.dms_to(scene.member) if m.attachments or m.components]
+    await nothing_else_sent(standin, bot, scene.member, after=next(iter(sent.values())))
