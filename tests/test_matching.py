@@ -137,6 +137,7 @@ def test_deterministic_and_input_order_independent():
         ("  /GET  Weekly Planner \n", "Weekly Planner"),
         ("!get werkblad", "werkblad"),
         ("`/get checklist`", "checklist"),
+        ("`/get`", ""),
         ("/get\nchecklist", "checklist"),
         ("/get", ""),
         ("/get   ", ""),
@@ -158,6 +159,7 @@ def test_a_get_command_typed_as_text_names_what_it_wants(text: str, wanted: str)
         "/pdf budget",
         "",
         "/get " + "x" * 101,  # longer than /get's option takes: a message, not the command
+        "/get x" + " " * 3990 + "y",  # and in linear time (a lazy pattern took 0.1 s on this one)
     ],
 )
 def test_anything_else_is_not_a_typed_get(text: str):
