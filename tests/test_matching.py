@@ -164,3 +164,14 @@ def test_a_get_command_typed_as_text_names_what_it_wants(text: str, wanted: str)
 )
 def test_anything_else_is_not_a_typed_get(text: str):
     assert typed_get(text) is None
+
+
+def test_a_long_dm_is_matched_by_its_first_and_last_words():
+    # Every word of a DM is scored against every word of every resource on offer: a 4,000-character
+    # DM of distinct words held the event loop for seconds with a few hundred resources
+    # (bench/hostile_dm.py). Only its first 48 and last 16 distinct words name something.
+    filler = [f"q{i:03d}" for i in range(120)]
+    resources = [Candidate(1, 1, "weekly-checklist", "The weekly checklist"), Candidate(2, 1, "budget", "Budget")]
+    assert ids(" ".join(["checklist", *filler]), resources) == [1]
+    assert ids(" ".join([*filler, "budget", "please"]), resources) == [2]
+    assert ids(" ".join([*filler[:60], "checklist", *filler[60:]]), resources) == []
