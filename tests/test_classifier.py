@@ -193,6 +193,18 @@ def test_very_long_text_is_classified_quickly():
     assert time.perf_counter() - start < 2.0
 
 
+def test_a_long_dm_is_read_by_its_beginning_and_end():
+    # Reading all 4,000 characters held the event loop up to 0.2 s per DM (bench/hostile_dm.py). The
+    # rules now read the first 600 and the last 400; before, the model already overruled what they
+    # found deep inside ("model p=1.00 over rule [request frame: 'could you send']"), and a thanks or
+    # question reaches the creator whole whatever its label.
+    filler = "ok so here is what happened at school today, nothing special really. " * 30
+    assert classify("could you send me the checklist? " + filler) is Label.REQUEST
+    assert classify(filler + " could you send me the checklist?") is Label.REQUEST
+    label, reason = classify_with_reason(filler + " could you send me the checklist? " + filler)
+    assert label is Label.OTHER and "could you send" not in reason
+
+
 @pytest.mark.parametrize("word", ["what do ", "in advance ", "wenn ich ", "can you send ", "heb je "])
 def test_repeated_frame_words_are_classified(word: str):
     # Not timed (the machine is shared): a frame with two unbounded wildcards once took 40 s on
