@@ -107,7 +107,7 @@ def _vocab(name: str, title: str) -> tuple[str, ...]:
     return tuple(_content(_words(name.replace("-", " ")) + _words(title)))
 
 
-@lru_cache(maxsize=65536)  # resources share words ("the", "checklist"): each pair is scored once
+@lru_cache(maxsize=16384)  # resources share words ("the", "checklist"): each pair is scored once
 def _pair_score(query: str, word: str) -> int:
     if _variants(query) & _variants(word):
         return _EXACT
