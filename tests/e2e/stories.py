@@ -31,7 +31,14 @@ def stored_files(bot: Any) -> dict[str, bytes]:
     """The resource files the bot keeps, by sha256: on disk (SQLite) or in its database (PostgreSQL)."""
     if getattr(bot, "database_url", None):
         return {sha: bytes(data) for sha, data in rows(bot, "SELECT sha256, data FROM resource_files")}
-    return {p.name: p.read_bytes() for p in (bot.data_dir / "files").glob("??/*") if not p.name.startswith(".")}
+    stored = {}
+    for path in (bot.data_dir / "files").glob("??/*"):
+        try:
+            if not path.name.startswith("."):
+                stored[path.name] = path.read_bytes()
+        except FileNotFoundError:
+            pass  # the bot deleted it between the listing and the read (seen once in CI): not stored
+    return stored
 
 
 def database_intact(bot: Any) -> bool:
