@@ -18,6 +18,8 @@ from bot.core.language import detect_language, language_scores
         "bedankt",
         "hoi",
         "stuur me de pdf aub",
+        "!hulp",  # a typed help command is answered in the language of its word
+        "/krijg checklist",
     ],
 )
 def test_dutch(text: str):

@@ -28,21 +28,21 @@ _MARKERS: dict[str, str] = {
         dankjewel dankje bedankt dankuwel hoi hi hey hallo super handig leuk fijn mooi top alsjeblieft
         aub heel erg echt zo er hier al om te naar bij uit zijn heb hebt heeft werkt werkboek gids lijst
         lijstje bestand goed gaat zou moet doe jullie ja nee oke hoor even zeker wij we ons onze ontvangen
-        vraagje snap gebruiken delen geen iets veel wel tof gaaf lekker gewoon waarmee doen""",
+        vraagje snap gebruiken delen geen iets veel wel tof gaaf lekker gewoon waarmee doen hulp krijg""",
     "de": """der die das und ich du sie es ist nicht ein eine mit fur auf auch noch bitte danke dankeschon
         vielen dank kann kannst mir mich dir wie was wo wann warum gibt hallo schick haben bekommen hab hast
         sehr super toll gut ja nein schon mal den dem des zu vorlage checkliste leitfaden funktioniert gern
-        gerne hatte mochte liebe lieben echt hey herzlichen genau brauche frage kurze wir ihr uns""",
+        gerne hatte mochte liebe lieben echt hey herzlichen genau brauche frage kurze wir ihr uns hilfe""",
     "fr": """le la les un une des du de et est je tu vous il elle on ce ca c j l d m qu que qui pour avec sur
         dans pas ne merci beaucoup bonjour salut svp stp peux pouvez avoir envoyer envoie lien fichier
         modele comment quand pourquoi ou tres super top genial mais aussi moi toi mon ma mes ton ta votre
-        bonne journee possible recevoir question petite""",
+        bonne journee possible recevoir question petite aide""",
     "es": """el la los las un una unos y es de que en por para con no me te lo mi tu gracias muchas hola
         puedes podrias enviar mandar pasar quiero donde como cuando porque plantilla guia enlace archivo
-        porfa favor muy esta este esto pero tambien si ya del al buenisimo genial mil pregunta sirve""",
+        porfa favor muy esta este esto pero tambien si ya del al buenisimo genial mil pregunta sirve ayuda""",
     "pt": """o os a as um uma e de do da dos das que em no na nos nas por para com nao obrigado obrigada
         valeu oi ola pode poderia me mandar enviar quero onde como quando voce vc muito isso esse essa este
-        esta tambem sim ja mas meu minha modelo arquivo favor obg duvida posso""",
+        esta tambem sim ja mas meu minha modelo arquivo favor obg duvida posso ajuda""",
 }
 _WEIGHTS: dict[str, dict[str, float]] = defaultdict(dict)
 _owners: dict[str, list[str]] = defaultdict(list)
