@@ -17,7 +17,8 @@ import statistics
 import time
 
 from bot.core.classifier import asks_for_something, classify
-from bot.core.matching import Candidate, match_resources, typed_get
+from bot.core.matching import Candidate, match_resources
+from bot.core.typed_commands import typed_command
 
 _WORDS = (
     "planner checklist budget template worksheet guide calendar recipe workout journal tracker notes kit "
@@ -33,7 +34,8 @@ _PHRASES = (
 def _hostile_messages(seed: int = 14) -> list[str]:
     rng = random.Random(seed)
     messages = [(phrase * (4000 // len(phrase) + 1))[:4000] for phrase in _PHRASES]
-    messages += ["/get x" + " " * 3990 + "y", " " * 4000, "mag ik" + " " * 3994]
+    messages += ["/get x" + " " * 3990 + "y", " " * 4000, "mag ik" + " " * 3994, "!" + "x" * 3999]
+    messages += ["/krijg " + ("planner " * 13)[:100], "/" + "é" * 32 + " " + "mag ik " * 14]  # read by the classifier
     for _ in range(5):  # distinct words: each one scored against every resource on offer
         words = [rng.choice(_WORDS) + str(rng.randrange(1000)) for _ in range(700)]
         messages.append(("can I have " + " ".join(words))[:4000])
@@ -71,7 +73,7 @@ def main() -> None:
     print(f"{len(messages)} messages of up to 4,000 characters; median / worst ms per message")
     _row("classify, nothing offered", _worst(classify, messages))
     _row("asks_for_something", _worst(asks_for_something, messages))
-    _row("typed_get", _worst(typed_get, messages))
+    _row("typed_command", _worst(typed_command, messages))
     for count in (25, 100, 500):
         offered = _resources(count)
         names = [name for r in offered for name in (r.name, r.title)]

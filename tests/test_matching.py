@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.matching import Candidate, match_resources, typed_get
+from bot.core.matching import Candidate, match_resources
 
 CHECKLIST = Candidate(1, 10, "weekly-checklist", "The Weekly Planning Checklist")
 BUDGET = Candidate(2, 10, "budget-template", "Budget Template")
@@ -128,42 +128,6 @@ def test_no_candidates():
 
 def test_deterministic_and_input_order_independent():
     assert ids("template", LIBRARY) == ids("template", list(reversed(LIBRARY)))
-
-
-@pytest.mark.parametrize(
-    ("text", "wanted"),
-    [
-        ("/get planner", "planner"),
-        ("  /GET  Weekly Planner \n", "Weekly Planner"),
-        ("!get werkblad", "werkblad"),
-        ("`/get checklist`", "checklist"),
-        ("`/get`", ""),
-        ("/get\nchecklist", "checklist"),
-        ("/get", ""),
-        ("/get   ", ""),
-        ("/get " + "x" * 100, "x" * 100),
-    ],
-)
-def test_a_get_command_typed_as_text_names_what_it_wants(text: str, wanted: str):
-    assert typed_get(text) == wanted
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "/getting started?",
-        "/give planner",
-        "get planner",
-        "can I /get planner?",
-        "please /get the checklist",
-        "/pdf budget",
-        "",
-        "/get " + "x" * 101,  # longer than /get's option takes: a message, not the command
-        "/get x" + " " * 3990 + "y",  # and in linear time (a lazy pattern took 0.1 s on this one)
-    ],
-)
-def test_anything_else_is_not_a_typed_get(text: str):
-    assert typed_get(text) is None
 
 
 def test_a_long_dm_is_matched_by_its_first_and_last_words():

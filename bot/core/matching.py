@@ -201,19 +201,3 @@ def content_words(text: str) -> list[str]:
     """The words of ``text`` that could name something, folded (case and accents ignored), in order,
     without request words, greetings and stopwords: "Thank you Cora!" -> ["cora"]."""
     return _content(_words(text))
-
-
-# "/get planner" sent as plain text: Discord's command picker was skipped (typed fast, pasted, or an
-# old client), or "!get planner" from a member used to prefix bots. Not "/getting started?".
-# Greedy, on the stripped text: a lazy group before trailing whitespace is quadratic on 4,000 spaces.
-_TYPED_GET_RE = re.compile(r"[/!]get(?:\s+(.*))?", re.IGNORECASE | re.DOTALL)
-_GET_OPTION_MAX = 100  # /get's own limit for its resource option
-
-
-def typed_get(text: str) -> str | None:
-    """What a /get typed as plain text asks for ("" when it names nothing), or None when ``text`` is
-    not one. Longer than /get's option allows is a message, not a command: None."""
-    if (found := _TYPED_GET_RE.fullmatch(text.strip().strip("`").strip())) is None:
-        return None
-    wanted = (found.group(1) or "").strip()
-    return wanted if len(wanted) <= _GET_OPTION_MAX else None

@@ -325,10 +325,14 @@ def _record(
     delivery_id: int | None = None,
     member_name: str | None = None,
     creator_names: Mapping[int, str],
+    to_bot: bool = False,
 ) -> tuple[int, tuple[RouteCandidate, ...]] | None:
-    """ThanksService.record's transaction, run on the database thread as one job."""
+    """ThanksService.record's transaction, run on the database thread as one job. ``to_bot``: a
+    command typed as text ("/privacy"), which the bot answers: kept, and shown to no creator."""
     choices: tuple[RouteCandidate, ...] = ()
-    if delivery_id is not None:
+    if to_bot:
+        target = None
+    elif delivery_id is not None:
         # The modal under a delivery: that delivery is what the member is writing about.
         target = sql.delivery_target(conn, delivery_id, member_id)
         if target is None:

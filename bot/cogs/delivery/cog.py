@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,9 @@ from bot.core import limits, safe_text
 from bot.core.classifier import Label, asks_for_something, classify
 from bot.core.deliveries import RequestedVia
 from bot.core.errors import HandoutError, NotFound, RateLimited
-from bot.core.matching import Candidate, match_resources, typed_get
+from bot.core.matching import Candidate, match_resources
 from bot.core.resources import Resource
+from bot.core.typed_commands import Kind, TypedCommand, typed_command
 from bot.i18n.translator import command_text as _
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _SEEN_MESSAGES = 2048
+COMMAND_REPEAT_SECONDS = 30.0
 
 
 class DeliveryCog(commands.Cog):
@@ -35,6 +38,7 @@ class DeliveryCog(commands.Cog):
         self.bot = bot
         # DM ids handled in this session: a gateway RESUME can replay a message we answered.
         self._seen: OrderedDict[int, None] = OrderedDict()
+        self._answered: OrderedDict[tuple[int, str], float] = OrderedDict()  # see _answer_now
 
     async def offered_to(self, user_id: int, guild_id: int | None) -> list[Resource]:
         if guild_id is not None:
@@ -106,13 +110,16 @@ class DeliveryCog(commands.Cog):
             self._seen.popitem(last=False)
         text = message.content or ""
         locale = await self.bot.locales.for_member(message.author.id, text)
-        if (wanted := typed_get(text)) is not None:
-            # "/get checklist" sent as text: the command, answered as /get would be, not words for a
-            # creator (the classifier calls a typed command other, as the corpus labels it).
-            label = Label.REQUEST
-        else:
-            label = classify(text)
-            wanted = text
+        label, wanted = classify(text), text
+        # "/get checklist", "!help", "/krijg planner" sent as text: words for the bot, answered by it,
+        # not for a creator (the classifier calls a typed command other, as the corpus labels it).
+        if (typed := typed_command(text)) is not None and typed.kind is Kind.GET:
+            label, wanted = Label.REQUEST, typed.wanted
+        elif typed is not None:
+            self.bot.dispatch("member_message", message, Label.OTHER, locale, to_bot=True)
+            if self._answer_now(message.author.id, typed) and not self.bot.membership.is_unreachable(message.author.id):
+                self.bot.dispatch("typed_command", message, typed, locale)
+            return
         if label in (Label.QUESTION, Label.OTHER) and asks_for_something(text):
             # "can I have Budget Buddy?" reads as a question unless we know Budget Buddy is on offer.
             offered = await self.offered_to(message.author.id, None)
@@ -136,6 +143,31 @@ class DeliveryCog(commands.Cog):
             await send_paced(self.bot, message.channel, content=i18n.text(locale, error.key, **error.params))
         except HandoutError as error:
             await self._reply(message, content=i18n.text(locale, error.key, **error.params))
+
+    def _answer_now(self, member_id: int, typed: TypedCommand) -> bool:
+        """One answer per command and member in COMMAND_REPEAT_SECONDS: "!help" sent ten times
+        is ten messages kept, and one answer (each would be a message in a DM that takes 5 per 5 s)."""
+        now = time.monotonic()
+        key = (member_id, typed.command)
+        if now - self._answered.get(key, -COMMAND_REPEAT_SECONDS) < COMMAND_REPEAT_SECONDS:
+            log.info("Typed /%s of member %s answered moments ago; not again", typed.command, member_id)
+            return False
+        self._answered[key] = now
+        self._answered.move_to_end(key)
+        while len(self._answered) > _SEEN_MESSAGES:
+            self._answered.popitem(last=False)
+        return True
+
+    @commands.Cog.listener()
+    async def on_typed_command(self, message: discord.Message, typed: TypedCommand, locale: str) -> None:
+        # /privacy typed as text is answered by the privacy extension.
+        if typed.kind is Kind.HELP:
+            content = i18n.text(locale, "dm.help")
+        elif typed.kind is Kind.SERVER:
+            content = i18n.text(locale, "dm.server_command", command=typed.command)
+        else:
+            return
+        await self._reply(message, spare=True, content=content)
 
     async def _reply(self, message: discord.Message, *, spare: bool = False, **kwargs) -> None:
         try:

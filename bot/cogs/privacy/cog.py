@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING
 
@@ -9,15 +10,20 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.common import reply_private, tr
+from bot import i18n
+from bot.cogs.common import reply_private, send_paced, tr
+from bot.cogs.delivery.deliver import DMS_CLOSED
 from bot.cogs.errors import ReportsErrors
 from bot.cogs.privacy.rights import add_rights
 from bot.cogs.thanks import render
 from bot.core.errors import Forbidden
+from bot.core.typed_commands import Kind, TypedCommand
 from bot.i18n.translator import command_text as _
 
 if TYPE_CHECKING:
     from bot.app import HandoutBot
+
+log = logging.getLogger(__name__)
 
 
 class DeleteMyDataButton(
@@ -64,28 +70,43 @@ class Privacy(commands.Cog):
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
     @app_commands.allowed_installs(guilds=True, users=False)
     async def privacy(self, interaction: discord.Interaction) -> None:
-        locale = interaction.locale.value
-        summary = await self.bot.privacy.summary(interaction.user.id)
+        embed, view = await self.panel(interaction.user.id, interaction.locale.value)
+        await reply_private(interaction, embed=embed, view=view)
+
+    @commands.Cog.listener()
+    async def on_typed_command(self, message: discord.Message, typed: TypedCommand, locale: str) -> None:
+        """ "/privacy" sent as text in a DM: the same panel, in that DM, which only they can read."""
+        if typed.kind is not Kind.PRIVACY:
+            return
+        embed, view = await self.panel(message.author.id, locale)
+        try:
+            await send_paced(self.bot, message.channel, spare=True, embed=embed, view=view)
+        except discord.Forbidden as exc:
+            if exc.code != DMS_CLOSED:
+                raise
+            log.info("Could not answer DM %s of %s: no shared server (50007)", message.id, message.author.id)
+            self.bot.membership.unreachable(message.author.id)
+
+    async def panel(self, user_id: int, locale: str) -> tuple[discord.Embed, discord.ui.View]:
+        """What Handout stores about ``user_id``, with their buttons: export, never DM me, delete."""
+        summary = await self.bot.privacy.summary(user_id)
         embed = discord.Embed(
-            title=tr(interaction, "privacy.title"),
-            description=tr(
-                interaction,
-                "privacy.summary",
-                deliveries=summary["deliveries"],
-                messages=summary["messages"],
+            title=i18n.text(locale, "privacy.title"),
+            description=i18n.text(
+                locale, "privacy.summary", deliveries=summary["deliveries"], messages=summary["messages"]
             ),
         )
         if summary["recent"]:
             embed.add_field(
-                name=tr(interaction, "privacy.recent"),
+                name=i18n.text(locale, "privacy.recent"),
                 value="\n".join(
                     f"• {render.label_text(locale, label)}: {render.snippet(text, 150)}"
                     for label, text, _ in summary["recent"]
                 )[:1024],
                 inline=False,
             )
-        embed.set_footer(text=tr(interaction, "privacy.footer"))
+        embed.set_footer(text=i18n.text(locale, "privacy.footer"))
         view = discord.ui.View(timeout=None)
-        await add_rights(interaction, embed, view)  # export, never DM me
-        view.add_item(DeleteMyDataButton(interaction.user.id, tr(interaction, "button.delete_my_data")))
-        await reply_private(interaction, embed=embed, view=view)
+        await add_rights(self.bot, user_id, locale, embed, view)  # export, never DM me
+        view.add_item(DeleteMyDataButton(user_id, i18n.text(locale, "button.delete_my_data")))
+        return embed, view

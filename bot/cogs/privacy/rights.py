@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot import i18n
 from bot.cogs.common import reply_private, tr
 from bot.cogs.errors import ReportsErrors
 from bot.core.errors import Forbidden
@@ -106,27 +107,26 @@ class NeverDmButton(
         _check_owner(interaction, self.user_id)
         now = await interaction.client.member_data.set_never_dm(self.user_id, self.never_dm)
         view = discord.ui.View(timeout=None)
-        view.add_item(never_dm_button(interaction, self.user_id, now))
+        view.add_item(never_dm_button(interaction.locale.value, self.user_id, now))
         await reply_private(interaction, tr(interaction, f"privacy.never_dm_{'on' if now else 'off'}"), view=view)
 
 
-def never_dm_button(interaction: discord.Interaction, user_id: int, never_dm_now: bool) -> NeverDmButton:
+def never_dm_button(locale: str, user_id: int, never_dm_now: bool) -> NeverDmButton:
     """The button that changes the member's current choice the other way."""
     key = "button.allow_dm" if never_dm_now else "button.never_dm"
-    return NeverDmButton(user_id, not never_dm_now, tr(interaction, key))
+    return NeverDmButton(user_id, not never_dm_now, i18n.text(locale, key))
 
 
-async def add_rights(interaction: discord.Interaction[HandoutBot], embed: discord.Embed, view: discord.ui.View) -> None:
+async def add_rights(bot: HandoutBot, user_id: int, locale: str, embed: discord.Embed, view: discord.ui.View) -> None:
     """What /privacy shows beyond the summary: how resources reach the member, and the buttons."""
-    user_id = interaction.user.id
-    never_dm = await interaction.client.member_data.never_dm(user_id)
+    never_dm = await bot.member_data.never_dm(user_id)
     embed.add_field(
-        name=tr(interaction, "privacy.delivery_field"),
-        value=tr(interaction, "privacy.delivery.never_dm" if never_dm else "privacy.delivery.dm"),
+        name=i18n.text(locale, "privacy.delivery_field"),
+        value=i18n.text(locale, "privacy.delivery.never_dm" if never_dm else "privacy.delivery.dm"),
         inline=False,
     )
-    view.add_item(ExportMyDataButton(user_id, tr(interaction, "button.export_my_data")))
-    view.add_item(never_dm_button(interaction, user_id, never_dm))
+    view.add_item(ExportMyDataButton(user_id, i18n.text(locale, "button.export_my_data")))
+    view.add_item(never_dm_button(locale, user_id, never_dm))
 
 
 class RetentionJob:

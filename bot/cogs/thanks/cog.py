@@ -51,7 +51,9 @@ class MemberMessages(commands.Cog):
         await self.bot.thanks_worker.stop()
 
     @commands.Cog.listener()
-    async def on_member_message(self, message: discord.Message, label: Label, locale: str) -> None:
+    async def on_member_message(
+        self, message: discord.Message, label: Label, locale: str, *, to_bot: bool = False
+    ) -> None:
         recorded = await self.bot.thanks.record_routed(
             member_id=message.author.id,
             source_id=message.id,
@@ -60,10 +62,11 @@ class MemberMessages(commands.Cog):
             via="dm",
             locale=locale,
             member_name=message.author.display_name,
-            creator_names=await self._creator_names(message.author.id),
+            creator_names={} if to_bot else await self._creator_names(message.author.id),
+            to_bot=to_bot,
         )
-        if recorded is None or label is Label.REQUEST:
-            return  # seen before, or a request the delivery side answers
+        if recorded is None or label is Label.REQUEST or to_bot:
+            return  # seen before, or a request or command the delivery side answers
         stored, choices = recorded
         if choices:
             # Several servers or creators, and nothing in the message to tell them apart: ask the
