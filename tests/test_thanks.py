@@ -87,6 +87,18 @@ async def test_dm_request_needs_no_human(resources, deliveries, thanks) -> None:
     assert await thanks.due_prompts() == []
 
 
+async def test_a_command_typed_for_the_bot_is_kept_for_no_creator(resources, deliveries, thanks) -> None:
+    # "/privacy" typed into a DM: the bot answers it; linked to her delivery, it would wait for Maya.
+    await deliver(resources, deliveries, ALICE, 10)
+    await deliver(resources, deliveries, ALICE, 20, name="budget")  # two resources: no "which one?" either
+    message, choices = await thanks.record_routed(
+        member_id=ALICE, source_id=500, text="/privacy", label=Label.OTHER, via="dm", locale=None, to_bot=True
+    )
+    assert (message.status, message.owner_id, message.guild_id, message.delivery_id) == ("unrouted", None, None, None)
+    assert choices == ()
+    assert await thanks.due_prompts() == []
+
+
 async def test_modal_message_must_be_on_own_delivery(resources, deliveries, thanks) -> None:
     delivery = await deliver(resources, deliveries, ALICE, 10)
     with pytest.raises(NotFound):
