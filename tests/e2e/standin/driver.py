@@ -253,12 +253,20 @@ class Driver:
         return {**base, "value": None if value is None else str(value)}
 
     # ----------------------------------------------------------------- messages from users
-    async def send_dm(self: DiscordStandIn, who: Who, content: str = "", *, files: Iterable[FileSpec] = ()) -> Message:
-        """The user writes the bot a DM (MESSAGE_CREATE with DIRECT_MESSAGES intent)."""
+    async def send_dm(
+        self: DiscordStandIn,
+        who: Who,
+        content: str = "",
+        *,
+        files: Iterable[FileSpec] = (),
+        stickers: Iterable[str] = (),
+    ) -> Message:
+        """The user writes the bot a DM (MESSAGE_CREATE with DIRECT_MESSAGES intent). ``stickers``: names
+        of stickers sent with it (Discord sends each as a sticker item: id, name, format)."""
         user = self.world.user_of(who)
         channel = self.world.dm_channel(user)
         assert channel is not None
-        return self._user_message(user, channel, content, files, None)
+        return self._user_message(user, channel, content, files, None, stickers)
 
     async def post(
         self: DiscordStandIn,
@@ -283,12 +291,14 @@ class Driver:
         content: str,
         files: Iterable[FileSpec],
         reply_to: Message | None,
+        stickers: Iterable[str] = (),
     ) -> Message:
         uploads = [Upload(i, f[0], bytes(f[1]), f[2] if len(f) > 2 else None) for i, f in enumerate(files)]  # type: ignore[misc]
         data: dict[str, Any] = {"content": content}
         if reply_to is not None:
             data["message_reference"] = {"message_id": str(reply_to.id)}
-        msg = M.new_message(self, channel, user, data, uploads)
+        items = [{"id": str(self.world.ids.next()), "name": name, "format_type": 1} for name in stickers]
+        msg = M.new_message(self, channel, user, data, uploads, sticker_items=items)
         M.announce_create(self, msg)
         return msg
 

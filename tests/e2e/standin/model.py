@@ -328,6 +328,7 @@ class Message(comp.ComponentLookup):
     components: list[dict[str, Any]] = field(default_factory=list)
     flags: int = 0
     attachments: list[Attachment] = field(default_factory=list)
+    sticker_items: list[dict[str, Any]] = field(default_factory=list)  # a user's message: id, name, format_type
     allowed_mentions: dict[str, Any] | None = None
     mentions: list[int] = field(default_factory=list)
     mention_roles: list[int] = field(default_factory=list)

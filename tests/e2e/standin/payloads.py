@@ -214,6 +214,8 @@ def message(m: Message, world: World, cdn: Cdn, *, with_member: bool = True) -> 
         "pinned": False,
         "flags": m.flags,
     }
+    if m.sticker_items:
+        data["sticker_items"] = m.sticker_items
     if m.guild_id is not None:
         data["guild_id"] = str(m.guild_id)
         g = world.guilds.get(m.guild_id)
