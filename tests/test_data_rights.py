@@ -10,6 +10,7 @@ import os
 
 import pytest
 
+from bot.core.also_sent import AlsoSent
 from bot.core.classifier import Label
 from bot.core.deliveries import DeliveredVia, DeliveryService, RequestedVia, where_to_deliver
 from bot.core.errors import NotFound
@@ -185,3 +186,23 @@ async def test_retention_setting_range(db) -> None:
     assert (await settings.set_retention_days(GUILD_A, 0)).retention_days == 0
     with pytest.raises(Exception, match="range"):
         await settings.set_retention_days(GUILD_A, -1)
+
+
+async def test_stickers_and_file_names_are_exported_and_go_with_the_text(db, resources, deliveries, thanks, clock):
+    delivery = await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    sent = AlsoSent.of(["Thank You"], ["my result.jpg"])
+    stored = await thanks.record_routed(
+        member_id=ALICE, source_id=500, text="", label=Label.THANKS, via="dm", locale=None, also_sent=sent.to_json()
+    )
+    assert stored is not None and AlsoSent.from_json(stored[0].also_sent) == sent
+    assert stored[0].delivery_id == delivery.id
+    members = MemberDataService(db, clock=clock)
+    [message] = (await members.export(ALICE))["servers"][0]["messages"]
+    assert message["also_sent"] == {"stickers": ["Thank You"], "files": ["my result.jpg"]}
+
+    await GuildSettingsService(db).set_retention_days(GUILD_A, 30)
+    clock.now += 31 * DAY
+    assert await RetentionService(db, clock=clock).sweep() == 1
+    assert (await thanks.get(stored[0].id)).also_sent is None  # the names are the member's, like the words
+    [message] = (await members.export(ALICE))["servers"][0]["messages"]
+    assert message["also_sent"] is None

@@ -13,6 +13,7 @@ import discord
 from bot import i18n
 from bot.cogs.retry import with_retries
 from bot.core import safe_text
+from bot.core.also_sent import AlsoSent
 from bot.core.resources import Actor
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ def locale_of(interaction: discord.Interaction) -> str:
 def tr(interaction: discord.Interaction, key: str, **params: Any) -> str:
     """The message ``key`` in the language of the person who triggered the interaction."""
     return i18n.text(locale_of(interaction), key, **params)
+
+
+def also_sent_of(message: discord.Message) -> AlsoSent:
+    """The stickers and files a member's message carried, by name."""
+    return AlsoSent.of([s.name for s in message.stickers], [a.filename for a in message.attachments])
 
 
 def actor_of(interaction: discord.Interaction) -> Actor:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from bot.core.also_sent import AlsoSent
 from bot.core.errors import HandoutError
 from bot.db import member_data as sql
 from bot.db.database import Database
@@ -103,6 +104,7 @@ class MemberDataService:
                         "kind": m["label"],
                         "sent_via": m["via"],
                         "text": None if m["text_removed_at"] else m["content"],
+                        "also_sent": _also_sent(m["also_sent"]),
                         "text_removed_at": utc(m["text_removed_at"]),
                         "your_name_then": m["member_name"],
                         "language": m["locale"],
@@ -185,3 +187,9 @@ def encode_export(data: dict[str, Any], limit: int = UPLOAD_LIMIT) -> tuple[str,
 def _write(data: dict[str, Any], out: io.BytesIO) -> None:
     for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
         out.write(chunk.encode("utf-8"))
+
+
+def _also_sent(raw: str | None) -> dict[str, list[str]] | None:
+    """The stickers and files a message carried, by name (None: only words)."""
+    sent = AlsoSent.from_json(raw)
+    return {"stickers": list(sent.stickers), "files": list(sent.files)} if sent else None

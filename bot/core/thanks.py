@@ -73,6 +73,7 @@ class MemberMessage:
     received_at: int
     member_name: str | None = None  # as it was when the message arrived
     text_removed_at: int | None = None  # the text went after the guild's retention period
+    also_sent: str | None = None  # stickers and files it carried, by name (bot.core.also_sent)
 
     @classmethod
     def from_row(cls, row: Any) -> MemberMessage:
@@ -326,6 +327,7 @@ def _record(
     member_name: str | None = None,
     creator_names: Mapping[int, str],
     to_bot: bool = False,
+    also_sent: str | None = None,
 ) -> tuple[int, tuple[RouteCandidate, ...]] | None:
     """ThanksService.record's transaction, run on the database thread as one job. ``to_bot``: a
     command typed as text ("/privacy"), which the bot answers: kept, and shown to no creator."""
@@ -367,6 +369,7 @@ def _record(
             "status": status.value,
             "received_at": now,
             "member_name": member_name,
+            "also_sent": also_sent,
         },
     )
     if message_id is None:

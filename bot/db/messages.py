@@ -7,7 +7,8 @@ from bot.db.database import Connection, Database, Row
 
 MESSAGE_COLUMNS = (
     "id, source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via, content, locale,"
-    " status, answered_by, answered_how, answered_at, reply_message_id, received_at, member_name, text_removed_at"
+    " status, answered_by, answered_how, answered_at, reply_message_id, received_at, member_name, text_removed_at,"
+    " also_sent"
 )
 
 
@@ -31,9 +32,9 @@ def delivery_target(conn: Connection, delivery_id: int, member_id: int) -> Row |
 def insert_message(conn: Connection, values: dict) -> int | None:
     inserted = conn.execute(
         "INSERT INTO member_messages (source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via,"
-        " content, locale, status, received_at, member_name) VALUES (:source_id, :member_id, :guild_id,"
+        " content, locale, status, received_at, member_name, also_sent) VALUES (:source_id, :member_id, :guild_id,"
         " :resource_id, :delivery_id, :owner_id, :label, :via, :content, :locale, :status, :received_at,"
-        " :member_name)"
+        " :member_name, :also_sent)"
         " ON CONFLICT (source_id) DO NOTHING RETURNING id",
         values,
     ).fetchall()

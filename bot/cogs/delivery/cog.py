@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, send_paced
+from bot.cogs.common import NO_PINGS, also_sent_of, send_paced
 from bot.cogs.delivery.deliver import DMS_CLOSED
 from bot.cogs.delivery.views import load_offered, offer_view, pick_view
 from bot.core import limits, safe_text
@@ -110,7 +110,8 @@ class DeliveryCog(commands.Cog):
             self._seen.popitem(last=False)
         text = message.content or ""
         locale = await self.bot.locales.for_member(message.author.id, text)
-        label, wanted = classify(text), text
+        # A sticker alone ("Thank You") says what its name says.
+        label, wanted = classify(text if text.strip() else also_sent_of(message).words()), text
         # "/get checklist", "!help", "/krijg planner" sent as text: words for the bot, answered by it,
         # not for a creator (the classifier calls a typed command other, as the corpus labels it).
         if (typed := typed_command(text)) is not None and typed.kind is Kind.GET:

@@ -91,7 +91,7 @@ async def ask_member(
     await send_paced(
         bot,
         channel,
-        content=i18n.text(locale, "route.ask", text=render.snippet(message.content)),
+        content=i18n.text(locale, "route.ask", text=render.words(locale, message)),
         view=choice_view(bot, message.id, choices),
         allowed_mentions=NO_PINGS,
     )

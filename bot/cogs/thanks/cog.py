@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import i18n
-from bot.cogs.common import reply_private, send_paced, tr
+from bot.cogs.common import also_sent_of, reply_private, send_paced, tr
 from bot.cogs.thanks import render
 from bot.cogs.thanks.choose import ask_member
 from bot.cogs.thanks.reply_all import reply_all_button
@@ -64,6 +64,7 @@ class MemberMessages(commands.Cog):
             member_name=message.author.display_name,
             creator_names={} if to_bot else await self._creator_names(message.author.id),
             to_bot=to_bot,
+            also_sent=also_sent_of(message).to_json(),
         )
         if recorded is None or label is Label.REQUEST or to_bot:
             return  # seen before, or a request or command the delivery side answers
@@ -234,6 +235,6 @@ def _text_or_removed(locale: str, message: MemberMessage, shortened: str) -> str
     """The member's words (shortened with ``shortened`` to fit a page), or where the guild's
     retention period removed them."""
     if message.text_removed_at is None:
-        return render.snippet(message.content, PENDING_TEXT_MAX, shortened)
+        return render.words(locale, message, PENDING_TEXT_MAX, shortened)
     date = time.strftime("%Y-%m-%d", time.gmtime(message.text_removed_at))
     return i18n.text(locale, "pending.text_removed", date=date)

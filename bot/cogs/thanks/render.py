@@ -6,6 +6,7 @@ import discord
 
 from bot import i18n
 from bot.core import limits, safe_text
+from bot.core.also_sent import AlsoSent
 from bot.core.thanks import MemberMessage
 
 _SNIPPET = 180
@@ -39,7 +40,8 @@ def prompt_embed(locale: str, message: MemberMessage, member_name: str, resource
         title=i18n.text(locale, "prompt.title", label=label_text(locale, message.label), member=name)[
             : limits.EMBED_TITLE
         ],
-        description=safe_text.shorten(message.content, PROMPT_TEXT_MAX, pointer) or "—",
+        description=with_also_sent(locale, message, safe_text.shorten(message.content, PROMPT_TEXT_MAX, pointer))
+        or "—",
     )
     embed.add_field(name=i18n.text(locale, "prompt.member"), value=f"<@{message.member_id}> ({name})")
     embed.add_field(
@@ -67,7 +69,7 @@ def prompt_embed_many(
     pointer = i18n.text(locale, "prompt.shortened")
     lines, room = [], PROMPT_TEXT_MAX
     for index, message in enumerate(messages):
-        line = "• " + safe_text.snippet(message.content, 300)
+        line = "• " + words(locale, message, 300)
         if len(line) + 1 > room - len(pointer) - 10:
             lines.append(i18n.text(locale, "digest.more", n=len(messages) - index) + " " + pointer)
             break
@@ -93,6 +95,23 @@ def relayed_reply_embed(locale: str, creator_name: str, avatar_url: str | None, 
     embed.set_author(name=i18n.text(locale, "reply.author", creator=creator_name), icon_url=avatar_url)
     embed.set_footer(text=i18n.text(locale, "reply.footer", creator=creator_name))
     return embed
+
+
+def words(locale: str, message: MemberMessage, limit: int = _SNIPPET, pointer: str = "") -> str:
+    """``snippet`` of a member's message, with the stickers and files it carried."""
+    return with_also_sent(locale, message, snippet(message.content, limit, pointer))
+
+
+def with_also_sent(locale: str, message: MemberMessage, text: str) -> str:
+    """``text`` (the member's words, made safe), then in the bot's italics what else the message
+    carried: "*(sticker: Thank You)*". The names are neutralised like the words, so a member's
+    text cannot draw the same italics."""
+    sent = AlsoSent.from_json(message.also_sent)
+    parts = [i18n.text(locale, "also_sent.sticker", name=safe_text.snippet(name, 60)) for name in sent.stickers]
+    parts += [i18n.text(locale, "also_sent.file", name=safe_text.snippet(name, 60)) for name in sent.files]
+    if not parts:
+        return text
+    return f"{text} *({' · '.join(parts)})*".strip()
 
 
 def snippet(text: str, limit: int = _SNIPPET, pointer: str = "") -> str:

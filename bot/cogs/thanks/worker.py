@@ -320,7 +320,7 @@ class ThanksWorker:
                 label=render.label_text(locale, m.label),
                 member=f"<@{m.member_id}>",
                 ago=render.ago(locale, now - m.received_at),
-                text=render.snippet(m.content),
+                text=render.words(locale, m),
             )
             if len(line) + 1 > room:
                 break
