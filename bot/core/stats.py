@@ -147,7 +147,10 @@ class PrivacyService:
     async def summary(self, member_id: int) -> dict[str, Any]:
         counts = await sql.member_summary(self._db, member_id)
         recent = await sql.member_messages(self._db, member_id, 5)
-        return {**counts, "recent": [(r["label"], r["content"], r["received_at"]) for r in recent]}
+        return {
+            **counts,
+            "recent": [(r["label"], r["content"], r["received_at"], r["also_sent"]) for r in recent],
+        }
 
     async def delete(self, member_id: int) -> dict[str, int]:
         """Delete the member's messages, anonymise their deliveries and cancel what is queued."""

@@ -36,7 +36,8 @@ async def member_summary(db: Database, member_id: int) -> dict[str, int]:
 
 async def member_messages(db: Database, member_id: int, limit: int) -> list[Row]:
     return await db.fetchall(
-        "SELECT label, content, received_at FROM member_messages WHERE member_id = ? ORDER BY received_at DESC LIMIT ?",
+        "SELECT label, content, received_at, also_sent FROM member_messages WHERE member_id = ?"
+        " ORDER BY received_at DESC LIMIT ?",
         (member_id, limit),
     )
 

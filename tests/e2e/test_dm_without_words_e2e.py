@@ -26,6 +26,9 @@ async def test_a_thank_you_sticker_reaches_the_creator_as_thanks(standin, scene,
     assert "*(sticker: Thank You)*" in prompt.embeds[0]["description"]
     stored = await standin.wait_until(lambda: rows(bot, _STORED, sent.id), 10)
     assert stored == [("thanks", "waiting", "", '{"stickers": ["Thank You"], "files": []}')]
+    # The member sees it in what Handout keeps about them.
+    shown = await (await standin.slash(scene.member, scene.general, "privacy")).response(timeout=10)
+    assert "*(sticker: Thank You)*" in shown.text
 
 
 async def test_a_photo_alone_is_named_for_the_creator_and_not_passed_on(standin, scene, bot_process) -> None:

@@ -99,10 +99,9 @@ class Privacy(commands.Cog):
         if summary["recent"]:
             embed.add_field(
                 name=i18n.text(locale, "privacy.recent"),
-                value="\n".join(
-                    f"• {render.label_text(locale, label)}: {render.snippet(text, 150)}"
-                    for label, text, _ in summary["recent"]
-                )[:1024],
+                value="\n".join(_recent_line(locale, label, text, also) for label, text, _, also in summary["recent"])[
+                    :1024
+                ],
                 inline=False,
             )
         embed.set_footer(text=i18n.text(locale, "privacy.footer"))
@@ -110,3 +109,8 @@ class Privacy(commands.Cog):
         await add_rights(self.bot, user_id, locale, embed, view)  # export, never DM me
         view.add_item(DeleteMyDataButton(user_id, i18n.text(locale, "button.delete_my_data")))
         return embed, view
+
+
+def _recent_line(locale: str, label: str, text: str, also_sent: str | None) -> str:
+    words = render.with_also_sent(locale, also_sent, render.snippet(text, 150))
+    return f"• {render.label_text(locale, label)}: {words}"

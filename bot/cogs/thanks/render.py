@@ -102,11 +102,12 @@ def words(locale: str, message: MemberMessage, limit: int = _SNIPPET, pointer: s
     return with_also_sent(locale, message, snippet(message.content, limit, pointer))
 
 
-def with_also_sent(locale: str, message: MemberMessage, text: str) -> str:
+def with_also_sent(locale: str, message: MemberMessage | str | None, text: str) -> str:
     """``text`` (the member's words, made safe), then in the bot's italics what else the message
-    carried: "*(sticker: Thank You)*". The names are neutralised like the words, so a member's
-    text cannot draw the same italics."""
-    sent = AlsoSent.from_json(message.also_sent)
+    (or its stored ``also_sent``) carried: "*(sticker: Thank You)*". The names are neutralised like
+    the words, so a member's text cannot draw the same italics."""
+    raw = message.also_sent if isinstance(message, MemberMessage) else message
+    sent = AlsoSent.from_json(raw)
     parts = [i18n.text(locale, "also_sent.sticker", name=safe_text.snippet(name, 60)) for name in sent.stickers]
     parts += [i18n.text(locale, "also_sent.file", name=safe_text.snippet(name, 60)) for name in sent.files]
     if not parts:
