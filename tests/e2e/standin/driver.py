@@ -268,6 +268,14 @@ class Driver:
         assert channel is not None
         return self._user_message(user, channel, content, files, None, stickers)
 
+    async def delete_own(self: DiscordStandIn, who: Who, message: Message) -> None:
+        """The user deletes a message of their own (MESSAGE_DELETE: ids only, as Discord sends it)."""
+        user = self.world.user_of(who)
+        if message.author is not user:
+            raise DriverError(f"{user.username} can only delete their own messages here")
+        message.deleted = True
+        M.announce_delete(self, message)
+
     async def post(
         self: DiscordStandIn,
         who: Who,
