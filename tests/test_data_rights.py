@@ -206,3 +206,32 @@ async def test_stickers_and_file_names_are_exported_and_go_with_the_text(db, res
     assert (await thanks.get(stored[0].id)).also_sent is None  # the names are the member's, like the words
     [message] = (await members.export(ALICE))["servers"][0]["messages"]
     assert message["also_sent"] is None
+
+
+async def test_a_deleted_dm_loses_its_words_and_keeps_its_figures(db, resources, deliveries, thanks, clock):
+    delivery = await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    dm, _ = await thanks.record_routed(
+        member_id=ALICE, source_id=500, text="call me on 0612345678", label=Label.THANKS, via="dm", locale=None,
+        member_name="Alice", also_sent=AlsoSent.of(["Wave"], []).to_json(),
+    )  # fmt: skip
+    modal = await say(thanks, ALICE, 501, delivery.id, "from the form")
+    clock.now += 60
+
+    assert await thanks.member_deleted(500) is True
+    assert await thanks.member_deleted(500) is False  # the same event twice
+    assert await thanks.member_deleted(501) is False  # a form's text has no DM to delete
+    assert await thanks.member_deleted(999) is False
+    gone = await thanks.get(dm.id)
+    assert (gone.content, gone.also_sent, gone.member_name) == ("", None, None)
+    assert (gone.text_removed_at, gone.text_removed_why) == (int(clock.now), "deleted")
+    assert (gone.label, gone.status, gone.received_at) == (dm.label, "waiting", dm.received_at)
+    assert (await thanks.get(modal.id)).content == "from the form"
+
+    # Retention later leaves the reason as it was.
+    await GuildSettingsService(db).set_retention_days(GUILD_A, 1)
+    clock.now += 2 * DAY
+    assert await RetentionService(db, clock=clock).sweep() == 1  # the form's message only
+    assert (await thanks.get(dm.id)).text_removed_why == "deleted"
+    exported = await MemberDataService(db, clock=clock).export(ALICE)
+    reasons = sorted(m["text_removed_because"] for s in exported["servers"] for m in s["messages"])
+    assert reasons == ["deleted", "retention"]

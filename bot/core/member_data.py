@@ -106,6 +106,7 @@ class MemberDataService:
                         "text": None if m["text_removed_at"] else m["content"],
                         "also_sent": _also_sent(m["also_sent"]),
                         "text_removed_at": utc(m["text_removed_at"]),
+                        "text_removed_because": m["text_removed_why"],
                         "your_name_then": m["member_name"],
                         "language": m["locale"],
                         "status": m["status"],

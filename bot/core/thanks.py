@@ -74,6 +74,7 @@ class MemberMessage:
     member_name: str | None = None  # as it was when the message arrived
     text_removed_at: int | None = None  # the text went after the guild's retention period
     also_sent: str | None = None  # stickers and files it carried, by name (bot.core.also_sent)
+    text_removed_why: str | None = None  # "retention", or "deleted" by the member (None: retention)
 
     @classmethod
     def from_row(cls, row: Any) -> MemberMessage:
@@ -287,6 +288,10 @@ class ThanksService:
         await sql.digest_retry_later(self._db, digest_id, error, self.now() + retry_delay(attempts), self.process_id)
 
     # -- the honest note --
+
+    async def member_deleted(self, source_id: int) -> bool:
+        """The member deleted the DM ``source_id``: forget its words (True when there were any)."""
+        return await sql.remove_deleted_text(self._db, source_id, self.now()) > 0
 
     async def should_acknowledge(self, member_id: int) -> bool:
         last = await sql.last_acknowledged(self._db, member_id)

@@ -23,7 +23,8 @@ async def deliveries_page(db: Database, member_id: int, after_id: int) -> list[R
 async def messages_page(db: Database, member_id: int, after_id: int) -> list[Row]:
     return await db.fetchall(
         "SELECT m.id, m.guild_id, m.delivery_id, r.name, r.title, m.label, m.via, m.content, m.locale, m.status,"
-        " m.answered_how, m.answered_at, m.received_at, m.text_removed_at, m.member_name, m.also_sent"
+        " m.answered_how, m.answered_at, m.received_at, m.text_removed_at, m.member_name, m.also_sent,"
+        " m.text_removed_why"
         " FROM member_messages m LEFT JOIN resources r ON r.id = m.resource_id"
         " WHERE m.member_id = ? AND m.id > ? ORDER BY m.id LIMIT ?",
         (member_id, after_id, PAGE),
@@ -90,8 +91,8 @@ async def remove_old_text(db: Database, now: int, default_days: int, limit: int)
     than their guild's retention (messages without a guild use ``default_days``); 0 days keeps.
     Returns how many were blanked."""
     return await db.execute(
-        "UPDATE member_messages SET content = '', also_sent = NULL, member_name = NULL, text_removed_at = ?"
-        " WHERE id IN ("
+        "UPDATE member_messages SET content = '', also_sent = NULL, member_name = NULL, text_removed_at = ?,"
+        " text_removed_why = 'retention' WHERE id IN ("
         " SELECT m.id FROM member_messages m LEFT JOIN guild_settings g ON g.guild_id = m.guild_id"
         " WHERE m.text_removed_at IS NULL AND COALESCE(g.retention_days, ?) > 0"
         " AND m.received_at < ? - COALESCE(g.retention_days, ?) * 86400 LIMIT ?)",

@@ -8,7 +8,7 @@ from bot.db.database import Connection, Database, Row
 MESSAGE_COLUMNS = (
     "id, source_id, member_id, guild_id, resource_id, delivery_id, owner_id, label, via, content, locale,"
     " status, answered_by, answered_how, answered_at, reply_message_id, received_at, member_name, text_removed_at,"
-    " also_sent"
+    " also_sent, text_removed_why"
 )
 
 
@@ -39,6 +39,16 @@ def insert_message(conn: Connection, values: dict) -> int | None:
         values,
     ).fetchall()
     return inserted[0][0] if inserted else None
+
+
+async def remove_deleted_text(db: Database, source_id: int, now: int) -> int:
+    """The member deleted this DM: blank its words, what it carried and their name then, as
+    retention would. Label, status and timings stay (the creator's figures)."""
+    return await db.execute(
+        "UPDATE member_messages SET content = '', also_sent = NULL, member_name = NULL, text_removed_at = ?,"
+        " text_removed_why = 'deleted' WHERE source_id = ? AND via = 'dm' AND text_removed_at IS NULL",
+        (now, source_id),
+    )
 
 
 def insert_prompt(conn: Connection, member_message_id: int, now: int) -> None:

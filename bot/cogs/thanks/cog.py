@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-import time
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 import discord
@@ -21,7 +21,7 @@ from bot.cogs.thanks.views import add_answer_row
 from bot.core import limits, safe_text
 from bot.core.classifier import Label
 from bot.core.stats import Figures
-from bot.core.thanks import PAGE_SIZE, MemberMessage, Status
+from bot.core.thanks import PAGE_SIZE, Status
 from bot.i18n.translator import command_text as _
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_DELETED_REMEMBERED = 2048  # DM ids deleted this session, for a delete that overtakes the store
 # Four of these with their names still fit the 6,000 characters of one embed.
 PENDING_TEXT_MAX = 800
 EMBED_BUDGET = limits.EMBED_TOTAL - 1000  # an embed of stats, with room left for its own title
@@ -43,6 +44,9 @@ class MemberMessages(commands.Cog):
 
     def __init__(self, bot: HandoutBot) -> None:
         self.bot = bot
+        # DMs deleted by their member in this session: one deleted while it is being stored (the
+        # delete can overtake the store) is forgotten once stored.
+        self._deleted: OrderedDict[int, None] = OrderedDict()
 
     async def cog_load(self) -> None:
         self.bot.thanks_worker.start()
@@ -54,6 +58,8 @@ class MemberMessages(commands.Cog):
     async def on_member_message(
         self, message: discord.Message, label: Label, locale: str, *, to_bot: bool = False
     ) -> None:
+        if message.id in self._deleted:
+            return  # deleted before we got to it: nothing to keep
         recorded = await self.bot.thanks.record_routed(
             member_id=message.author.id,
             source_id=message.id,
@@ -66,6 +72,9 @@ class MemberMessages(commands.Cog):
             to_bot=to_bot,
             also_sent=also_sent_of(message).to_json(),
         )
+        if message.id in self._deleted:
+            await self.bot.thanks.member_deleted(message.id)
+            return
         if recorded is None or label is Label.REQUEST or to_bot:
             return  # seen before, or a request or command the delivery side answers
         stored, choices = recorded
@@ -87,6 +96,19 @@ class MemberMessages(commands.Cog):
             text = i18n.text(locale, "ack.unrouted")
         await send_paced(self.bot, message.channel, content=text)
         await self.bot.thanks.acknowledged(message.author.id)
+
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        """A member deleted a DM to the bot (in a DM only its author can): Handout forgets its words
+        and what it carried, as retention would, so a creator whose prompt is still to come reads
+        that it was deleted, not what it said. Its label and timings stay for the creator's figures."""
+        if payload.guild_id is not None:
+            return
+        self._deleted[payload.message_id] = None
+        while len(self._deleted) > _DELETED_REMEMBERED:
+            self._deleted.popitem(last=False)
+        if await self.bot.thanks.member_deleted(payload.message_id):
+            log.info("DM %s was deleted by its member; its text is removed", payload.message_id)
 
     async def _creator_names(self, member_id: int) -> dict[int, str]:
         """Display names of the creators this member's DM could be for, so "thank you Cora" finds
@@ -201,7 +223,7 @@ async def send_pending_page(
     for row, message in enumerate(messages):
         resource = await bot.resources.get(message.resource_id) if message.resource_id else None
         title = safe_text.shorten(resource.title, 200) if resource else "—"
-        text = _text_or_removed(locale, message, tr(interaction, "pending.shortened"))
+        text = render.words(locale, message, PENDING_TEXT_MAX, tr(interaction, "pending.shortened"))
         if len(safe_text.neutralise(" ".join(message.content.split()))) > PENDING_TEXT_MAX:
             # Too long for a page of four: the whole message, as the member wrote it, in a file
             # (a text file shows no markdown, so it needs no escaping).
@@ -229,12 +251,3 @@ async def send_pending_page(
     more = "pending.footer_more" if page + 1 < pages else "pending.footer"
     embed.set_footer(text=tr(interaction, more, page=page + 1, pages=pages, next=page + 2))
     await reply_private(interaction, embed=embed, view=view, files=files)
-
-
-def _text_or_removed(locale: str, message: MemberMessage, shortened: str) -> str:
-    """The member's words (shortened with ``shortened`` to fit a page), or where the guild's
-    retention period removed them."""
-    if message.text_removed_at is None:
-        return render.words(locale, message, PENDING_TEXT_MAX, shortened)
-    date = time.strftime("%Y-%m-%d", time.gmtime(message.text_removed_at))
-    return i18n.text(locale, "pending.text_removed", date=date)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import discord
 
 from bot import i18n
@@ -40,7 +42,8 @@ def prompt_embed(locale: str, message: MemberMessage, member_name: str, resource
         title=i18n.text(locale, "prompt.title", label=label_text(locale, message.label), member=name)[
             : limits.EMBED_TITLE
         ],
-        description=with_also_sent(locale, message, safe_text.shorten(message.content, PROMPT_TEXT_MAX, pointer))
+        description=removed_note(locale, message)
+        or with_also_sent(locale, message, safe_text.shorten(message.content, PROMPT_TEXT_MAX, pointer))
         or "—",
     )
     embed.add_field(name=i18n.text(locale, "prompt.member"), value=f"<@{message.member_id}> ({name})")
@@ -98,8 +101,18 @@ def relayed_reply_embed(locale: str, creator_name: str, avatar_url: str | None, 
 
 
 def words(locale: str, message: MemberMessage, limit: int = _SNIPPET, pointer: str = "") -> str:
-    """``snippet`` of a member's message, with the stickers and files it carried."""
-    return with_also_sent(locale, message, snippet(message.content, limit, pointer))
+    """``snippet`` of a member's message, with the stickers and files it carried; where its words
+    went, when they are gone."""
+    return removed_note(locale, message) or with_also_sent(locale, message, snippet(message.content, limit, pointer))
+
+
+def removed_note(locale: str, message: MemberMessage) -> str:
+    """Why and when a message's words were removed ("" while it has them)."""
+    if message.text_removed_at is None:
+        return ""
+    date = time.strftime("%Y-%m-%d", time.gmtime(message.text_removed_at))
+    key = "pending.text_deleted" if message.text_removed_why == "deleted" else "pending.text_removed"
+    return i18n.text(locale, key, date=date)
 
 
 def with_also_sent(locale: str, message: MemberMessage | str | None, text: str) -> str:

@@ -1,0 +1,42 @@
+"""User stories: a member deletes a DM they sent the bot (a wrong chat, a phone number they regret).
+Handout forgets its words, as retention would, and says so where the creator would have read them.
+Before, the text stayed stored, listed in /thanks pending, and went out in a prompt still to come."""
+
+from __future__ import annotations
+
+from tests.e2e.stories import add_resource, rows
+
+SECRET = "thanks! you can call me on 0612345678"
+_STORED = "SELECT label, status, content, text_removed_why FROM member_messages WHERE source_id = ?"
+
+
+async def _with_a_delivery(standin, scene, bot_process):
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    asked = await standin.send_dm(scene.member, "/get checklist")
+    await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10, after=asked)
+    return bot
+
+
+async def test_a_deleted_dm_is_forgotten_and_pending_says_so(standin, scene, bot_process) -> None:
+    bot = await _with_a_delivery(standin, scene, bot_process)
+    sent = await standin.send_dm(scene.member, SECRET)
+    await standin.wait_for_dm(scene.creator, lambda m: "0612345678" in m.text, timeout=10)
+    await standin.delete_own(scene.member, sent)
+    stored = await standin.wait_until(lambda: (found := rows(bot, _STORED, sent.id)) and found[0][3] and found, 10)
+    assert stored == [("thanks", "waiting", "", "deleted")]  # still the creator's to answer, in the figures
+    pending = await (await standin.slash(scene.creator, scene.general, "thanks pending")).response(timeout=10)
+    assert "deleted by the member" in pending.text and "0612345678" not in pending.text
+
+
+async def test_a_dm_deleted_before_its_prompt_goes_out_never_shows_its_words(standin, scene, bot_process) -> None:
+    bot = await _with_a_delivery(standin, scene, bot_process)
+    # Discord is slow to open the creator's DM: the member deletes the message meanwhile.
+    standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, delay=3.0, times=None)
+    sent = await standin.send_dm(scene.member, SECRET)
+    await standin.wait_until(lambda: rows(bot, _STORED, sent.id), 10, "the message stored")
+    assert not standin.dms_to(scene.creator)  # the prompt is still to come
+    await standin.delete_own(scene.member, sent)
+    await standin.wait_until(lambda: rows(bot, _STORED, sent.id)[0][3] == "deleted", 10, "its text removed")
+    prompt = await standin.wait_for_dm(scene.creator, timeout=15)
+    assert "deleted by the member" in prompt.text and "0612345678" not in prompt.text
