@@ -276,6 +276,14 @@ class Driver:
         message.deleted = True
         M.announce_delete(self, message)
 
+    async def edit_own(self: DiscordStandIn, who: Who, message: Message, content: str) -> None:
+        """The user edits a message of their own (MESSAGE_UPDATE with the whole message)."""
+        user = self.world.user_of(who)
+        if message.author is not user:
+            raise DriverError(f"{user.username} can only edit their own messages")
+        M.apply_edit(self, message, {"content": content}, [])
+        M.announce_update(self, message)
+
     async def post(
         self: DiscordStandIn,
         who: Who,
