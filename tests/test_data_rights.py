@@ -235,3 +235,20 @@ async def test_a_deleted_dm_loses_its_words_and_keeps_its_figures(db, resources,
     exported = await MemberDataService(db, clock=clock).export(ALICE)
     reasons = sorted(m["text_removed_because"] for s in exported["servers"] for m in s["messages"])
     assert reasons == ["deleted", "retention"]
+
+
+async def test_an_edited_dm_shows_its_new_words(db, resources, deliveries, thanks, clock):
+    delivery = await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    dm, _ = await thanks.record_routed(
+        member_id=ALICE, source_id=500, text="thanks!", label=Label.THANKS, via="dm", locale=None
+    )
+    await say(thanks, ALICE, 501, delivery.id, "from the form")
+    assert await thanks.member_edited(500, "thanks! the second page is my favourite") is True
+    assert await thanks.member_edited(500, "thanks! the second page is my favourite") is False  # no change
+    assert await thanks.member_edited(501, "edited?") is False  # a form's text is not a DM
+    edited = await thanks.get(dm.id)
+    assert edited.content == "thanks! the second page is my favourite"
+    assert (edited.label, edited.status) == ("thanks", "waiting")
+    assert await thanks.member_deleted(500) is True
+    assert await thanks.member_edited(500, "back again") is False  # deleted words stay deleted
+    assert (await thanks.get(dm.id)).content == ""

@@ -293,6 +293,11 @@ class ThanksService:
         """The member deleted the DM ``source_id``: forget its words (True when there were any)."""
         return await sql.remove_deleted_text(self._db, source_id, self.now()) > 0
 
+    async def member_edited(self, source_id: int, text: str) -> bool:
+        """The member edited the DM ``source_id``: a creator reads what it says now. Its label stays
+        (the edit is not a new message to route or answer). True when the stored words changed."""
+        return await sql.replace_edited_text(self._db, source_id, text) > 0
+
     async def should_acknowledge(self, member_id: int) -> bool:
         last = await sql.last_acknowledged(self._db, member_id)
         return last is None or self.now() - last >= ACK_INTERVAL_SECONDS

@@ -51,6 +51,15 @@ async def remove_deleted_text(db: Database, source_id: int, now: int) -> int:
     )
 
 
+async def replace_edited_text(db: Database, source_id: int, text: str) -> int:
+    """The member edited this DM: its words are now ``text`` (unless they were removed)."""
+    return await db.execute(
+        "UPDATE member_messages SET content = ? WHERE source_id = ? AND via = 'dm' AND text_removed_at IS NULL"
+        " AND content <> ?",
+        (text, source_id, text),
+    )
+
+
 def insert_prompt(conn: Connection, member_message_id: int, now: int) -> None:
     conn.execute(
         "INSERT INTO prompts (member_message_id, next_attempt_at, created_at) VALUES (?, ?, ?)",

@@ -1,6 +1,7 @@
 """User stories: a member deletes a DM they sent the bot (a wrong chat, a phone number they regret).
 Handout forgets its words, as retention would, and says so where the creator would have read them.
-Before, the text stayed stored, listed in /thanks pending, and went out in a prompt still to come."""
+Before, the text stayed stored, listed in /thanks pending, and went out in a prompt still to come.
+A member who edits their DM is read as they edited it."""
 
 from __future__ import annotations
 
@@ -40,3 +41,17 @@ async def test_a_dm_deleted_before_its_prompt_goes_out_never_shows_its_words(sta
     await standin.wait_until(lambda: rows(bot, _STORED, sent.id)[0][3] == "deleted", 10, "its text removed")
     prompt = await standin.wait_for_dm(scene.creator, timeout=15)
     assert "deleted by the member" in prompt.text and "0612345678" not in prompt.text
+
+
+async def test_an_edited_dm_is_what_the_creator_reads(standin, scene, bot_process) -> None:
+    bot = await _with_a_delivery(standin, scene, bot_process)
+    standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, delay=3.0, times=None)
+    sent = await standin.send_dm(scene.member, "thanks! the link works")
+    await standin.wait_until(lambda: rows(bot, _STORED, sent.id), 10, "the message stored")
+    assert not standin.dms_to(scene.creator)  # the prompt is still to come
+    await standin.edit_own(scene.member, sent, "thanks! oh wait, page 3 is missing")
+    await standin.wait_until(lambda: "page 3" in rows(bot, _STORED, sent.id)[0][2], 10, "the edit stored")
+    prompt = await standin.wait_for_dm(scene.creator, timeout=15)
+    assert "page 3 is missing" in prompt.text and "the link works" not in prompt.text
+    # The label stays: an edit is not a new message to route or answer.
+    assert rows(bot, _STORED, sent.id)[0][:3] == ("thanks", "waiting", "thanks! oh wait, page 3 is missing")

@@ -110,6 +110,18 @@ class MemberMessages(commands.Cog):
         if await self.bot.thanks.member_deleted(payload.message_id):
             log.info("DM %s was deleted by its member; its text is removed", payload.message_id)
 
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """A member edited a DM to the bot: the stored words follow, so /thanks pending and a prompt
+        still to come show what they say now. A link preview arriving is an update with no edit."""
+        data = payload.data
+        if payload.guild_id is not None or not data.get("edited_timestamp") or "content" not in data:
+            return
+        if int(data.get("author", {}).get("id", 0)) == self.bot.user.id:
+            return  # the bot's own messages (prompts in a creator's DM)
+        if await self.bot.thanks.member_edited(payload.message_id, data["content"] or ""):
+            log.info("DM %s was edited by its member; its text is updated", payload.message_id)
+
     async def _creator_names(self, member_id: int) -> dict[int, str]:
         """Display names of the creators this member's DM could be for, so "thank you Cora" finds
         Cora. Looked up only when there is more than one (cached by the deliverer)."""
