@@ -194,3 +194,13 @@ async def nothing_else_sent(standin, bot: Any, member, after, ask: str = "can I 
     await standin.wait_until(lambda: value(bot, status, asked.id) == "delivered", 10)
     sent = [m for m in standin.dms_to(member) if m.id > after.id and (m.attachments or m.components)]
     assert len(sent) == 1 and sent[0].id > asked.id and sent[0].attachments, sent
+
+
+async def with_a_delivery(standin, scene, bot_process) -> Any:
+    """The bot started, the scene's checklist added, and the member given it by DM: from now on a
+    DM the bot does not answer itself goes to the creator. Returns the bot."""
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    asked = await standin.send_dm(scene.member, "/get checklist")
+    await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10, after=asked)
+    return bot

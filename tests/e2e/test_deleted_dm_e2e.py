@@ -5,22 +5,14 @@ A member who edits their DM is read as they edited it."""
 
 from __future__ import annotations
 
-from tests.e2e.stories import add_resource, rows
+from tests.e2e.stories import rows, with_a_delivery
 
 SECRET = "thanks! you can call me on 0612345678"
 _STORED = "SELECT label, status, content, text_removed_why FROM member_messages WHERE source_id = ?"
 
 
-async def _with_a_delivery(standin, scene, bot_process):
-    bot = await bot_process()
-    await add_resource(standin, scene)
-    asked = await standin.send_dm(scene.member, "/get checklist")
-    await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10, after=asked)
-    return bot
-
-
 async def test_a_deleted_dm_is_forgotten_and_pending_says_so(standin, scene, bot_process) -> None:
-    bot = await _with_a_delivery(standin, scene, bot_process)
+    bot = await with_a_delivery(standin, scene, bot_process)
     sent = await standin.send_dm(scene.member, SECRET)
     await standin.wait_for_dm(scene.creator, lambda m: "0612345678" in m.text, timeout=10)
     await standin.delete_own(scene.member, sent)
@@ -31,7 +23,7 @@ async def test_a_deleted_dm_is_forgotten_and_pending_says_so(standin, scene, bot
 
 
 async def test_a_dm_deleted_before_its_prompt_goes_out_never_shows_its_words(standin, scene, bot_process) -> None:
-    bot = await _with_a_delivery(standin, scene, bot_process)
+    bot = await with_a_delivery(standin, scene, bot_process)
     # Discord is slow to open the creator's DM: the member deletes the message meanwhile.
     standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, delay=3.0, times=None)
     sent = await standin.send_dm(scene.member, SECRET)
@@ -44,7 +36,7 @@ async def test_a_dm_deleted_before_its_prompt_goes_out_never_shows_its_words(sta
 
 
 async def test_an_edited_dm_is_what_the_creator_reads(standin, scene, bot_process) -> None:
-    bot = await _with_a_delivery(standin, scene, bot_process)
+    bot = await with_a_delivery(standin, scene, bot_process)
     standin.faults.add(method="POST", path=r"^/users/@me/channels$", status=200, delay=3.0, times=None)
     sent = await standin.send_dm(scene.member, "thanks! the link works")
     await standin.wait_until(lambda: rows(bot, _STORED, sent.id), 10, "the message stored")

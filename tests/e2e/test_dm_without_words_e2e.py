@@ -5,21 +5,13 @@ on) and a "Thank You" sticker counts as thanks. Before, both reached the creator
 
 from __future__ import annotations
 
-from tests.e2e.stories import add_resource, rows
+from tests.e2e.stories import rows, with_a_delivery
 
 _STORED = "SELECT label, status, content, also_sent FROM member_messages WHERE source_id = ?"
 
 
-async def _with_a_delivery(standin, scene, bot_process):
-    bot = await bot_process()
-    await add_resource(standin, scene)
-    asked = await standin.send_dm(scene.member, "/get checklist")
-    await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10, after=asked)
-    return bot
-
-
 async def test_a_thank_you_sticker_reaches_the_creator_as_thanks(standin, scene, bot_process) -> None:
-    bot = await _with_a_delivery(standin, scene, bot_process)
+    bot = await with_a_delivery(standin, scene, bot_process)
     sent = await standin.send_dm(scene.member, stickers=["Thank You"])
     prompt = await standin.wait_for_dm(scene.creator, timeout=10)
     assert prompt.embeds[0]["title"].startswith("Thanks from")
@@ -32,7 +24,7 @@ async def test_a_thank_you_sticker_reaches_the_creator_as_thanks(standin, scene,
 
 
 async def test_a_photo_alone_is_named_for_the_creator_and_not_passed_on(standin, scene, bot_process) -> None:
-    bot = await _with_a_delivery(standin, scene, bot_process)
+    bot = await with_a_delivery(standin, scene, bot_process)
     photo = ("result *final*.jpg", b"\xff\xd8\xff\xe0 not really a jpeg", "image/jpeg")
     sent = await standin.send_dm(scene.member, files=[photo], stickers=["<@&1> **Handout: verify now**"])
     prompt = await standin.wait_for_dm(scene.creator, timeout=10)

@@ -5,17 +5,13 @@ of these to the creator's inbox, or told the member the bot "couldn't link" it."
 
 from __future__ import annotations
 
-from tests.e2e.stories import PDF, add_resource, attachment_bytes, rows, value
+from tests.e2e.stories import PDF, add_resource, attachment_bytes, rows, value, with_a_delivery
 
 _STORED = "SELECT label, status, owner_id FROM member_messages WHERE source_id = ?"
 
 
 async def test_typed_commands_are_answered_by_the_bot_and_never_reach_the_creator(standin, scene, bot_process) -> None:
-    bot = await bot_process()
-    await add_resource(standin, scene)  # "checklist", "The weekly checklist"
-    # A first delivery: from now on, a DM the bot does not answer goes to this creator.
-    first = await standin.send_dm(scene.member, "/get checklist")
-    await standin.wait_for_dm(scene.member, lambda m: bool(m.attachments), timeout=10, after=first)
+    bot = await with_a_delivery(standin, scene, bot_process)  # the checklist, by a typed "/get checklist"
 
     # A guess at the command in Dutch: the file.
     asked = await standin.send_dm(scene.member, "/krijg checklist")
