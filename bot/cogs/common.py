@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 # Every message the bot sends pings nobody. The client default is set to this as well; passing
 # it explicitly where user text is involved documents the intent at the call site.
 NO_PINGS = discord.AllowedMentions.none()
+DMS_CLOSED = 50007  # "Cannot send messages to this user": no shared server, or DMs closed
 
 GUILD_NAME_ROOM = 100  # Discord's server names have at most 100 characters
 
@@ -35,6 +36,19 @@ def locale_of(interaction: discord.Interaction) -> str:
 def tr(interaction: discord.Interaction, key: str, **params: Any) -> str:
     """The message ``key`` in the language of the person who triggered the interaction."""
     return i18n.text(locale_of(interaction), key, **params)
+
+
+async def answer_dm(bot: HandoutBot, message: discord.Message, *, spare: bool = False, **kwargs: Any) -> None:
+    """``send_paced`` into the DM ``message`` came from. A 50007 to someone who just wrote to us means
+    they share no server with the bot (a stranger, or removed from their last one): remembered, so
+    their next DMs cost no request."""
+    try:
+        await send_paced(bot, message.channel, spare=spare, **kwargs)
+    except discord.Forbidden as exc:
+        if exc.code != DMS_CLOSED:
+            raise
+        log.info("Could not answer DM %s of %s: no shared server (50007)", message.id, message.author.id)
+        bot.membership.unreachable(message.author.id)
 
 
 def also_sent_of(message: discord.Message) -> AlsoSent:

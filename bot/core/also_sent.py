@@ -33,10 +33,11 @@ class AlsoSent:
         """What the classifier reads of a message without words: its stickers' names ("Thank You")."""
         return "\n".join(self.stickers)
 
+    def as_dict(self) -> dict[str, list[str]]:
+        return {"stickers": list(self.stickers), "files": list(self.files)}
+
     def to_json(self) -> str | None:
-        if not self:
-            return None
-        return json.dumps({"stickers": list(self.stickers), "files": list(self.files)}, ensure_ascii=False)
+        return json.dumps(self.as_dict(), ensure_ascii=False) if self else None
 
     @classmethod
     def from_json(cls, raw: str | None) -> AlsoSent:

@@ -104,7 +104,7 @@ class MemberDataService:
                         "kind": m["label"],
                         "sent_via": m["via"],
                         "text": None if m["text_removed_at"] else m["content"],
-                        "also_sent": _also_sent(m["also_sent"]),
+                        "also_sent": sent.as_dict() if (sent := AlsoSent.from_json(m["also_sent"])) else None,
                         "text_removed_at": utc(m["text_removed_at"]),
                         "text_removed_because": m["text_removed_why"],
                         "your_name_then": m["member_name"],
@@ -188,9 +188,3 @@ def encode_export(data: dict[str, Any], limit: int = UPLOAD_LIMIT) -> tuple[str,
 def _write(data: dict[str, Any], out: io.BytesIO) -> None:
     for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
         out.write(chunk.encode("utf-8"))
-
-
-def _also_sent(raw: str | None) -> dict[str, list[str]] | None:
-    """The stickers and files a message carried, by name (None: only words)."""
-    sent = AlsoSent.from_json(raw)
-    return {"stickers": list(sent.stickers), "files": list(sent.files)} if sent else None

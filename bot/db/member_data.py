@@ -4,6 +4,7 @@ preference, and removing old message text (retention). Portable SQL: no SQLite-o
 from __future__ import annotations
 
 from bot.db.database import Connection, Database, Row
+from bot.db.messages import REMOVE_TEXT
 
 # Read in pages: a member with thousands of rows is exported without one huge result in memory
 # at once on the database thread, and other jobs (clicks) get their turn between pages.
@@ -91,10 +92,9 @@ async def remove_old_text(db: Database, now: int, default_days: int, limit: int)
     than their guild's retention (messages without a guild use ``default_days``); 0 days keeps.
     Returns how many were blanked."""
     return await db.execute(
-        "UPDATE member_messages SET content = '', also_sent = NULL, member_name = NULL, text_removed_at = ?,"
-        " text_removed_why = 'retention' WHERE id IN ("
+        f"UPDATE member_messages SET {REMOVE_TEXT} WHERE id IN ("
         " SELECT m.id FROM member_messages m LEFT JOIN guild_settings g ON g.guild_id = m.guild_id"
         " WHERE m.text_removed_at IS NULL AND COALESCE(g.retention_days, ?) > 0"
         " AND m.received_at < ? - COALESCE(g.retention_days, ?) * 86400 LIMIT ?)",
-        (now, default_days, now, default_days, limit),
+        (now, "retention", default_days, now, default_days, limit),
     )

@@ -41,13 +41,16 @@ def insert_message(conn: Connection, values: dict) -> int | None:
     return inserted[0][0] if inserted else None
 
 
+# What removing a message's text blanks (its words, what it carried, the member's name then), and
+# when and why (retention, or the member deleted it). Label, status and timings stay: the figures.
+REMOVE_TEXT = "content = '', also_sent = NULL, member_name = NULL, text_removed_at = ?, text_removed_why = ?"
+
+
 async def remove_deleted_text(db: Database, source_id: int, now: int) -> int:
-    """The member deleted this DM: blank its words, what it carried and their name then, as
-    retention would. Label, status and timings stay (the creator's figures)."""
+    """The member deleted this DM: its text goes, as at retention."""
     return await db.execute(
-        "UPDATE member_messages SET content = '', also_sent = NULL, member_name = NULL, text_removed_at = ?,"
-        " text_removed_why = 'deleted' WHERE source_id = ? AND via = 'dm' AND text_removed_at IS NULL",
-        (now, source_id),
+        f"UPDATE member_messages SET {REMOVE_TEXT} WHERE source_id = ? AND via = 'dm' AND text_removed_at IS NULL",
+        (now, "deleted", source_id),
     )
 
 

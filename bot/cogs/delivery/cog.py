@@ -12,8 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, also_sent_of, send_paced
-from bot.cogs.delivery.deliver import DMS_CLOSED
+from bot.cogs.common import NO_PINGS, also_sent_of, answer_dm, send_paced
 from bot.cogs.delivery.views import load_offered, offer_view, pick_view
 from bot.core import limits, safe_text
 from bot.core.classifier import Label, asks_for_something, classify
@@ -171,15 +170,7 @@ class DeliveryCog(commands.Cog):
         await self._reply(message, spare=True, content=content)
 
     async def _reply(self, message: discord.Message, *, spare: bool = False, **kwargs) -> None:
-        try:
-            await send_paced(self.bot, message.channel, spare=spare, **kwargs)
-        except discord.Forbidden as exc:
-            if exc.code != DMS_CLOSED:
-                raise
-            # 50007 to someone who just wrote to us: they share no server with the bot (a stranger,
-            # or removed from their last one). Remembered, so their next DMs cost no request.
-            log.info("Could not answer DM %s of %s: no shared server (50007)", message.id, message.author.id)
-            self.bot.membership.unreachable(message.author.id)
+        await answer_dm(self.bot, message, spare=spare, **kwargs)
 
     async def _answer_request(self, message: discord.Message, text: str, locale: str) -> None:
         guild_ids, complete = await self.bot.member_checks.shared_guild_ids(message.author.id)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS, send_dm, user_by_id
+from bot.cogs.common import DMS_CLOSED, NO_PINGS, send_dm, user_by_id
 from bot.cogs.delivery import render
 from bot.cogs.errors import explain
 from bot.cogs.retry import DiscordUnavailable, describe, with_retries
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DMS_CLOSED = 50007
 UNKNOWN_INTERACTION = 10062
 _NAME_TTL_SECONDS = 600
 # A display name has at most 32 characters; escaped (each may double), it still fits with room.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import TYPE_CHECKING
 
@@ -11,8 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import i18n
-from bot.cogs.common import reply_private, send_paced, tr
-from bot.cogs.delivery.deliver import DMS_CLOSED
+from bot.cogs.common import answer_dm, reply_private, tr
 from bot.cogs.errors import ReportsErrors
 from bot.cogs.privacy.rights import add_rights
 from bot.cogs.thanks import render
@@ -22,8 +20,6 @@ from bot.i18n.translator import command_text as _
 
 if TYPE_CHECKING:
     from bot.app import HandoutBot
-
-log = logging.getLogger(__name__)
 
 
 class DeleteMyDataButton(
@@ -79,13 +75,7 @@ class Privacy(commands.Cog):
         if typed.kind is not Kind.PRIVACY:
             return
         embed, view = await self.panel(message.author.id, locale)
-        try:
-            await send_paced(self.bot, message.channel, spare=True, embed=embed, view=view)
-        except discord.Forbidden as exc:
-            if exc.code != DMS_CLOSED:
-                raise
-            log.info("Could not answer DM %s of %s: no shared server (50007)", message.id, message.author.id)
-            self.bot.membership.unreachable(message.author.id)
+        await answer_dm(self.bot, message, spare=True, embed=embed, view=view)
 
     async def panel(self, user_id: int, locale: str) -> tuple[discord.Embed, discord.ui.View]:
         """What Handout stores about ``user_id``, with their buttons: export, never DM me, delete."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
-from bot.cogs.common import reply_private, send_dm, tr, user_by_id
+from bot.cogs.common import DMS_CLOSED, reply_private, send_dm, tr, user_by_id
 from bot.cogs.errors import handle_interaction_error, render_error
 from bot.cogs.thanks import render
 from bot.cogs.thanks.views import FORM_TEXT, REPLY_FORM, SAY_FORM, actor_for, from_prompt, updated_prompt
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DMS_CLOSED = 50007
 FORM_ID = re.compile(rf"^({re.escape(SAY_FORM)}|{re.escape(REPLY_FORM)}):(\d+)$")
 SEEN_KEEP = 1000  # submits remembered against a replay; a resume replays seconds, not hours
 

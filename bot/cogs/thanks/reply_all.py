@@ -16,10 +16,10 @@ import discord
 from discord.ext import commands
 
 from bot import i18n
-from bot.cogs.common import reply_private, send_dm, tr, user_by_id
+from bot.cogs.common import DMS_CLOSED, reply_private, send_dm, tr, user_by_id
 from bot.cogs.errors import ReportsErrors, handle_interaction_error, render_error
 from bot.cogs.retry import DiscordUnavailable
-from bot.cogs.thanks.forms import DMS_CLOSED, refuse_keeping_text, submitted_text
+from bot.cogs.thanks.forms import refuse_keeping_text, submitted_text
 from bot.cogs.thanks.views import FORM_TEXT, REPLY_TEXT_MAX, actor_in, send_form
 from bot.core import safe_text
 from bot.core.errors import Forbidden, HandoutError
