@@ -31,6 +31,7 @@ from bot.core.inbox_flow import InboxFlow
 from bot.core.locales import LocaleService
 from bot.core.member_data import MemberDataService
 from bot.core.membership import MembershipService
+from bot.core.prompt_redraws import PromptRedraws
 from bot.core.reply_all import ReplyAllService
 from bot.core.resources import ResourceService
 from bot.core.retention import RetentionService
@@ -114,6 +115,7 @@ class HandoutBot(commands.AutoShardedBot):
         )
         self.inbox_flow = InboxFlow(self.db, process_id=self.cluster.process_id)
         self.reply_all = ReplyAllService(self.db, process_id=self.cluster.process_id)
+        self.prompt_redraws = PromptRedraws(self.db, process_id=self.cluster.process_id)
         self.dm_channels = DmChannels(self.db)
         self.stats = StatsService(self.db)
         self.privacy = PrivacyService(self.db)

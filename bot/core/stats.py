@@ -135,8 +135,9 @@ def _cell(text: str) -> str:
 
 
 class PrivacyService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, clock: Any = time.time) -> None:
         self._db = db
+        self._clock = clock
         # Deliveries cancelled by "Delete my data" while they waited for their turn to be sent.
         self._cancelled: set[int] = set()
 
@@ -154,6 +155,6 @@ class PrivacyService:
 
     async def delete(self, member_id: int) -> dict[str, int]:
         """Delete the member's messages, anonymise their deliveries and cancel what is queued."""
-        counts, cancelled = await sql.delete_member(self._db, member_id)
+        counts, cancelled = await sql.delete_member(self._db, member_id, int(self._clock()))
         self._cancelled.update(cancelled)
         return counts

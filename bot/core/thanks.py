@@ -231,8 +231,12 @@ class ThanksService:
         rows = await flow_sql.prompt_messages(self._db, prompt_id, first.id)
         return [MemberMessage.from_row(r) for r in rows] or [first]
 
-    async def prompt_sent(self, prompt_id: int, channel_id: int, message_id: int) -> None:
-        await sql.prompt_sent(self._db, prompt_id, channel_id, message_id, self.now(), self.process_id)
+    async def prompt_sent(
+        self, prompt_id: int, channel_id: int, message_id: int, place: tuple[int, int] = (0, 1)
+    ) -> None:
+        """Sent in Discord message ``message_id`` as its embed ``place`` = (position, of how many;
+        alone by default): enough to draw that message again should what it quotes change."""
+        await sql.prompt_sent(self._db, prompt_id, channel_id, message_id, place, self.now(), self.process_id)
 
     async def prompt_failed(self, prompt_id: int, attempts: int, error: str) -> int:
         """Never dropped: retried later with a growing delay. Returns the delay in seconds."""
@@ -291,12 +295,12 @@ class ThanksService:
 
     async def member_deleted(self, source_id: int) -> bool:
         """The member deleted the DM ``source_id``: forget its words (True when there were any)."""
-        return await sql.remove_deleted_text(self._db, source_id, self.now()) > 0
+        return await self._db.transaction(sql.remove_deleted_text, source_id, self.now()) > 0
 
     async def member_edited(self, source_id: int, text: str) -> bool:
         """The member edited the DM ``source_id``: a creator reads what it says now. Its label stays
         (the edit is not a new message to route or answer). True when the stored words changed."""
-        return await sql.replace_edited_text(self._db, source_id, text) > 0
+        return await self._db.transaction(sql.replace_edited_text, source_id, text, self.now()) > 0
 
     async def should_acknowledge(self, member_id: int) -> bool:
         last = await sql.last_acknowledged(self._db, member_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.db import cluster
+from bot.db import cluster, prompt_redraws
 from bot.db.database import Connection, Database, Row
 
 MESSAGE_COLUMNS = (
@@ -46,21 +46,29 @@ def insert_message(conn: Connection, values: dict) -> int | None:
 REMOVE_TEXT = "content = '', also_sent = NULL, member_name = NULL, text_removed_at = ?, text_removed_why = ?"
 
 
-async def remove_deleted_text(db: Database, source_id: int, now: int) -> int:
-    """The member deleted this DM: its text goes, as at retention."""
-    return await db.execute(
+def remove_deleted_text(conn: Connection, source_id: int, now: int) -> int:
+    """The member deleted this DM: its text goes, as at retention, and a prompt already sent that
+    quotes it is to be redrawn without it (in the same transaction, so a crash loses neither)."""
+    removed = conn.execute(
         f"UPDATE member_messages SET {REMOVE_TEXT} WHERE source_id = ? AND via = 'dm' AND text_removed_at IS NULL",
         (now, "deleted", source_id),
-    )
+    ).rowcount
+    if removed:
+        prompt_redraws.mark_for_source(conn, source_id, now)
+    return removed
 
 
-async def replace_edited_text(db: Database, source_id: int, text: str) -> int:
-    """The member edited this DM: its words are now ``text`` (unless they were removed)."""
-    return await db.execute(
+def replace_edited_text(conn: Connection, source_id: int, text: str, now: int) -> int:
+    """The member edited this DM: its words are now ``text`` (unless they were removed), also in a
+    prompt already sent."""
+    changed = conn.execute(
         "UPDATE member_messages SET content = ? WHERE source_id = ? AND via = 'dm' AND text_removed_at IS NULL"
         " AND content <> ?",
         (text, source_id, text),
-    )
+    ).rowcount
+    if changed:
+        prompt_redraws.mark_for_source(conn, source_id, now)
+    return changed
 
 
 def insert_prompt(conn: Connection, member_message_id: int, now: int) -> None:
@@ -128,11 +136,14 @@ async def queued_among(db: Database, prompts: list[tuple[int, int]]) -> set[int]
 # heartbeating, and a survivor took over) records nothing; the nonce made both sends one message.
 
 
-async def prompt_sent(db: Database, prompt_id: int, channel_id: int, message_id: int, now: int, me: str) -> None:
+async def prompt_sent(
+    db: Database, prompt_id: int, channel_id: int, message_id: int, place: tuple[int, int], now: int, me: str
+) -> None:
+    """Sent as the embed ``place`` = (position, of how many) of that Discord message."""
     await db.execute(
-        "UPDATE prompts SET status = 'sent', channel_id = ?, message_id = ?, sent_at = ?, last_error = NULL,"
-        " lease_owner = NULL WHERE id = ? AND lease_owner = ?",
-        (channel_id, message_id, now, prompt_id, me),
+        "UPDATE prompts SET status = 'sent', channel_id = ?, message_id = ?, position = ?, message_embeds = ?,"
+        " sent_at = ?, last_error = NULL, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+        (channel_id, message_id, *place, now, prompt_id, me),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.db import inbox_flow
+from bot.db import inbox_flow, prompt_redraws
 from bot.db.database import Connection, Database, Row
 
 
@@ -42,7 +42,7 @@ async def member_messages(db: Database, member_id: int, limit: int) -> list[Row]
     )
 
 
-async def delete_member(db: Database, member_id: int) -> tuple[dict[str, int], list[int]]:
+async def delete_member(db: Database, member_id: int, now: int) -> tuple[dict[str, int], list[int]]:
     """Remove a member's messages and personal traces; keep deliveries as anonymous counts.
 
     Returns the counts and the ids of the member's pending deliveries, which are cancelled. Their
@@ -51,7 +51,7 @@ async def delete_member(db: Database, member_id: int) -> tuple[dict[str, int], l
     checkpointed and truncated (it would otherwise keep them until it wraps around); on PostgreSQL
     the touched tables are vacuumed (see ``forget_deleted``).
     """
-    result = await db.transaction(_delete_member, member_id)
+    result = await db.transaction(_delete_member, member_id, now)
     await db.forget_deleted(_MEMBER_TABLES)
     return result
 
@@ -73,7 +73,7 @@ _MEMBER_TABLES = (
 )
 
 
-def _delete_member(conn: Connection, member_id: int) -> tuple[dict[str, int], list[int]]:
+def _delete_member(conn: Connection, member_id: int, now: int) -> tuple[dict[str, int], list[int]]:
     # Queued prompts about these messages go with them (ON DELETE CASCADE); digests read their
     # items when sent. Pending deliveries are cancelled, so no restart delivers them later.
     cancelled = [
@@ -90,6 +90,8 @@ def _delete_member(conn: Connection, member_id: int) -> tuple[dict[str, int], li
         "SELECT id FROM member_messages WHERE member_id = ? AND status = 'waiting'", (member_id,)
     ).fetchall()
     inbox_flow.counts_changed(conn, [row[0] for row in waiting])
+    # Prompts already sent quote their words and name in a creator's DMs: drawn again without them.
+    prompt_redraws.mark_for_member(conn, member_id, now)
     removed = conn.execute("DELETE FROM member_messages WHERE member_id = ?", (member_id,)).rowcount
     anonymised = conn.execute(
         "UPDATE deliveries SET member_id = NULL, message_id = NULL, channel_id = NULL, request_channel_id = NULL,"

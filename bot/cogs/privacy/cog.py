@@ -46,7 +46,7 @@ class DeleteMyDataButton(
         await interaction.client.locales.forget(self.user_id)
         interaction.client.membership.forget(self.user_id)
         removed = await interaction.client.privacy.delete(self.user_id)
-        interaction.client.thanks_worker.kick()  # a summary that counted their messages is due for an edit
+        interaction.client.thanks_worker.kick()  # summaries counting their messages, prompts quoting them: redrawn
         content = tr(interaction, "privacy.deleted", messages=removed["messages"], deliveries=removed["deliveries"])
         # Deleted means deleted, a "never DM me" too; the member is told, so it is no surprise.
         if await interaction.client.member_data.forget(self.user_id):

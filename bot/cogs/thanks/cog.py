@@ -109,6 +109,7 @@ class MemberMessages(commands.Cog):
             self._deleted.popitem(last=False)
         if await self.bot.thanks.member_deleted(payload.message_id):
             log.info("DM %s was deleted by its member; its text is removed", payload.message_id)
+            self.bot.thanks_worker.kick()  # a prompt that quoted it is due to be drawn again
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
@@ -121,6 +122,7 @@ class MemberMessages(commands.Cog):
             return  # the bot's own messages (prompts in a creator's DM)
         if await self.bot.thanks.member_edited(payload.message_id, data["content"] or ""):
             log.info("DM %s was edited by its member; its text is updated", payload.message_id)
+            self.bot.thanks_worker.kick()
 
     async def _creator_names(self, member_id: int) -> dict[int, str]:
         """Display names of the creators this member's DM could be for, so "thank you Cora" finds

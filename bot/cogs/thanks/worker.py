@@ -23,6 +23,7 @@ from bot.cogs.common import dm_channel, send_paced, shown_guild_name, user_by_id
 from bot.cogs.retry import DiscordUnavailable
 from bot.cogs.thanks import render
 from bot.cogs.thanks.inbox import InboxGuard, is_permanent
+from bot.cogs.thanks.redraw import prompt_embed, redraw_prompts
 from bot.cogs.thanks.reply_all import send_reply_alls
 from bot.cogs.thanks.summary import send_summary
 from bot.cogs.thanks.views import add_answer_row
@@ -82,6 +83,7 @@ class ThanksWorker:
                 for w in (
                     await self.bot.thanks.seconds_until_next_prompt(),
                     await self.bot.inbox_flow.seconds_until_next_summary(),
+                    await self.bot.prompt_redraws.seconds_until_next(),
                     await self.bot.reply_all.seconds_until_next_send(),
                 )
                 if w is not None
@@ -102,6 +104,7 @@ class ThanksWorker:
         for prompts in by_destination.values():
             await self._send_prompts_to(prompts)
         await self._update_summaries()
+        await redraw_prompts(self)
         await send_reply_alls(self.bot)
         if time.monotonic() >= self._next_expiry:
             # Days are the unit: once a minute is plenty, and a burst kicks this worker per message.
@@ -160,15 +163,10 @@ class ThanksWorker:
         try:
             assert first.owner_id is not None
             locale = await self._creator_locale(first.owner_id, first.guild_id)
-            embeds = []
-            for prompt_id, _, message in prompts:
-                # Stored with the message; older rows have none and are looked up (a paced request).
-                member_name = message.member_name or await self.bot.deliverer.creator_name(message.member_id)
-                resource = await self.bot.resources.get(message.resource_id) if message.resource_id else None
-                quoted = await self.bot.thanks.prompt_messages(prompt_id, message)
-                embeds.append(
-                    render.prompt_embed_many(locale, quoted, member_name, resource.title if resource else "—")
-                )
+            embeds = [
+                await prompt_embed(self.bot, locale, await self.bot.thanks.prompt_messages(prompt_id, message))
+                for prompt_id, _, message in prompts
+            ]
             target = await self._destination(first.owner_id, first.guild_id)
         except (discord.HTTPException, DiscordUnavailable, AssertionError) as exc:
             await self._retry_later(prompts, exc)
@@ -282,8 +280,8 @@ class ThanksWorker:
         except (DiscordUnavailable, AssertionError) as exc:
             await self._retry_later(prompts, exc)
             return []
-        for prompt_id, _, message in prompts:
-            await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id)
+        for position, (prompt_id, _, message) in enumerate(prompts):
+            await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id, (position, len(prompts)))
             log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
         assert place is not None  # taken, or taken again at the new destination (else AtPace)
         places.used(place)

@@ -1,0 +1,95 @@
+"""Prompts already in a creator's DMs (or inbox), drawn again when a member edits or deletes the DM
+they quote, or deletes their data: the creator reads the new words, and deleted words or a deleted
+member's name do not stay on show there. Drawn from the database alone (bot/core/prompt_redraws.py),
+so the same message comes out after a restart; only the embeds and the answer buttons change, not
+the lines saying who answered."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot import i18n
+from bot.cogs.common import NO_PINGS
+from bot.cogs.retry import DiscordUnavailable
+from bot.cogs.thanks import render
+from bot.cogs.thanks.views import add_answer_row
+from bot.core.errors import NotFound
+from bot.core.prompt_redraws import Redraw, Shown
+from bot.core.thanks import MemberMessage
+
+if TYPE_CHECKING:
+    from bot.app import HandoutBot
+    from bot.cogs.thanks.worker import ThanksWorker
+
+log = logging.getLogger(__name__)
+
+BATCH = 20
+
+
+async def prompt_embed(bot: HandoutBot, locale: str, quoted: list[MemberMessage]) -> discord.Embed:
+    """One prompt: the member's message (or burst of messages), who wrote it and about what."""
+    first = quoted[0]
+    # Stored with the message; older rows (and words removed since) have none: looked up (paced).
+    member_name = first.member_name or await bot.deliverer.creator_name(first.member_id)
+    title = "—"
+    if first.resource_id:
+        try:
+            title = (await bot.resources.get(first.resource_id)).title
+        except NotFound:
+            pass  # removed for good since: the prompt still shows the member's words
+    return render.prompt_embed_many(locale, quoted, member_name, title)
+
+
+def gone_embed(locale: str) -> discord.Embed:
+    """Where a prompt was, once its member deleted their data: neither their words nor their name."""
+    return discord.Embed(title=i18n.text(locale, "prompt.gone_title"), description=i18n.text(locale, "prompt.gone"))
+
+
+async def redraw_prompts(worker: ThanksWorker) -> None:
+    redraws = worker.bot.prompt_redraws
+    for redraw in await redraws.due(BATCH):
+        await _redraw(worker, redraw)
+
+
+async def _redraw(worker: ThanksWorker, redraw: Redraw) -> None:
+    bot, redraws = worker.bot, worker.bot.prompt_redraws
+    layout = await redraws.layout(redraw)
+    if layout is None:
+        log.info("Prompt message %s was sent before prompts kept their place: not redrawn", redraw.message_id)
+        await redraws.done(redraw)
+        return
+    try:
+        locale = await worker._creator_locale(redraw.owner_id, redraw.guild_id)
+        embeds = [
+            gone_embed(locale) if shown is None else await prompt_embed(bot, locale, shown.quoted) for shown in layout
+        ]
+        message = bot.get_partial_messageable(redraw.channel_id).get_partial_message(redraw.message_id)
+        async with bot.budget.slot(urgent=True):
+            await message.edit(embeds=embeds, view=_answer_rows(locale, layout), allowed_mentions=NO_PINGS)
+    except discord.NotFound:
+        # The creator deleted the prompt, or the channel is gone: nothing left on show.
+        log.info("Prompt message %s is gone: nothing to redraw", redraw.message_id)
+    except discord.Forbidden as exc:
+        # No access to the inbox channel any more: nobody reads it through the bot either.
+        log.warning("Prompt message %s cannot be redrawn (%s)", redraw.message_id, exc)
+    except (discord.HTTPException, DiscordUnavailable) as exc:
+        delay = await redraws.failed(redraw)
+        if delay is None:
+            log.error("Prompt message %s not redrawn after %d tries (%s)", redraw.message_id, redraw.attempts, exc)
+        else:
+            log.warning("Prompt message %s not redrawn (%s); retrying in %ss", redraw.message_id, exc, delay)
+        return
+    else:
+        log.info("Prompt message %s redrawn (%d prompt(s))", redraw.message_id, len(layout))
+    await redraws.done(redraw)
+
+
+def _answer_rows(locale: str, layout: list[Shown | None]) -> discord.ui.View | None:
+    """A row of answer buttons for each prompt still waiting, in the order of the embeds."""
+    view = discord.ui.View(timeout=None)
+    for row, shown in enumerate(shown for shown in layout if shown is not None and shown.open):
+        add_answer_row(view, locale, shown.first.id, row=row)
+    return view if view.children else None

@@ -1,0 +1,88 @@
+"""SQL for redrawing creator prompts already sent, when what they quote has changed.
+
+A member who edits or deletes a DM, or deletes their data, changes what a prompt in a creator's
+DMs (or inbox channel) should show. The change marks that Discord message in the same transaction;
+the worker then draws it again from the database. Portable SQL: no SQLite-only syntax."""
+
+from __future__ import annotations
+
+from bot.db import cluster
+from bot.db.database import Connection, Database, Row
+
+# Every sent prompt whose Discord message quotes a member message matched by the WHERE clause
+# (on ``m``): the prompt's first message, or one of a burst linked to it. One row per Discord
+# message (a batch carries several prompts, all to one creator and server).
+_MARK = (
+    "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, embeds, due_at)"
+    " SELECT p.message_id, MAX(p.channel_id), MAX(f.owner_id), MAX(f.guild_id), MAX(p.message_embeds), ?"
+    " FROM member_messages m JOIN prompts p ON (p.id = m.prompt_id OR p.member_message_id = m.id)"
+    " JOIN member_messages f ON f.id = p.member_message_id"
+    " WHERE p.status = 'sent' AND p.message_id IS NOT NULL AND f.owner_id IS NOT NULL AND {where}"
+    " GROUP BY p.message_id"
+    # Changed again while a process draws it: that process draws it again (it keeps the lease, so
+    # no other process draws the older and the newer state at once, in either order).
+    " ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1, due_at = excluded.due_at,"
+    " attempts = 0, embeds = COALESCE(excluded.embeds, prompt_redraws.embeds)"
+)
+
+_COLUMNS = "id, message_id, channel_id, owner_id, guild_id, embeds, version, attempts"
+
+
+def mark_for_source(conn: Connection, source_id: int, now: int) -> int:
+    """The member's DM ``source_id`` changed: redraw the prompts that quote it."""
+    return conn.execute(_MARK.format(where="m.source_id = ? AND m.via = 'dm'"), (now, source_id)).rowcount
+
+
+def mark_for_member(conn: Connection, member_id: int, now: int) -> int:
+    """The member is deleting their data: redraw every prompt that quotes them (before the rows go)."""
+    return conn.execute(_MARK.format(where="m.member_id = ?"), (now, member_id)).rowcount
+
+
+def claim(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
+    """Lease to ``me`` the redraws due now that no live process holds."""
+    return cluster.lease(
+        conn,
+        "prompt_redraws",
+        me=me,
+        alive_since=alive_since,
+        due="due_at <= ?",
+        due_params=(now,),
+        order="due_at, id",
+        limit=limit,
+        returning=_COLUMNS,
+        also_set=", attempts = attempts + 1",
+    )
+
+
+async def done(db: Database, redraw_id: int, version: int) -> None:
+    """Drawn (or nothing left to draw): forgotten, unless it changed meanwhile; then it stays leased
+    to this process, which draws it again on its next pass."""
+    await db.execute("DELETE FROM prompt_redraws WHERE id = ? AND version = ?", (redraw_id, version))
+
+
+async def retry_at(db: Database, redraw_id: int, due_at: int) -> None:
+    """Released: when it is due again, whichever process looks first draws it."""
+    await db.execute("UPDATE prompt_redraws SET due_at = ?, lease_owner = NULL WHERE id = ?", (due_at, redraw_id))
+
+
+async def drop(db: Database, redraw_id: int) -> None:
+    await db.execute("DELETE FROM prompt_redraws WHERE id = ?", (redraw_id,))
+
+
+async def next_due(db: Database, me: str, alive_since: int, recheck_at: int) -> int | None:
+    """When the next redraw this process could claim is due (one another live process holds is
+    looked at again at ``recheck_at``, in case that process stops)."""
+    where, params = cluster.claimable(alive_since, me)
+    return await db.fetchval(
+        f"SELECT MIN(CASE WHEN {where} THEN due_at ELSE CAST(? AS BIGINT) END) FROM prompt_redraws",
+        (*params, recheck_at),
+    )
+
+
+async def prompts_in_message(db: Database, channel_id: int, message_id: int) -> list[Row]:
+    """The prompts one Discord message still carries, in the order of its embeds."""
+    return await db.fetchall(
+        "SELECT id, member_message_id, position, message_embeds FROM prompts"
+        " WHERE channel_id = ? AND message_id = ? AND status = 'sent' ORDER BY position, id",
+        (channel_id, message_id),
+    )

@@ -1,0 +1,26 @@
+-- 0023: a creator's prompt that was already sent is redrawn when what it quotes changes: the member
+-- edited or deleted their DM, or deleted their data. A prompt remembers its embed's place in the
+-- Discord message and how many prompts that message carried (batched prompts share one message),
+-- so the message can be drawn again from the database alone. Prompts sent before this keep NULL:
+-- where they sit in their message is not known, so they are not redrawn.
+ALTER TABLE prompts ADD COLUMN position INTEGER;
+ALTER TABLE prompts ADD COLUMN message_embeds INTEGER;
+
+-- The Discord messages to redraw, one row each. Not tied to the prompts by a foreign key: "Delete my
+-- data" deletes the member's prompts, and the message that quoted them must still be redrawn. It
+-- holds only the creator's side (where the message is, whose it is); no member id, no words.
+-- version: bumped by every new change, so a redraw that read the older state does not clear it;
+-- lease_owner: the process drawing it (bot/db/cluster.py), so two never draw one message at once.
+CREATE TABLE prompt_redraws (
+    id          INTEGER PRIMARY KEY,
+    message_id  INTEGER NOT NULL UNIQUE,
+    channel_id  INTEGER NOT NULL,
+    owner_id    INTEGER NOT NULL,
+    guild_id    INTEGER,
+    embeds      INTEGER,
+    version     INTEGER NOT NULL DEFAULT 1,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    due_at      INTEGER NOT NULL,
+    lease_owner TEXT
+);
+CREATE INDEX prompt_redraws_due ON prompt_redraws (due_at);

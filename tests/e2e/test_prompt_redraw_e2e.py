@@ -1,0 +1,83 @@
+"""User stories: a prompt already in the creator's DMs follows what the member did afterwards.
+
+She edits her DM: the creator's prompt shows the new words. She deletes it: the prompt says it was
+deleted, and the words (a phone number she regretted) are gone from it. She deletes her data: her
+prompt becomes "removed at the member's request", without her words or name, and a prompt about
+someone else in the same message keeps its words and its buttons. Before, a prompt once sent kept
+the first words for good, even after "Delete my data"."""
+
+from __future__ import annotations
+
+from tests.e2e.stories import add_resource, fans, rows, value, with_a_delivery
+from tests.e2e.test_delete_my_data_e2e import delete_my_data
+
+SECRET = "thanks! you can call me on 0612345678"
+SEND = "POST /channels/{channel_id}/messages"
+QUEUED = "SELECT COUNT(*) FROM prompts WHERE status = 'queued'"
+REDRAWS = "SELECT COUNT(*) FROM prompt_redraws"
+
+
+def prompts_to(standin, creator) -> list:
+    return [m for m in standin.dms_to(creator) if m.has_button("Reply personally") or m.embeds]
+
+
+async def test_an_edit_after_the_prompt_went_out_is_what_the_prompt_shows(standin, scene, bot_process) -> None:
+    bot = await with_a_delivery(standin, scene, bot_process)
+    sent = await standin.send_dm(scene.member, "thanks! the link works")
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: "the link works" in m.text, timeout=10)
+    await standin.edit_own(scene.member, sent, "thanks! oh wait, page 3 is missing")
+    await standin.wait_until(lambda: "page 3 is missing" in prompt.text, 10, "the prompt redrawn")
+    assert "the link works" not in prompt.text
+    assert len(prompts_to(standin, scene.creator)) == 1  # the same message, not a second prompt
+    await standin.wait_until(lambda: value(bot, REDRAWS) == 0, 10, "the redraw done")
+    # Its buttons still answer it.
+    answered = await (await standin.click(scene.creator, prompt, "I replied myself")).response(timeout=10)
+    assert answered is not None
+    status = rows(bot, "SELECT status, answered_how FROM member_messages WHERE source_id = ?", sent.id)
+    assert status == [("answered", "themselves")]
+
+
+async def test_a_dm_deleted_after_its_prompt_is_taken_off_the_prompt(standin, scene, bot_process) -> None:
+    bot = await with_a_delivery(standin, scene, bot_process)
+    sent = await standin.send_dm(scene.member, SECRET)
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: "0612345678" in m.text, timeout=10)
+    await standin.delete_own(scene.member, sent)
+    await standin.wait_until(lambda: "0612345678" not in prompt.text, 10, "the words taken off the prompt")
+    assert "deleted by the member" in prompt.text
+    assert prompt.has_button("Reply personally")  # still the creator's to answer, as the figures say
+    await standin.wait_until(lambda: value(bot, REDRAWS) == 0, 10, "the redraw done")
+
+
+async def test_delete_my_data_empties_her_prompt_and_keeps_the_others_in_the_same_message(
+    standin, scene, bot_process
+) -> None:
+    bot = await bot_process()
+    await add_resource(standin, scene)
+    first, her, him = fans(standin, scene, bot, 3)
+    creator_dm = standin.world.dm_channel(scene.creator)
+    # The first prompt is held in flight, so the next two are read together: one message, two prompts.
+    held = standin.faults.add(method="POST", path=rf"^/channels/{creator_dm.id}/messages$", status=200, hold=True)
+    try:
+        await standin.send_dm(first, "thanks, first!")
+        await standin.wait_until(lambda: standin.rest.in_flight[SEND] == 1, 20, "the first prompt in flight")
+        await standin.send_dm(her, SECRET)
+        await standin.wait_until(lambda: value(bot, QUEUED) == 2, 20, "her prompt queued")
+        await standin.send_dm(him, "thank you, the planner is lovely")
+        await standin.wait_until(lambda: value(bot, QUEUED) == 3, 20, "his prompt queued")
+    finally:
+        held.release()
+    batch = await standin.wait_for_dm(scene.creator, lambda m: len(m.embeds) == 2, timeout=15)
+    assert "0612345678" in batch.text and "planner is lovely" in batch.text
+    her_name = standin.world.user_of(her).username
+
+    gone = await delete_my_data(standin, her, scene.general)
+    assert "for good" in gone.text
+    await standin.wait_until(lambda: "0612345678" not in batch.text, 10, "her words taken off the prompt")
+    assert "Removed at the member's request" in batch.text
+    assert her_name not in batch.text and str(standin.world.user_of(her).id) not in batch.text
+    # His prompt is as it was: his words, and one row of buttons, his.
+    assert "planner is lovely" in batch.text and len(batch.embeds) == 2
+    assert "Removed" in batch.embeds[0]["title"] and "planner is lovely" in batch.embeds[1]["description"]
+    await standin.click(scene.creator, batch, "No reply needed")
+    his = "SELECT status FROM member_messages WHERE content = 'thank you, the planner is lovely'"
+    await standin.wait_until(lambda: value(bot, his) == "no_reply_needed", 10, "his message closed")
