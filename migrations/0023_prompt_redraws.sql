@@ -5,6 +5,10 @@
 -- where they sit in their message is not known, so they are not redrawn.
 ALTER TABLE prompts ADD COLUMN position INTEGER;
 ALTER TABLE prompts ADD COLUMN message_embeds INTEGER;
+-- Counts the changes to what the prompt quotes (an edit, a delete, a burst's next message joining
+-- it). A change while the prompt is being sent (read, then posted at Discord's pace) is caught when
+-- the send is recorded: a prompt that went out drawn from an older count is redrawn at once.
+ALTER TABLE prompts ADD COLUMN quoted_version INTEGER NOT NULL DEFAULT 0;
 
 -- The Discord messages to redraw, one row each. Not tied to the prompts by a foreign key: "Delete my
 -- data" deletes the member's prompts, and the message that quoted them must still be redrawn. It

@@ -184,3 +184,66 @@ async def test_a_redraw_taken_by_a_process_that_died_is_due_again(resources, del
     await beat(db, "two", clock)
     assert await two.seconds_until_next() == 0
     assert len(await two.due()) == 1
+
+
+async def send_as_the_worker(thanks: ThanksService, change=None) -> None:
+    """The worker's send: the prompts' versions read, then their words; ``change`` happens while the
+    message is on its way to Discord; then the send is recorded."""
+    due = await thanks.due_prompts()
+    read = await thanks.quoted_versions([prompt_id for prompt_id, _, _ in due])
+    for prompt_id, _, first in due:
+        await thanks.prompt_messages(prompt_id, first)  # the words drawn into the embed
+    if change is not None:
+        await change()
+    for position, (prompt_id, _, first) in enumerate(due):
+        await thanks.prompt_sent(
+            prompt_id, CHANNEL, PROMPT_MESSAGE, (position, len(due)), first=first, read_version=read[prompt_id]
+        )
+
+
+async def test_a_prompt_sent_with_nothing_changed_on_the_way_is_not_redrawn(
+    resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await dm(thanks, ALICE, 500, "thanks!")
+    await dm(thanks, ALICE, 501, "and one more thing")  # a burst, joined before the prompt was read
+    await send_as_the_worker(thanks)
+    assert await redraws.due() == []  # no second request for what the creator already reads
+
+
+async def test_an_edit_while_the_prompt_is_on_its_way_redraws_it_once_sent(
+    resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await dm(thanks, ALICE, 500, "thanks! the link works")
+    await send_as_the_worker(thanks, lambda: thanks.member_edited(500, "thanks! page 3 is missing"))
+    (redraw,) = await redraws.due()
+    (shown,) = await redraws.layout(redraw)
+    assert shown.quoted[0].content == "thanks! page 3 is missing"
+
+
+async def test_a_burst_message_joining_a_prompt_on_its_way_is_shown_once_it_is_sent(
+    resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await dm(thanks, ALICE, 500, "thanks!")
+    await send_as_the_worker(thanks, lambda: dm(thanks, ALICE, 501, "is there a Dutch version?"))
+    (redraw,) = await redraws.due()
+    (shown,) = await redraws.layout(redraw)
+    assert [m.content for m in shown.quoted] == ["thanks!", "is there a Dutch version?"]
+
+
+async def test_delete_my_data_while_her_prompt_is_on_its_way_redraws_it_once_sent(
+    db, resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await dm(thanks, ALICE, 500, "thanks, call me on 0612345678")
+    await send_as_the_worker(thanks, lambda: PrivacyService(db, clock=clock).delete(ALICE))
+    (redraw,) = await redraws.due()
+    assert (redraw.message_id, redraw.channel_id, redraw.owner_id, redraw.embeds) == (
+        PROMPT_MESSAGE,
+        CHANNEL,
+        MAYA.user_id,
+        1,
+    )
+    assert await redraws.layout(redraw) == [None]  # drawn as "removed at the member's request"

@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from bot.db import cluster
+from bot.db import cluster, prompt_redraws
 from bot.db import inbox_flow as sql
 from bot.db.database import Connection, Database
 
@@ -41,6 +41,8 @@ def queue_prompt(
     queued = sql.queued_prompt_for(conn, member_id, owner_id, guild_id)
     if queued is not None:
         sql.link_prompt(conn, message_id, queued)
+        # It may be being sent, drawn before this message joined it: then it is drawn again.
+        prompt_redraws.quoted_changed(conn, queued)
         return
     count, last = sql.member_prompts_since(conn, member_id, owner_id, now - 86400)
     if count >= MEMBER_PROMPTS_PER_DAY:

@@ -23,6 +23,7 @@ from bot.core.routing import RouteCandidate, needs_names, route
 from bot.db import cluster
 from bot.db import inbox_flow as flow_sql
 from bot.db import messages as sql
+from bot.db import prompt_redraws as redraw_sql
 from bot.db import routing as routing_sql
 from bot.db.database import Connection, Database, Row
 
@@ -232,11 +233,27 @@ class ThanksService:
         return [MemberMessage.from_row(r) for r in rows] or [first]
 
     async def prompt_sent(
-        self, prompt_id: int, channel_id: int, message_id: int, place: tuple[int, int] = (0, 1)
+        self,
+        prompt_id: int,
+        channel_id: int,
+        message_id: int,
+        place: tuple[int, int] = (0, 1),
+        *,
+        first: MemberMessage | None = None,
+        read_version: int | None = None,
     ) -> None:
         """Sent in Discord message ``message_id`` as its embed ``place`` = (position, of how many;
-        alone by default): enough to draw that message again should what it quotes change."""
-        await sql.prompt_sent(self._db, prompt_id, channel_id, message_id, place, self.now(), self.process_id)
+        alone by default): enough to draw that message again should what it quotes change.
+        ``first``: the prompt's first message; ``read_version``: ``quoted_versions`` before its words
+        were read. If what it quotes changed while it was on its way, the message is redrawn at once."""
+        quoted = None if first is None else (first.source_id, first.owner_id, first.guild_id)
+        sent = (channel_id, message_id, *place)
+        await self._db.transaction(sql.prompt_sent, prompt_id, sent, quoted, read_version, self.now(), self.process_id)
+
+    async def quoted_versions(self, prompt_ids: list[int]) -> dict[int, int]:
+        """How often what each prompt quotes has changed (edits, deletes, a burst joining it): read
+        before the prompts' words, and given back to ``prompt_sent``."""
+        return await redraw_sql.quoted_versions(self._db, prompt_ids)
 
     async def prompt_failed(self, prompt_id: int, attempts: int, error: str) -> int:
         """Never dropped: retried later with a growing delay. Returns the delay in seconds."""

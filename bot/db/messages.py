@@ -136,15 +136,27 @@ async def queued_among(db: Database, prompts: list[tuple[int, int]]) -> set[int]
 # heartbeating, and a survivor took over) records nothing; the nonce made both sends one message.
 
 
-async def prompt_sent(
-    db: Database, prompt_id: int, channel_id: int, message_id: int, place: tuple[int, int], now: int, me: str
-) -> None:
-    """Sent as the embed ``place`` = (position, of how many) of that Discord message."""
-    await db.execute(
+def prompt_sent(
+    conn: Connection, prompt_id: int, sent: tuple[int, int, int, int], first: tuple[int, int, int | None] | None,
+    read_version: int | None, now: int, me: str,
+) -> None:  # fmt: skip
+    """Sent as embed ``position`` of ``of`` in Discord message ``sent`` = (channel id, message id,
+    position, of). ``first``: its first message's (source id, owner id, guild id), and
+    ``read_version`` the prompt's ``quoted_version`` before its words were read, for what changed
+    while it was on its way: a prompt drawn from older words, or one whose member deleted their data
+    meanwhile (the prompt and message rows are gone), is redrawn."""
+    channel_id, message_id, position, of = sent
+    recorded = conn.execute(
         "UPDATE prompts SET status = 'sent', channel_id = ?, message_id = ?, position = ?, message_embeds = ?,"
-        " sent_at = ?, last_error = NULL, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
-        (channel_id, message_id, *place, now, prompt_id, me),
-    )
+        " sent_at = ?, last_error = NULL, lease_owner = NULL WHERE id = ? AND lease_owner = ? RETURNING id",
+        (channel_id, message_id, position, of, now, prompt_id, me),
+    ).fetchall()
+    if first is None or read_version is None:
+        return
+    if recorded:
+        prompt_redraws.sent_with_old_words(conn, prompt_id, read_version, now)
+    elif conn.execute("SELECT 1 FROM member_messages WHERE source_id = ?", (first[0],)).fetchone() is None:
+        prompt_redraws.mark_message(conn, message_id, channel_id, first[1], first[2], of, now)
 
 
 async def prompt_retry_later(db: Database, prompt_id: int, error: str, next_attempt_at: int, me: str) -> None:

@@ -29,8 +29,46 @@ _COLUMNS = "id, message_id, channel_id, owner_id, guild_id, embeds, version, att
 
 
 def mark_for_source(conn: Connection, source_id: int, now: int) -> int:
-    """The member's DM ``source_id`` changed: redraw the prompts that quote it."""
+    """The member's DM ``source_id`` changed: redraw the prompts that quote it, and note the change
+    on a prompt still being sent (``sent_with_old_words``)."""
+    conn.execute(
+        "UPDATE prompts SET quoted_version = quoted_version + 1 WHERE id IN (SELECT p.id FROM member_messages m"
+        " JOIN prompts p ON (p.id = m.prompt_id OR p.member_message_id = m.id) WHERE m.source_id = ? AND m.via = 'dm')",
+        (source_id,),
+    )
     return conn.execute(_MARK.format(where="m.source_id = ? AND m.via = 'dm'"), (now, source_id)).rowcount
+
+
+def quoted_changed(conn: Connection, prompt_id: int) -> None:
+    """A burst's next message joined this queued prompt, which may be being sent right now."""
+    conn.execute("UPDATE prompts SET quoted_version = quoted_version + 1 WHERE id = ?", (prompt_id,))
+
+
+async def quoted_versions(db: Database, prompt_ids: list[int]) -> dict[int, int]:
+    """How often what each prompt quotes has changed: read before the words are."""
+    if not prompt_ids:
+        return {}
+    marks = ", ".join("?" for _ in prompt_ids)
+    rows = await db.fetchall(f"SELECT id, quoted_version FROM prompts WHERE id IN ({marks})", tuple(prompt_ids))
+    return {row[0]: row[1] for row in rows}
+
+
+def sent_with_old_words(conn: Connection, prompt_id: int, read_version: int, now: int) -> None:
+    """The prompt was just recorded sent, drawn from what it quoted at ``read_version``: if that
+    changed since, its message is redrawn."""
+    where = "m.id = p.member_message_id AND p.id = ? AND p.quoted_version > ?"
+    conn.execute(_MARK.format(where=where), (now, prompt_id, read_version))
+
+
+def mark_message(conn: Connection, message_id: int, channel_id: int, owner_id: int, guild_id: int | None,
+                 embeds: int, now: int) -> None:  # fmt: skip
+    """Redraw this Discord message, known only from its send: a prompt in it is gone already."""
+    conn.execute(
+        "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, embeds, due_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1,"
+        " due_at = excluded.due_at, attempts = 0",
+        (message_id, channel_id, owner_id, guild_id, embeds, now),
+    )
 
 
 def mark_for_member(conn: Connection, member_id: int, now: int) -> int:

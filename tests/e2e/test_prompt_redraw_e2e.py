@@ -81,3 +81,43 @@ async def test_delete_my_data_empties_her_prompt_and_keeps_the_others_in_the_sam
     await standin.click(scene.creator, batch, "No reply needed")
     his = "SELECT status FROM member_messages WHERE content = 'thank you, the planner is lovely'"
     await standin.wait_until(lambda: value(bot, his) == "no_reply_needed", 10, "his message closed")
+
+
+async def test_a_dm_deleted_while_its_prompt_is_on_its_way_is_taken_off_once_it_arrives(
+    standin, scene, bot_process
+) -> None:
+    bot = await with_a_delivery(standin, scene, bot_process)
+    creator_dm = standin.world.dm_channel(scene.creator)
+    # Discord is slow to take the prompt: the bot has read her words and is posting them.
+    held = standin.faults.add(method="POST", path=rf"^/channels/{creator_dm.id}/messages$", status=200, hold=True)
+    try:
+        sent = await standin.send_dm(scene.member, SECRET)
+        await standin.wait_until(lambda: standin.rest.in_flight[SEND] == 1, 20, "the prompt in flight")
+        await standin.delete_own(scene.member, sent)
+        deleted = "SELECT text_removed_why FROM member_messages WHERE source_id = ?"
+        await standin.wait_until(lambda: value(bot, deleted, sent.id) == "deleted", 10, "her words forgotten")
+    finally:
+        held.release()
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: m.has_button("Reply personally"), timeout=10)
+    await standin.wait_until(lambda: "0612345678" not in prompt.text, 10, "the words taken off once it arrived")
+    assert "deleted by the member" in prompt.text
+
+
+async def test_a_redraw_cut_off_by_a_crash_is_done_after_the_restart(standin, scene, bot_process) -> None:
+    bot = await with_a_delivery(standin, scene, bot_process)
+    sent = await standin.send_dm(scene.member, SECRET)
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: "0612345678" in m.text, timeout=10)
+    # The edit of the prompt is on its way to Discord when the bot is killed: it is never carried out
+    # (held, then answered 503 to a client that is gone).
+    held = standin.faults.add(method="PATCH", path=rf"^/channels/\d+/messages/{prompt.id}$", status=503, hold=True)
+    await standin.delete_own(scene.member, sent)
+    await standin.wait_until(lambda: held.hits, 10, "the redraw in flight")
+    await bot.kill()  # SIGKILL: the edit never reaches Discord
+    standin.faults.rules.remove(held)
+    held.release()
+    assert "0612345678" in prompt.text and value(bot, REDRAWS) == 1
+    await bot.start()
+    # Its lease was the killed process's: taken up once that process is seen to have stopped.
+    await standin.wait_until(lambda: "0612345678" not in prompt.text, 30, "the prompt redrawn after the restart")
+    assert "deleted by the member" in prompt.text
+    await standin.wait_until(lambda: value(bot, REDRAWS) == 0, 10, "the redraw done")

@@ -161,6 +161,8 @@ class ThanksWorker:
         long ones together would pass Discord's 6,000 characters of embeds and be refused."""
         first = prompts[0][2]
         try:
+            # Read before their words: a change after this is redrawn once sent (bot/db/prompt_redraws.py).
+            read = await self.bot.thanks.quoted_versions([prompt_id for prompt_id, _, _ in prompts])
             assert first.owner_id is not None
             locale = await self._creator_locale(first.owner_id, first.guild_id)
             embeds = [
@@ -180,7 +182,7 @@ class ThanksWorker:
         over: list[int] = []
         try:
             for group in groups:
-                over += await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group], places)
+                over += await self._send_prompts(locale, [(prompts[i], embeds[i]) for i in group], places, read)
         finally:
             await places.release()
         # A prompt still to be told apart from a refused batch's others may be the one Discord refuses:
@@ -206,11 +208,13 @@ class ThanksWorker:
         locale: str,
         batch: list[tuple[Prompt, discord.Embed]],
         places: MessagePlaces,
+        read: dict[int, int],
         refused: discord.HTTPException | None = None,
     ) -> list[int]:
         """One message to the creator: each member message as an embed with its row of buttons.
         Takes one of the destination's places; the prompts left without one (to be counted in the
-        summary instead) are returned. ``refused``: the batch is part of one Discord refused."""
+        summary instead) are returned. ``read``: each prompt's ``quoted_version`` as it was drawn.
+        ``refused``: the batch is part of one Discord refused."""
         place = await places.take()
 
         async def moved(channel_id: int) -> bool:
@@ -271,8 +275,8 @@ class ThanksWorker:
                 # Each half is a message, with a place of its own.
                 half = len(batch) // 2
                 log.warning("Discord refused a batch of %d prompts (%s); splitting it", len(batch), exc)
-                over = await self._send_prompts(locale, batch[:half], places, exc)
-                return over + await self._send_prompts(locale, batch[half:], places, exc)
+                over = await self._send_prompts(locale, batch[:half], places, read, exc)
+                return over + await self._send_prompts(locale, batch[half:], places, read, exc)
             prompt_id, _, message = prompts[0]
             await self.bot.thanks.prompt_refused(prompt_id, _describe(exc))
             log.error("Prompt %s for message %s refused by Discord, set aside: %s", prompt_id, message.id, exc)
@@ -281,7 +285,14 @@ class ThanksWorker:
             await self._retry_later(prompts, exc)
             return []
         for position, (prompt_id, _, message) in enumerate(prompts):
-            await self.bot.thanks.prompt_sent(prompt_id, sent.channel.id, sent.id, (position, len(prompts)))
+            await self.bot.thanks.prompt_sent(
+                prompt_id,
+                sent.channel.id,
+                sent.id,
+                (position, len(prompts)),
+                first=message,
+                read_version=read.get(prompt_id),
+            )
             log.info("Prompted creator %s about message %s (%s)", message.owner_id, message.id, message.label)
         assert place is not None  # taken, or taken again at the new destination (else AtPace)
         places.used(place)
