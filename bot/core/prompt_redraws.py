@@ -22,8 +22,6 @@ from bot.db import messages as messages_sql
 from bot.db import prompt_redraws as sql
 from bot.db.database import Database
 
-MAX_ATTEMPTS = 8  # Discord down for hours: the words stay hidden nowhere new; a later change marks it again
-
 
 @dataclass(frozen=True)
 class Redraw:
@@ -97,11 +95,9 @@ class PromptRedraws:
         """Drawn, or nothing left to draw (the message is gone): forgotten, unless changed again."""
         await sql.done(self._db, redraw.id, redraw.version)
 
-    async def failed(self, redraw: Redraw) -> int | None:
-        """Discord did not take the edit for now: seconds until the next try, or None once given up."""
-        if redraw.attempts >= MAX_ATTEMPTS:
-            await sql.drop(self._db, redraw.id)
-            return None
+    async def failed(self, redraw: Redraw) -> int:
+        """Discord did not take the edit for now: tried again later, never dropped (they are words a
+        member took back), with a growing delay up to an hour. Returns the delay in seconds."""
         delay = retry_delay(redraw.attempts)
         await sql.retry_at(self._db, redraw.id, self.now() + delay)
         return delay

@@ -103,10 +103,6 @@ async def retry_at(db: Database, redraw_id: int, due_at: int) -> None:
     await db.execute("UPDATE prompt_redraws SET due_at = ?, lease_owner = NULL WHERE id = ?", (due_at, redraw_id))
 
 
-async def drop(db: Database, redraw_id: int) -> None:
-    await db.execute("DELETE FROM prompt_redraws WHERE id = ?", (redraw_id,))
-
-
 async def next_due(db: Database, me: str, alive_since: int, recheck_at: int) -> int | None:
     """When the next redraw this process could claim is due (one another live process holds is
     looked at again at ``recheck_at``, in case that process stops)."""

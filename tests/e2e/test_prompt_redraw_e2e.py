@@ -121,3 +121,16 @@ async def test_a_redraw_cut_off_by_a_crash_is_done_after_the_restart(standin, sc
     await standin.wait_until(lambda: "0612345678" not in prompt.text, 30, "the prompt redrawn after the restart")
     assert "deleted by the member" in prompt.text
     await standin.wait_until(lambda: value(bot, REDRAWS) == 0, 10, "the redraw done")
+
+
+async def test_a_redraw_discord_keeps_failing_is_tried_again_until_it_lands(standin, scene, bot_process) -> None:
+    bot = await with_a_delivery(standin, scene, bot_process)
+    sent = await standin.send_dm(scene.member, SECRET)
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: "0612345678" in m.text, timeout=10)
+    # Every attempt of the first pass fails (503s discord.py does not retry itself).
+    outage = standin.faults.add(method="PATCH", path=rf"^/channels/\d+/messages/{prompt.id}$", status=503, times=4)
+    await standin.delete_own(scene.member, sent)
+    await standin.wait_until(lambda: outage.exhausted, 20, "the first pass failed")
+    assert "0612345678" in prompt.text and value(bot, REDRAWS) == 1  # kept, to be tried again
+    await standin.wait_until(lambda: "0612345678" not in prompt.text, 30, "the prompt redrawn on a later pass")
+    await standin.wait_until(lambda: value(bot, REDRAWS) == 0, 10, "the redraw done")

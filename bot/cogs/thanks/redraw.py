@@ -13,7 +13,7 @@ import discord
 
 from bot import i18n
 from bot.cogs.common import NO_PINGS
-from bot.cogs.retry import DiscordUnavailable
+from bot.cogs.retry import DiscordUnavailable, describe, with_retries
 from bot.cogs.thanks import render
 from bot.cogs.thanks.views import add_answer_row
 from bot.core.errors import NotFound
@@ -61,27 +61,32 @@ async def _redraw(worker: ThanksWorker, redraw: Redraw) -> None:
         log.info("Prompt message %s was sent before prompts kept their place: not redrawn", redraw.message_id)
         await redraws.done(redraw)
         return
-    try:
+    message = bot.get_partial_messageable(redraw.channel_id).get_partial_message(redraw.message_id)
+
+    async def edit() -> None:
+        # Drawn afresh for each attempt: the member may change it again meanwhile.
         locale = await worker._creator_locale(redraw.owner_id, redraw.guild_id)
         embeds = [
             gone_embed(locale) if shown is None else await prompt_embed(bot, locale, shown.quoted) for shown in layout
         ]
-        message = bot.get_partial_messageable(redraw.channel_id).get_partial_message(redraw.message_id)
         async with bot.budget.slot(urgent=True):
             await message.edit(embeds=embeds, view=_answer_rows(locale, layout), allowed_mentions=NO_PINGS)
+
+    try:
+        # An edit is the same whether it lands once or twice: safe to try again.
+        await with_retries(edit, what=f"Redraw of prompt message {redraw.message_id}")
+    except DiscordUnavailable as exc:
+        # Never dropped for a passing failure: these are words a member took back.
+        delay = await redraws.failed(redraw)
+        log.warning("Prompt message %s not redrawn (%s); retrying in %ss", redraw.message_id, exc, delay)
+        return
     except discord.NotFound:
         # The creator deleted the prompt, or the channel is gone: nothing left on show.
         log.info("Prompt message %s is gone: nothing to redraw", redraw.message_id)
-    except discord.Forbidden as exc:
-        # No access to the inbox channel any more: nobody reads it through the bot either.
-        log.warning("Prompt message %s cannot be redrawn (%s)", redraw.message_id, exc)
-    except (discord.HTTPException, DiscordUnavailable) as exc:
-        delay = await redraws.failed(redraw)
-        if delay is None:
-            log.error("Prompt message %s not redrawn after %d tries (%s)", redraw.message_id, redraw.attempts, exc)
-        else:
-            log.warning("Prompt message %s not redrawn (%s); retrying in %ss", redraw.message_id, exc, delay)
-        return
+    except discord.HTTPException as exc:
+        # No access to the inbox channel any more (nobody reads it through the bot either), or
+        # Discord refuses the edit itself: the same edit would be refused again.
+        log.warning("Prompt message %s cannot be redrawn: %s", redraw.message_id, describe(exc))
     else:
         log.info("Prompt message %s redrawn (%d prompt(s))", redraw.message_id, len(layout))
     await redraws.done(redraw)
