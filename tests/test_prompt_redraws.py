@@ -244,3 +244,66 @@ async def test_delete_my_data_while_her_prompt_is_on_its_way_redraws_it_once_sen
         1,
     )
     assert await redraws.layout(redraw) == [None]  # drawn as "removed at the member's request"
+
+
+async def digest_sent_as_the_worker(thanks: ThanksService, change=None, message_id: int = 9500) -> int:
+    """A day later, the reminder digest: its messages read, ``change`` while it is on its way, sent."""
+    assert await thanks.queue_due_digests() == 1
+    [(digest_id, owner, guild, _)] = await thanks.due_digests()
+    items = await thanks.digest_items(owner, guild)
+    if change is not None:
+        await change()
+    await thanks.digest_sent(digest_id, CHANNEL, message_id, len(items), items)
+    return digest_id
+
+
+async def test_a_digest_that_listed_a_dm_is_redrawn_when_it_is_edited_or_deleted(
+    db, resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await deliver(resources, deliveries, GUILD_A, MAYA, BRAM, 20)
+    await dm(thanks, ALICE, 500, "thanks, call me on 0612345678")
+    await dm(thanks, BRAM, 501, "thank you!")
+    await send_together(thanks)
+    clock.now += 2 * 86400
+    digest_id = await digest_sent_as_the_worker(thanks)
+    assert await redraws.due() == []  # nothing changed on its way
+
+    await thanks.member_deleted(500)
+    due = await redraws.due()
+    assert sorted((r.message_id, r.digest_id) for r in due) == [(PROMPT_MESSAGE, None), (9500, digest_id)]
+    digest = await redraws.digest_layout(next(r for r in due if r.digest_id))
+    assert [m.content for m in digest.items] == ["", "thank you!"] and digest.listed == 2
+    assert digest.items[0].text_removed_why == "deleted"
+
+    # Delete my data: her line goes, his stays.
+    for redraw in due:
+        await redraws.done(redraw)
+    await PrivacyService(db, clock=clock).delete(ALICE)
+    (redraw,) = [r for r in await redraws.due() if r.digest_id]
+    digest = await redraws.digest_layout(redraw)
+    assert digest.items[0] is None and digest.items[1].content == "thank you!"
+
+
+async def test_a_dm_deleted_while_the_digest_is_on_its_way_redraws_it_once_sent(
+    db, resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await dm(thanks, ALICE, 500, "thanks, call me on 0612345678")
+    await send_together(thanks)
+    clock.now += 2 * 86400
+    digest_id = await digest_sent_as_the_worker(thanks, lambda: thanks.member_deleted(500))
+    due = [r for r in await redraws.due() if r.digest_id]
+    assert [r.digest_id for r in due] == [digest_id]
+
+
+async def test_delete_my_data_while_the_digest_is_on_its_way_redraws_it_once_sent(
+    db, resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await dm(thanks, ALICE, 500, "thanks, call me on 0612345678")
+    await send_together(thanks)
+    clock.now += 2 * 86400
+    await digest_sent_as_the_worker(thanks, lambda: PrivacyService(db, clock=clock).delete(ALICE))
+    (redraw,) = [r for r in await redraws.due() if r.digest_id]
+    assert (await redraws.digest_layout(redraw)).items == [None]

@@ -31,6 +31,7 @@ class Redraw:
     owner_id: int
     guild_id: int | None
     embeds: int | None  # how many prompts the message carried, when known
+    digest_id: int | None  # set: the message is this reminder digest
     version: int
     attempts: int
 
@@ -51,6 +52,16 @@ class Shown:
     def open(self) -> bool:
         """Still waiting for the creator: its row of answer buttons stays."""
         return self.first.status == "waiting"
+
+
+@dataclass(frozen=True)
+class DigestShown:
+    """A reminder digest as it stands: a line for each message it listed (None: deleted with its
+    member's data since), of ``listed`` counted, as sent at ``sent_at``."""
+
+    items: list[MemberMessage | None]
+    listed: int
+    sent_at: int
 
 
 class PromptRedraws:
@@ -90,6 +101,19 @@ class PromptRedraws:
             quoted = [MemberMessage.from_row(r) for r in await flow_sql.prompt_messages(self._db, row["id"], first.id)]
             slots[row["position"]] = Shown(row["id"], first, quoted or [first])
         return slots
+
+    async def digest_layout(self, redraw: Redraw) -> DigestShown | None:
+        """What the digest shows now (None: it is gone, or was sent before digests kept their lines)."""
+        assert redraw.digest_id is not None
+        digest = await sql.digest(self._db, redraw.digest_id)
+        if digest is None or digest["shown"] is None:
+            return None
+        items: list[MemberMessage | None] = [None] * digest["shown"]
+        for row in await sql.digest_items(self._db, redraw.digest_id):
+            found = await messages_sql.get_message(self._db, row["member_message_id"])
+            if found is not None and 0 <= row["position"] < len(items):
+                items[row["position"]] = MemberMessage.from_row(found)
+        return DigestShown(items, digest["listed"], digest["sent_at"])
 
     async def done(self, redraw: Redraw) -> None:
         """Drawn, or nothing left to draw (the message is gone): forgotten, unless changed again."""

@@ -302,8 +302,18 @@ class ThanksService:
         rows = await sql.waiting_older_than(self._db, owner_id, guild_id, self.now())
         return [MemberMessage.from_row(r) for r in rows]
 
-    async def digest_sent(self, digest_id: int) -> None:
-        await sql.digest_sent(self._db, digest_id, self.now(), self.process_id)
+    async def digest_sent(
+        self, digest_id: int, channel_id: int | None = None, message_id: int | None = None,
+        listed: int = 0, shown: list[MemberMessage] | None = None,
+    ) -> None:  # fmt: skip
+        """Sent as Discord message ``message_id``, counting ``listed`` messages and giving a line to
+        each of ``shown`` (as they were read): what it needs to be redrawn when one of them changes.
+        Without a message: nothing was left to remind of."""
+        shown_in = None
+        if message_id is not None and shown is not None:
+            lines = [(m.id, m.content, m.text_removed_at) for m in shown]
+            shown_in = (channel_id, message_id, listed, lines)
+        await self._db.transaction(sql.digest_sent, digest_id, self.now(), self.process_id, shown_in)
 
     async def digest_failed(self, digest_id: int, attempts: int, error: str) -> None:
         await sql.digest_retry_later(self._db, digest_id, error, self.now() + retry_delay(attempts), self.process_id)

@@ -252,11 +252,41 @@ def claim_digests(conn: Connection, me: str, now: int, alive_since: int, limit: 
     return sorted(rows, key=lambda row: (row["next_attempt_at"], row["id"]))
 
 
-async def digest_sent(db: Database, digest_id: int, now: int, me: str) -> None:
-    await db.execute(
-        "UPDATE digests SET status = 'sent', sent_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
-        (now, digest_id, me),
-    )
+def digest_sent(conn: Connection, digest_id: int, now: int, me: str, shown_in: tuple | None = None) -> None:
+    """Sent; ``shown_in`` = (channel id, message id, messages counted, [(message id, its words, when
+    they were removed) for each line, as read]) records which messages it listed, to redraw it when
+    one changes. One that changed while the digest was on its way makes it due for a redraw now."""
+    if shown_in is None:
+        conn.execute(
+            "UPDATE digests SET status = 'sent', sent_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
+            (now, digest_id, me),
+        )
+        return
+    channel_id, message_id, listed, lines = shown_in
+    recorded = conn.execute(
+        "UPDATE digests SET status = 'sent', sent_at = ?, lease_owner = NULL, channel_id = ?, message_id = ?,"
+        " listed = ?, shown = ? WHERE id = ? AND lease_owner = ? RETURNING id",
+        (now, channel_id, message_id, listed, len(lines), digest_id, me),
+    ).fetchall()
+    if not recorded or not lines:
+        return
+    for position, (member_message_id, _, _) in enumerate(lines):
+        # A message deleted meanwhile (Delete my data) has no row to point to: its line is redrawn.
+        conn.execute(
+            "INSERT INTO digest_items (digest_id, position, member_message_id)"
+            " SELECT ?, ?, id FROM member_messages WHERE id = ?",
+            (digest_id, position, member_message_id),
+        )
+    marks = ", ".join("?" for _ in lines)
+    now_read = {
+        row[0]: (row[1], row[2])
+        for row in conn.execute(
+            f"SELECT id, content, text_removed_at FROM member_messages WHERE id IN ({marks})",
+            tuple(line[0] for line in lines),
+        ).fetchall()
+    }
+    if any(now_read.get(line[0]) != (line[1], line[2]) for line in lines):
+        prompt_redraws.mark_digest(conn, digest_id, now)
 
 
 async def digest_retry_later(db: Database, digest_id: int, error: str, next_attempt_at: int, me: str) -> None:

@@ -25,7 +25,22 @@ _MARK = (
     " attempts = 0, embeds = COALESCE(excluded.embeds, prompt_redraws.embeds)"
 )
 
-_COLUMNS = "id, message_id, channel_id, owner_id, guild_id, embeds, version, attempts"
+# The same for reminder digests that listed such a message (a line of its words each).
+_MARK_DIGESTS = (
+    "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at)"
+    " SELECT d.message_id, MAX(d.channel_id), MAX(d.owner_id), MAX(d.guild_id), MAX(d.id), ?"
+    " FROM member_messages m JOIN digest_items i ON i.member_message_id = m.id JOIN digests d ON d.id = i.digest_id"
+    " WHERE d.status = 'sent' AND d.message_id IS NOT NULL AND {where} GROUP BY d.message_id"
+    " ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1, due_at = excluded.due_at,"
+    " attempts = 0"
+)
+
+_COLUMNS = "id, message_id, channel_id, owner_id, guild_id, embeds, digest_id, version, attempts"
+
+
+def _mark(conn: Connection, where: str, params: tuple, now: int) -> int:
+    marked = conn.execute(_MARK.format(where=where), (now, *params)).rowcount
+    return marked + conn.execute(_MARK_DIGESTS.format(where=where), (now, *params)).rowcount
 
 
 def mark_for_source(conn: Connection, source_id: int, now: int) -> int:
@@ -36,7 +51,7 @@ def mark_for_source(conn: Connection, source_id: int, now: int) -> int:
         " JOIN prompts p ON (p.id = m.prompt_id OR p.member_message_id = m.id) WHERE m.source_id = ? AND m.via = 'dm')",
         (source_id,),
     )
-    return conn.execute(_MARK.format(where="m.source_id = ? AND m.via = 'dm'"), (now, source_id)).rowcount
+    return _mark(conn, "m.source_id = ? AND m.via = 'dm'", (source_id,), now)
 
 
 def quoted_changed(conn: Connection, prompt_id: int) -> None:
@@ -72,8 +87,20 @@ def mark_message(conn: Connection, message_id: int, channel_id: int, owner_id: i
 
 
 def mark_for_member(conn: Connection, member_id: int, now: int) -> int:
-    """The member is deleting their data: redraw every prompt that quotes them (before the rows go)."""
-    return conn.execute(_MARK.format(where="m.member_id = ?"), (now, member_id)).rowcount
+    """The member is deleting their data: redraw every prompt and digest that quotes them (marked
+    before the rows go)."""
+    return _mark(conn, "m.member_id = ?", (member_id,), now)
+
+
+def mark_digest(conn: Connection, digest_id: int, now: int) -> None:
+    """Redraw this digest (what it listed changed while it was on its way)."""
+    conn.execute(
+        "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at)"
+        " SELECT message_id, channel_id, owner_id, guild_id, id, ? FROM digests WHERE id = ? AND message_id IS NOT NULL"
+        " ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1, due_at = excluded.due_at,"
+        " attempts = 0",
+        (now, digest_id),
+    )
 
 
 def claim(conn: Connection, me: str, now: int, alive_since: int, limit: int) -> list[Row]:
@@ -119,4 +146,15 @@ async def prompts_in_message(db: Database, channel_id: int, message_id: int) -> 
         "SELECT id, member_message_id, position, message_embeds FROM prompts"
         " WHERE channel_id = ? AND message_id = ? AND status = 'sent' ORDER BY position, id",
         (channel_id, message_id),
+    )
+
+
+async def digest(db: Database, digest_id: int) -> Row | None:
+    return await db.fetchone("SELECT listed, shown, sent_at FROM digests WHERE id = ?", (digest_id,))
+
+
+async def digest_items(db: Database, digest_id: int) -> list[Row]:
+    """The messages a digest listed and that still exist, by their line."""
+    return await db.fetchall(
+        "SELECT position, member_message_id FROM digest_items WHERE digest_id = ? ORDER BY position", (digest_id,)
     )

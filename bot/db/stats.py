@@ -56,13 +56,14 @@ async def delete_member(db: Database, member_id: int, now: int) -> tuple[dict[st
     return result
 
 
-# Every table a member's deletion deletes from or rewrites (member_messages cascades to prompts and
-# route_choices; member_preferences goes in the same request, bot/db/member_data.py).
+# Every table a member's deletion deletes from or rewrites (member_messages cascades to prompts,
+# route_choices and digest_items; member_preferences goes in the same request, bot/db/member_data.py).
 _MEMBER_TABLES = (
     "deliveries",
     "member_messages",
     "prompts",
     "route_choices",
+    "digest_items",
     "member_locales",
     "closed_dms",
     "cooldown_notices",

@@ -3,12 +3,13 @@
 She edits her DM: the creator's prompt shows the new words. She deletes it: the prompt says it was
 deleted, and the words (a phone number she regretted) are gone from it. She deletes her data: her
 prompt becomes "removed at the member's request", without her words or name, and a prompt about
-someone else in the same message keeps its words and its buttons. Before, a prompt once sent kept
-the first words for good, even after "Delete my data"."""
+someone else in the same message keeps its words and its buttons. A reminder digest that listed her
+DM follows it the same way. Before, a prompt or digest once sent kept the first words for good, even
+after "Delete my data"."""
 
 from __future__ import annotations
 
-from tests.e2e.stories import add_resource, fans, rows, value, with_a_delivery
+from tests.e2e.stories import add_resource, execute, fans, rows, value, with_a_delivery
 from tests.e2e.test_delete_my_data_e2e import delete_my_data
 
 SECRET = "thanks! you can call me on 0612345678"
@@ -134,3 +135,21 @@ async def test_a_redraw_discord_keeps_failing_is_tried_again_until_it_lands(stan
     assert "0612345678" in prompt.text and value(bot, REDRAWS) == 1  # kept, to be tried again
     await standin.wait_until(lambda: "0612345678" not in prompt.text, 30, "the prompt redrawn on a later pass")
     await standin.wait_until(lambda: value(bot, REDRAWS) == 0, 10, "the redraw done")
+
+
+async def test_a_reminder_digest_that_listed_a_dm_follows_its_edit_and_delete(standin, scene, bot_process) -> None:
+    bot = await with_a_delivery(standin, scene, bot_process)
+    sent = await standin.send_dm(scene.member, SECRET)
+    await standin.wait_for_dm(scene.creator, lambda m: "0612345678" in m.text, timeout=10)
+    await bot.stop()
+    execute(bot, "UPDATE member_messages SET received_at = received_at - 25 * 3600")  # a day unanswered
+    await bot.start()
+    digest = await standin.wait_for_dm(scene.creator, lambda m: "waiting for your answer" in m.text, timeout=15)
+    assert "0612345678" in digest.text
+    await standin.edit_own(scene.member, sent, "thanks! you can call me on 0699999999")
+    await standin.wait_until(lambda: "0699999999" in digest.text, 10, "the digest redrawn with the edit")
+    await standin.delete_own(scene.member, sent)
+    await standin.wait_until(lambda: "0699999999" not in digest.text, 10, "the digest redrawn without the words")
+    assert "deleted by the member" in digest.text and "1 message(s)" in digest.text
+    digests = [m for m in standin.dms_to(scene.creator) if "waiting for your answer" in m.text]
+    assert [m.id for m in digests] == [digest.id]  # redrawn, not sent again

@@ -1,23 +1,24 @@
-"""Prompts already in a creator's DMs (or inbox), drawn again when a member edits or deletes the DM
-they quote, or deletes their data: the creator reads the new words, and deleted words or a deleted
-member's name do not stay on show there. Drawn from the database alone (bot/core/prompt_redraws.py),
-so the same message comes out after a restart; only the embeds and the answer buttons change, not
-the lines saying who answered."""
+"""Prompts and reminder digests already in a creator's DMs (or inbox), drawn again when a member
+edits or deletes the DM they quote, or deletes their data: the creator reads the new words, and
+deleted words or a deleted member's name do not stay on show there. Drawn from the database alone
+(bot/core/prompt_redraws.py), so the same message comes out after a restart; only the embeds and the
+answer buttons change, not the lines saying who answered."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
 
 from bot import i18n
-from bot.cogs.common import NO_PINGS
+from bot.cogs.common import NO_PINGS, shown_guild_name
 from bot.cogs.retry import DiscordUnavailable, describe, with_retries
 from bot.cogs.thanks import render
 from bot.cogs.thanks.views import add_answer_row
 from bot.core.errors import NotFound
-from bot.core.prompt_redraws import Redraw, Shown
+from bot.core.prompt_redraws import PromptRedraws, Redraw, Shown
 from bot.core.thanks import MemberMessage
 
 if TYPE_CHECKING:
@@ -56,15 +57,32 @@ async def redraw_prompts(worker: ThanksWorker) -> None:
 
 async def _redraw(worker: ThanksWorker, redraw: Redraw) -> None:
     bot, redraws = worker.bot, worker.bot.prompt_redraws
+    message = bot.get_partial_messageable(redraw.channel_id).get_partial_message(redraw.message_id)
+    if redraw.digest_id is not None:
+        digest = await redraws.digest_layout(redraw)
+        if digest is None:
+            log.info("Digest message %s was sent before digests kept their lines: not redrawn", redraw.message_id)
+            await redraws.done(redraw)
+            return
+
+        async def edit() -> None:
+            assert digest is not None and redraw.guild_id is not None
+            locale = await worker._creator_locale(redraw.owner_id, redraw.guild_id)
+            guild = await shown_guild_name(bot, redraw.guild_id)
+            embed, _ = render.digest_embed(locale, digest.items, digest.listed, guild, digest.sent_at)
+            async with bot.budget.slot(urgent=True):
+                await message.edit(embed=embed, allowed_mentions=NO_PINGS)
+
+        await _edit(redraws, redraw, edit, "Digest")
+        return
     layout = await redraws.layout(redraw)
     if layout is None:
         log.info("Prompt message %s was sent before prompts kept their place: not redrawn", redraw.message_id)
         await redraws.done(redraw)
         return
-    message = bot.get_partial_messageable(redraw.channel_id).get_partial_message(redraw.message_id)
 
     async def edit() -> None:
-        # Drawn afresh for each attempt: the member may change it again meanwhile.
+        # Drawn afresh for each attempt (a member name may be looked up; the creator's language).
         locale = await worker._creator_locale(redraw.owner_id, redraw.guild_id)
         embeds = [
             gone_embed(locale) if shown is None else await prompt_embed(bot, locale, shown.quoted) for shown in layout
@@ -72,23 +90,28 @@ async def _redraw(worker: ThanksWorker, redraw: Redraw) -> None:
         async with bot.budget.slot(urgent=True):
             await message.edit(embeds=embeds, view=_answer_rows(locale, layout), allowed_mentions=NO_PINGS)
 
+    await _edit(redraws, redraw, edit, "Prompt")
+
+
+async def _edit(redraws: PromptRedraws, redraw: Redraw, edit: Callable[[], Awaitable[None]], what: str) -> None:
+
     try:
         # An edit is the same whether it lands once or twice: safe to try again.
-        await with_retries(edit, what=f"Redraw of prompt message {redraw.message_id}")
+        await with_retries(edit, what=f"Redraw of {what.lower()} message {redraw.message_id}")
     except DiscordUnavailable as exc:
         # Never dropped for a passing failure: these are words a member took back.
         delay = await redraws.failed(redraw)
-        log.warning("Prompt message %s not redrawn (%s); retrying in %ss", redraw.message_id, exc, delay)
+        log.warning("%s message %s not redrawn (%s); retrying in %ss", what, redraw.message_id, exc, delay)
         return
     except discord.NotFound:
-        # The creator deleted the prompt, or the channel is gone: nothing left on show.
-        log.info("Prompt message %s is gone: nothing to redraw", redraw.message_id)
+        # The creator deleted the message, or the channel is gone: nothing left on show.
+        log.info("%s message %s is gone: nothing to redraw", what, redraw.message_id)
     except discord.HTTPException as exc:
         # No access to the inbox channel any more (nobody reads it through the bot either), or
         # Discord refuses the edit itself: the same edit would be refused again.
-        log.warning("Prompt message %s cannot be redrawn: %s", redraw.message_id, describe(exc))
+        log.warning("%s message %s cannot be redrawn: %s", what, redraw.message_id, describe(exc))
     else:
-        log.info("Prompt message %s redrawn (%d prompt(s))", redraw.message_id, len(layout))
+        log.info("%s message %s redrawn", what, redraw.message_id)
     await redraws.done(redraw)
 
 

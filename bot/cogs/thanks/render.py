@@ -82,6 +82,42 @@ def prompt_embed_many(
     return embed
 
 
+def digest_embed(
+    locale: str, items: list[MemberMessage | None], listed: int, guild_name: str, now: float
+) -> tuple[discord.Embed, int]:
+    """A reminder of ``listed`` waiting messages, a line for each of ``items`` that fits (None: a
+    message its member deleted with their data since), "…and n more" for the rest; and how many
+    lines it shows. Whole lines only: a line cut in the middle could end inside an escape and pass
+    4,096 characters with the rest."""
+    lines: list[str] = []
+    room = limits.EMBED_DESCRIPTION - 100
+    for m in items:
+        if m is None:
+            line = i18n.text(locale, "digest.line_removed")
+        else:
+            line = i18n.text(
+                locale,
+                "digest.line",
+                label=label_text(locale, m.label),
+                member=f"<@{m.member_id}>",
+                ago=ago(locale, now - m.received_at),
+                text=words(locale, m),
+            )
+        if len(line) + 1 > room:
+            break
+        lines.append(line)
+        room -= len(line) + 1
+    shown = len(lines)
+    if listed > shown:
+        lines.append(i18n.text(locale, "digest.more", n=listed - shown))
+    embed = discord.Embed(
+        title=i18n.text(locale, "digest.title", n=listed, guild=guild_name)[: limits.EMBED_TITLE],
+        description="\n".join(lines),
+    )
+    embed.set_footer(text=i18n.text(locale, "digest.footer"))
+    return embed, shown
+
+
 def closed_line(locale: str, message: MemberMessage) -> str:
     if message.status == "expired":
         return i18n.text(locale, "prompt.closed_expired")

@@ -317,40 +317,15 @@ class ThanksWorker:
             await self.bot.thanks.digest_sent(digest_id)  # all answered meanwhile: nothing to remind
             return
         locale = await self._creator_locale(owner_id, guild_id)
-        now = time.time()
-        # Whole lines only, as many as fit the description with room for the "…and n more" line:
-        # a line cut in the middle could end inside an escape and pass 4,096 with the rest.
-        lines: list[str] = []
-        room = limits.EMBED_DESCRIPTION - 100
-        for m in items[:20]:
-            line = i18n.text(
-                locale,
-                "digest.line",
-                label=render.label_text(locale, m.label),
-                member=f"<@{m.member_id}>",
-                ago=render.ago(locale, now - m.received_at),
-                text=render.words(locale, m),
-            )
-            if len(line) + 1 > room:
-                break
-            lines.append(line)
-            room -= len(line) + 1
-        if len(items) > len(lines):
-            lines.append(i18n.text(locale, "digest.more", n=len(items) - len(lines)))
-        embed = discord.Embed(
-            title=i18n.text(locale, "digest.title", n=len(items), guild=await shown_guild_name(self.bot, guild_id))[
-                : limits.EMBED_TITLE
-            ],
-            description="\n".join(lines),
-        )
-        embed.set_footer(text=i18n.text(locale, "digest.footer"))
+        guild = await shown_guild_name(self.bot, guild_id)
+        embed, shown = render.digest_embed(locale, list(items[:20]), len(items), guild, time.time())
         try:
-            await self._send(owner_id, guild_id, embed=embed, nonce=f"hg{digest_id}")
+            sent = await self._send(owner_id, guild_id, embed=embed, nonce=f"hg{digest_id}")
         except (discord.HTTPException, DiscordUnavailable) as exc:
             await self.bot.thanks.digest_failed(digest_id, attempts, _describe(exc))
             log.warning("Digest %s for %s not sent (%s); will retry", digest_id, owner_id, exc)
             return
-        await self.bot.thanks.digest_sent(digest_id)
+        await self.bot.thanks.digest_sent(digest_id, sent.channel.id, sent.id, len(items), items[:shown])
         log.info("Sent a reminder digest of %d message(s) to creator %s", len(items), owner_id)
 
 
