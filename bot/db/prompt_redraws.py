@@ -1,13 +1,21 @@
-"""SQL for redrawing creator prompts already sent, when what they quote has changed.
+"""SQL for redrawing creator prompts and reminder digests already sent, when what they quote has
+changed.
 
-A member who edits or deletes a DM, or deletes their data, changes what a prompt in a creator's
-DMs (or inbox channel) should show. The change marks that Discord message in the same transaction;
-the worker then draws it again from the database. Portable SQL: no SQLite-only syntax."""
+A member who edits or deletes a DM, or deletes their data, changes what a prompt or digest in a
+creator's DMs (or inbox channel) should show. The change marks that Discord message in the same
+transaction; the worker then draws it again from the database. Portable SQL: no SQLite-only syntax."""
 
 from __future__ import annotations
 
 from bot.db import cluster
 from bot.db.database import Connection, Database, Row
+
+# A message marked again: changed again while a process draws it, that process draws it again (it
+# keeps the lease, so no other process draws the older and the newer state at once, in either order).
+_AGAIN = (
+    " ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1, due_at = excluded.due_at,"
+    " attempts = 0, embeds = COALESCE(excluded.embeds, prompt_redraws.embeds)"
+)
 
 # Every sent prompt whose Discord message quotes a member message matched by the WHERE clause
 # (on ``m``): the prompt's first message, or one of a burst linked to it. One row per Discord
@@ -18,11 +26,7 @@ _MARK = (
     " FROM member_messages m JOIN prompts p ON (p.id = m.prompt_id OR p.member_message_id = m.id)"
     " JOIN member_messages f ON f.id = p.member_message_id"
     " WHERE p.status = 'sent' AND p.message_id IS NOT NULL AND f.owner_id IS NOT NULL AND {where}"
-    " GROUP BY p.message_id"
-    # Changed again while a process draws it: that process draws it again (it keeps the lease, so
-    # no other process draws the older and the newer state at once, in either order).
-    " ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1, due_at = excluded.due_at,"
-    " attempts = 0, embeds = COALESCE(excluded.embeds, prompt_redraws.embeds)"
+    " GROUP BY p.message_id" + _AGAIN
 )
 
 # The same for reminder digests that listed such a message (a line of its words each).
@@ -30,9 +34,7 @@ _MARK_DIGESTS = (
     "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at)"
     " SELECT d.message_id, MAX(d.channel_id), MAX(d.owner_id), MAX(d.guild_id), MAX(d.id), ?"
     " FROM member_messages m JOIN digest_items i ON i.member_message_id = m.id JOIN digests d ON d.id = i.digest_id"
-    " WHERE d.status = 'sent' AND d.message_id IS NOT NULL AND {where} GROUP BY d.message_id"
-    " ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1, due_at = excluded.due_at,"
-    " attempts = 0"
+    " WHERE d.status = 'sent' AND d.message_id IS NOT NULL AND {where} GROUP BY d.message_id" + _AGAIN
 )
 
 _COLUMNS = "id, message_id, channel_id, owner_id, guild_id, embeds, digest_id, version, attempts"
@@ -80,8 +82,7 @@ def mark_message(conn: Connection, message_id: int, channel_id: int, owner_id: i
     """Redraw this Discord message, known only from its send: a prompt in it is gone already."""
     conn.execute(
         "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, embeds, due_at)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1,"
-        " due_at = excluded.due_at, attempts = 0",
+        " VALUES (?, ?, ?, ?, ?, ?)" + _AGAIN,
         (message_id, channel_id, owner_id, guild_id, embeds, now),
     )
 
@@ -97,8 +98,7 @@ def mark_digest(conn: Connection, digest_id: int, now: int) -> None:
     conn.execute(
         "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at)"
         " SELECT message_id, channel_id, owner_id, guild_id, id, ? FROM digests WHERE id = ? AND message_id IS NOT NULL"
-        " ON CONFLICT (message_id) DO UPDATE SET version = prompt_redraws.version + 1, due_at = excluded.due_at,"
-        " attempts = 0",
+        + _AGAIN,
         (now, digest_id),
     )
 
