@@ -50,35 +50,20 @@ def gone_embed(locale: str) -> discord.Embed:
 
 
 async def redraw_prompts(worker: ThanksWorker) -> None:
-    redraws = worker.bot.prompt_redraws
-    for redraw in await redraws.due(BATCH):
-        await _redraw(worker, redraw)
+    """Every prompt or digest message due to be drawn again (bot/core/prompt_redraws.py)."""
+    for redraw in await worker.bot.prompt_redraws.due(BATCH):
+        if redraw.digest_id is None:
+            await _redraw_prompts(worker, redraw)
+        else:
+            await _redraw_digest(worker, redraw)
 
 
-async def _redraw(worker: ThanksWorker, redraw: Redraw) -> None:
-    bot, redraws = worker.bot, worker.bot.prompt_redraws
-    message = bot.get_partial_messageable(redraw.channel_id).get_partial_message(redraw.message_id)
-    if redraw.digest_id is not None:
-        digest = await redraws.digest_layout(redraw)
-        if digest is None:
-            log.info("Digest message %s was sent before digests kept their lines: not redrawn", redraw.message_id)
-            await redraws.done(redraw)
-            return
-
-        async def edit() -> None:
-            assert digest is not None and redraw.guild_id is not None
-            locale = await worker._creator_locale(redraw.owner_id, redraw.guild_id)
-            guild = await shown_guild_name(bot, redraw.guild_id)
-            embed, _ = render.digest_embed(locale, digest.items, digest.listed, guild, digest.sent_at)
-            async with bot.budget.slot(urgent=True):
-                await message.edit(embed=embed, allowed_mentions=NO_PINGS)
-
-        await _edit(redraws, redraw, edit, "Digest")
-        return
-    layout = await redraws.layout(redraw)
+async def _redraw_prompts(worker: ThanksWorker, redraw: Redraw) -> None:
+    bot = worker.bot
+    layout = await bot.prompt_redraws.layout(redraw)
     if layout is None:
         log.info("Prompt message %s was sent before prompts kept their place: not redrawn", redraw.message_id)
-        await redraws.done(redraw)
+        await bot.prompt_redraws.done(redraw)
         return
 
     async def edit() -> None:
@@ -88,13 +73,39 @@ async def _redraw(worker: ThanksWorker, redraw: Redraw) -> None:
             gone_embed(locale) if shown is None else await prompt_embed(bot, locale, shown.quoted) for shown in layout
         ]
         async with bot.budget.slot(urgent=True):
-            await message.edit(embeds=embeds, view=_answer_rows(locale, layout), allowed_mentions=NO_PINGS)
+            await _message(bot, redraw).edit(
+                embeds=embeds, view=_answer_rows(locale, layout), allowed_mentions=NO_PINGS
+            )
 
-    await _edit(redraws, redraw, edit, "Prompt")
+    await _edit(bot.prompt_redraws, redraw, edit, "Prompt")
+
+
+async def _redraw_digest(worker: ThanksWorker, redraw: Redraw) -> None:
+    bot = worker.bot
+    digest = await bot.prompt_redraws.digest_layout(redraw)
+    if digest is None or redraw.guild_id is None:
+        log.info("Digest message %s was sent before digests kept their lines: not redrawn", redraw.message_id)
+        await bot.prompt_redraws.done(redraw)
+        return
+    guild_id, shown = redraw.guild_id, digest  # narrowed, for the closure
+
+    async def edit() -> None:
+        locale = await worker._creator_locale(redraw.owner_id, guild_id)
+        guild = await shown_guild_name(bot, guild_id)
+        # "2 days ago" as it was when the digest was sent: the lines keep their meaning.
+        embed, _ = render.digest_embed(locale, shown.items, shown.listed, guild, shown.sent_at)
+        async with bot.budget.slot(urgent=True):
+            await _message(bot, redraw).edit(embed=embed, allowed_mentions=NO_PINGS)
+
+    await _edit(bot.prompt_redraws, redraw, edit, "Digest")
+
+
+def _message(bot: HandoutBot, redraw: Redraw) -> discord.PartialMessage:
+    return bot.get_partial_messageable(redraw.channel_id).get_partial_message(redraw.message_id)
 
 
 async def _edit(redraws: PromptRedraws, redraw: Redraw, edit: Callable[[], Awaitable[None]], what: str) -> None:
-
+    """``edit()`` the message, tried again while Discord fails; done unless it failed for now."""
     try:
         # An edit is the same whether it lands once or twice: safe to try again.
         await with_retries(edit, what=f"Redraw of {what.lower()} message {redraw.message_id}")
