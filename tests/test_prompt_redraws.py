@@ -15,7 +15,7 @@ from bot.db.cluster import DEAD_AFTER_SECONDS
 from bot.db.database import Database
 from tests.conftest import Clock
 from tests.test_cluster import beat
-from tests.test_data_rights import ALICE, BRAM, GUILD_A, MAYA, deliver
+from tests.test_data_rights import ALICE, BOB, BRAM, GUILD_A, MAYA, deliver
 from tests.test_data_rights import deliveries as deliveries  # a fixture
 
 CHANNEL = 7000  # the creator's DM channel
@@ -307,3 +307,23 @@ async def test_delete_my_data_while_the_digest_is_on_its_way_redraws_it_once_sen
     await digest_sent_as_the_worker(thanks, lambda: PrivacyService(db, clock=clock).delete(ALICE))
     (redraw,) = [r for r in await redraws.due() if r.digest_id]
     assert (await redraws.digest_layout(redraw)).items == [None]
+
+
+async def test_a_digest_never_lists_a_message_that_took_a_deleted_ones_id(
+    db, resources, deliveries, thanks, redraws, clock
+):
+    await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
+    await deliver(resources, deliveries, GUILD_A, BOB, BRAM, 20, name="other")  # another creator's
+    await dm(thanks, ALICE, 500, "thanks, call me on 0612345678")
+    await send_together(thanks)
+    clock.now += 2 * 86400
+
+    async def she_deletes_her_data_and_he_writes_his_creator():
+        await PrivacyService(db, clock=clock).delete(ALICE)
+        # On SQLite his message may take her message's id (the highest rowid, freed).
+        await dm(thanks, BRAM, 501, "thank you Bob, private words for Bob")
+
+    await digest_sent_as_the_worker(thanks, she_deletes_her_data_and_he_writes_his_creator)
+    (redraw,) = [r for r in await redraws.due() if r.digest_id]
+    assert redraw.owner_id == MAYA.user_id
+    assert (await redraws.digest_layout(redraw)).items == [None]  # never his words, in her creator's digest

@@ -311,7 +311,7 @@ class ThanksService:
         Without a message: nothing was left to remind of."""
         shown_in = None
         if message_id is not None and shown is not None:
-            lines = [(m.id, m.content, m.text_removed_at) for m in shown]
+            lines = [(m.id, m.source_id, m.content, m.text_removed_at) for m in shown]
             shown_in = (channel_id, message_id, listed, lines)
         await self._db.transaction(sql.digest_sent, digest_id, self.now(), self.process_id, shown_in)
 

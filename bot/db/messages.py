@@ -253,9 +253,11 @@ def claim_digests(conn: Connection, me: str, now: int, alive_since: int, limit: 
 
 
 def digest_sent(conn: Connection, digest_id: int, now: int, me: str, shown_in: tuple | None = None) -> None:
-    """Sent; ``shown_in`` = (channel id, message id, messages counted, [(message id, its words, when
-    they were removed) for each line, as read]) records which messages it listed, to redraw it when
-    one changes. One that changed while the digest was on its way makes it due for a redraw now."""
+    """Sent; ``shown_in`` = (channel id, message id, messages counted, [(message id, source id, its
+    words, when they were removed) for each line, as read]) records which messages it listed, to
+    redraw it when one changes. One that changed while the digest was on its way makes it due for a
+    redraw now. Matched on the source id too: SQLite reuses the highest rowid once it is deleted, so
+    a message deleted meanwhile may have left its id to another member's message."""
     if shown_in is None:
         conn.execute(
             "UPDATE digests SET status = 'sent', sent_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ?",
@@ -270,22 +272,22 @@ def digest_sent(conn: Connection, digest_id: int, now: int, me: str, shown_in: t
     ).fetchall()
     if not recorded or not lines:
         return
-    for position, (member_message_id, _, _) in enumerate(lines):
+    for position, (member_message_id, source_id, _, _) in enumerate(lines):
         # A message deleted meanwhile (Delete my data) has no row to point to: its line is redrawn.
         conn.execute(
             "INSERT INTO digest_items (digest_id, position, member_message_id)"
-            " SELECT ?, ?, id FROM member_messages WHERE id = ?",
-            (digest_id, position, member_message_id),
+            " SELECT ?, ?, id FROM member_messages WHERE id = ? AND source_id = ?",
+            (digest_id, position, member_message_id, source_id),
         )
     marks = ", ".join("?" for _ in lines)
     now_read = {
-        row[0]: (row[1], row[2])
+        (row[0], row[1]): (row[2], row[3])
         for row in conn.execute(
-            f"SELECT id, content, text_removed_at FROM member_messages WHERE id IN ({marks})",
+            f"SELECT id, source_id, content, text_removed_at FROM member_messages WHERE id IN ({marks})",
             tuple(line[0] for line in lines),
         ).fetchall()
     }
-    if any(now_read.get(line[0]) != (line[1], line[2]) for line in lines):
+    if any(now_read.get((line[0], line[1])) != (line[2], line[3]) for line in lines):
         prompt_redraws.mark_digest(conn, digest_id, now)
 
 
