@@ -41,6 +41,7 @@ CREATE TABLE prompt_redraws (
     version     INTEGER NOT NULL DEFAULT 1,
     attempts    INTEGER NOT NULL DEFAULT 0,
     due_at      INTEGER NOT NULL,
+    marked_at   INTEGER NOT NULL,        -- first marked: the age an operator sees in the queue metrics
     lease_owner TEXT
 );
 CREATE INDEX prompt_redraws_due ON prompt_redraws (due_at);

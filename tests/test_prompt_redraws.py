@@ -11,6 +11,7 @@ from bot.core.classifier import Label
 from bot.core.prompt_redraws import PromptRedraws
 from bot.core.stats import PrivacyService
 from bot.core.thanks import ThanksService
+from bot.db import queues
 from bot.db.cluster import DEAD_AFTER_SECONDS
 from bot.db.database import Database
 from tests.conftest import Clock
@@ -49,7 +50,7 @@ async def send_together(thanks: ThanksService, message_id: int = PROMPT_MESSAGE)
 
 
 async def test_an_edit_after_the_prompt_went_out_redraws_it_with_the_new_words(
-    resources, deliveries, thanks, redraws, clock
+    db, resources, deliveries, thanks, redraws, clock
 ):
     await deliver(resources, deliveries, GUILD_A, MAYA, ALICE, 10)
     message = await dm(thanks, ALICE, 500, "thanks! the link works")
@@ -57,7 +58,11 @@ async def test_an_edit_after_the_prompt_went_out_redraws_it_with_the_new_words(
     await send_together(thanks)
     assert await redraws.due() == []  # nothing changed
 
+    marked_at = clock.now
     assert await thanks.member_edited(500, "thanks! oh wait, page 3 is missing")
+    clock.now += 30
+    await thanks.member_edited(500, "thanks! oh wait, page 3 is missing!")  # marked again: as old as the first
+    assert (await queues.waiting(db))["redraws"] == (1, int(marked_at))  # what an operator sees
     (redraw,) = await redraws.due()
     assert (redraw.message_id, redraw.channel_id, redraw.owner_id, redraw.guild_id) == (
         PROMPT_MESSAGE,
@@ -66,7 +71,7 @@ async def test_an_edit_after_the_prompt_went_out_redraws_it_with_the_new_words(
         GUILD_A,
     )
     (shown,) = await redraws.layout(redraw)
-    assert [m.content for m in shown.quoted] == ["thanks! oh wait, page 3 is missing"]
+    assert [m.content for m in shown.quoted] == ["thanks! oh wait, page 3 is missing!"]
     assert shown.first.id == message.id and shown.open
     await redraws.done(redraw)
     assert await redraws.due() == []  # drawn: forgotten

@@ -21,8 +21,8 @@ _AGAIN = (
 # (on ``m``): the prompt's first message, or one of a burst linked to it. One row per Discord
 # message (a batch carries several prompts, all to one creator and server).
 _MARK = (
-    "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, embeds, due_at)"
-    " SELECT p.message_id, MAX(p.channel_id), MAX(f.owner_id), MAX(f.guild_id), MAX(p.message_embeds), ?"
+    "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, embeds, due_at, marked_at)"
+    " SELECT p.message_id, MAX(p.channel_id), MAX(f.owner_id), MAX(f.guild_id), MAX(p.message_embeds), ?, ?"
     " FROM member_messages m JOIN prompts p ON (p.id = m.prompt_id OR p.member_message_id = m.id)"
     " JOIN member_messages f ON f.id = p.member_message_id"
     " WHERE p.status = 'sent' AND p.message_id IS NOT NULL AND f.owner_id IS NOT NULL AND {where}"
@@ -31,8 +31,8 @@ _MARK = (
 
 # The same for reminder digests that listed such a message (a line of its words each).
 _MARK_DIGESTS = (
-    "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at)"
-    " SELECT d.message_id, MAX(d.channel_id), MAX(d.owner_id), MAX(d.guild_id), MAX(d.id), ?"
+    "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at, marked_at)"
+    " SELECT d.message_id, MAX(d.channel_id), MAX(d.owner_id), MAX(d.guild_id), MAX(d.id), ?, ?"
     " FROM member_messages m JOIN digest_items i ON i.member_message_id = m.id JOIN digests d ON d.id = i.digest_id"
     " WHERE d.status = 'sent' AND d.message_id IS NOT NULL AND {where} GROUP BY d.message_id" + _AGAIN
 )
@@ -41,8 +41,8 @@ _COLUMNS = "id, message_id, channel_id, owner_id, guild_id, embeds, digest_id, v
 
 
 def _mark(conn: Connection, where: str, params: tuple, now: int) -> int:
-    marked = conn.execute(_MARK.format(where=where), (now, *params)).rowcount
-    return marked + conn.execute(_MARK_DIGESTS.format(where=where), (now, *params)).rowcount
+    marked = conn.execute(_MARK.format(where=where), (now, now, *params)).rowcount
+    return marked + conn.execute(_MARK_DIGESTS.format(where=where), (now, now, *params)).rowcount
 
 
 def mark_for_source(conn: Connection, source_id: int, now: int) -> int:
@@ -74,16 +74,16 @@ def sent_with_old_words(conn: Connection, prompt_id: int, read_version: int, now
     """The prompt was just recorded sent, drawn from what it quoted at ``read_version``: if that
     changed since, its message is redrawn."""
     where = "m.id = p.member_message_id AND p.id = ? AND p.quoted_version > ?"
-    conn.execute(_MARK.format(where=where), (now, prompt_id, read_version))
+    conn.execute(_MARK.format(where=where), (now, now, prompt_id, read_version))
 
 
 def mark_message(conn: Connection, message_id: int, channel_id: int, owner_id: int, guild_id: int | None,
                  embeds: int, now: int) -> None:  # fmt: skip
     """Redraw this Discord message, known only from its send: a prompt in it is gone already."""
     conn.execute(
-        "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, embeds, due_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)" + _AGAIN,
-        (message_id, channel_id, owner_id, guild_id, embeds, now),
+        "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, embeds, due_at, marked_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)" + _AGAIN,
+        (message_id, channel_id, owner_id, guild_id, embeds, now, now),
     )
 
 
@@ -96,10 +96,10 @@ def mark_for_member(conn: Connection, member_id: int, now: int) -> int:
 def mark_digest(conn: Connection, digest_id: int, now: int) -> None:
     """Redraw this digest (what it listed changed while it was on its way)."""
     conn.execute(
-        "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at)"
-        " SELECT message_id, channel_id, owner_id, guild_id, id, ? FROM digests WHERE id = ? AND message_id IS NOT NULL"
-        + _AGAIN,
-        (now, digest_id),
+        "INSERT INTO prompt_redraws (message_id, channel_id, owner_id, guild_id, digest_id, due_at, marked_at)"
+        " SELECT message_id, channel_id, owner_id, guild_id, id, ?, ? FROM digests"
+        " WHERE id = ? AND message_id IS NOT NULL" + _AGAIN,
+        (now, now, digest_id),
     )
 
 

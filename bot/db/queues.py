@@ -9,6 +9,8 @@ _QUEUES = {
     "deliveries": "SELECT COUNT(*), MIN(requested_at) FROM deliveries WHERE status = 'pending'",
     "prompts": "SELECT COUNT(*), MIN(created_at) FROM prompts WHERE status = 'queued'",
     "digests": "SELECT COUNT(*), MIN(created_at) FROM digests WHERE status = 'queued'",
+    # Prompts and digests already sent, to draw again (a member edited or deleted what they quote).
+    "redraws": "SELECT COUNT(*), MIN(marked_at) FROM prompt_redraws",
 }
 
 

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 DISCORD_EPOCH_MS = 1420070400000
 # POST /api/v10/interactions/{interaction_id}/{token}/callback: the acknowledgement of a click.
 _CALLBACK_PATH = re.compile(r"/interactions/(\d+)/[^/]+/callback$")
-QUEUES = ("deliveries", "prompts", "digests")
+QUEUES = ("deliveries", "prompts", "digests", "redraws")
 HEALTH_TIMEOUT_SECONDS = 2.0
 
 QueueStats = dict[str, tuple[int, int | None]]  # queue -> (depth, when the oldest was queued, Unix seconds)

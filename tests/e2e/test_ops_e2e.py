@@ -91,7 +91,7 @@ async def test_metrics_agree_with_what_happened(standin, scene, bot_process) -> 
     acks = len(standin.requests_to("POST", "/interactions/{interaction_id}/{token}/callback"))
     assert acks >= len(members) + 2 and one(found, "handout_interaction_ack_seconds_count") == acks
     assert one(found, "handout_queue_depth", queue="deliveries") == 0
-    assert {"deliveries", "prompts", "digests"} <= {
+    assert {"deliveries", "prompts", "digests", "redraws"} <= {
         dict(labels)["queue"] for name, labels in found if name == "handout_queue_oldest_seconds"
     }
     assert ("handout_rate_budget_waiting", ()) in found  # what waits now: prompts may still be in line
