@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from tests.e2e.stories import add_resource, execute, fans, rows, value, with_a_delivery
 from tests.e2e.test_delete_my_data_e2e import delete_my_data
+from tests.e2e.test_render_safe_e2e import EVIL, assert_inert
 
 SECRET = "thanks! you can call me on 0612345678"
 SEND = "POST /channels/{channel_id}/messages"
@@ -153,3 +154,13 @@ async def test_a_reminder_digest_that_listed_a_dm_follows_its_edit_and_delete(st
     assert "deleted by the member" in digest.text and "1 message(s)" in digest.text
     digests = [m for m in standin.dms_to(scene.creator) if "waiting for your answer" in m.text]
     assert [m.id for m in digests] == [digest.id]  # redrawn, not sent again
+
+
+async def test_a_hostile_edit_is_redrawn_as_inert_as_the_first_words(standin, scene, bot_process) -> None:
+    bot = await with_a_delivery(standin, scene, bot_process)
+    sent = await standin.send_dm(scene.member, "thanks! the link works")
+    prompt = await standin.wait_for_dm(scene.creator, lambda m: "the link works" in m.text, timeout=10)
+    await standin.edit_own(scene.member, sent, EVIL)
+    await standin.wait_until(lambda: "the link works" not in prompt.text, 10, "the prompt redrawn")
+    assert_inert(prompt, scene)  # no live masked link, no mention the member typed, nobody pinged
+    await standin.wait_until(lambda: value(bot, REDRAWS) == 0, 10, "the redraw done")
